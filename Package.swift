@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "TapHuan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "XLSX", targets: ["XLSX"]),
+        .library(name: "TrainingOps", targets: ["TrainingOps"]),
+        .executable(name: "taphuan", targets: ["taphuan"]),
+        .executable(name: "xlsx-bench", targets: ["xlsx-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "XLSX",
+            dependencies: ["CLibXML2", "CZlib"]
+        ),
+        .target(
+            name: "TrainingOps",
+            dependencies: ["XLSX"]
+        ),
+        .executableTarget(
+            name: "taphuan",
+            dependencies: [
+                "TrainingOps", "XLSX",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "xlsx-bench",
+            dependencies: ["XLSX"]
+        ),
+        .testTarget(name: "XLSXTests", dependencies: ["XLSX"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrainingOpsTests", dependencies: ["TrainingOps", "XLSX"]),
+        .testTarget(name: "taphuanTests", dependencies: ["taphuan", "TrainingOps", "XLSX"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,4 @@
+#ifndef TAPHUAN_CZLIB_SHIM_H
+#define TAPHUAN_CZLIB_SHIM_H
+#include <zlib.h>
+#endif

@@ -1,0 +1,26 @@
+import ArgumentParser
+import XLSX
+
+/// Lists the parts of a workbook's ZIP package: a first look at any .xlsx file.
+struct ZipList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parts",
+        abstract: "Liệt kê các phần (part) trong gói ZIP của một sổ tính.",
+        discussion: "Lists each entry of the workbook's ZIP container with its sizes, after checking every CRC-32."
+    )
+
+    @Argument(help: "The .xlsx file.")
+    var file: String
+
+    func run() throws {
+        do {
+            let archive = try ZipArchive(path: file)
+            for entry in archive.entries {
+                try archive.stream(entry).drain()
+                print("\(entry.uncompressedSize)\t\(entry.compressedSize)\t\(entry.name)")
+            }
+        } catch let error as XLSXError {
+            throw ValidationError(error.located(in: file).message(.vi))
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import XLSX
+
+/// A fresh folder under the system's temporary directory, removed by the caller when done.
+func makeTemporaryDirectory(_ label: String = "xlsx") throws -> URL {
+    let url = FileManager.default.temporaryDirectory
+        .appendingPathComponent("taphuan-\(label)-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Runs a command and returns its exit status and standard output.
+@discardableResult
+func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// The shared corpus of other tools' workbooks, when present beside the checkout.
+let sharedFolder: URL? = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    let shared = url.deletingLastPathComponent().appendingPathComponent("shared")
+    return FileManager.default.fileExists(atPath: shared.appendingPathComponent("corpus/MANIFEST.tsv").path) ? shared : nil
+}()
+
+let python3: String? = ["/usr/bin/python3", "/usr/local/bin/python3", "/root/.pyenv/shims/python3"]
+    .first { FileManager.default.isExecutableFile(atPath: $0) }
