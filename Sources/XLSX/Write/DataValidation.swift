@@ -18,6 +18,8 @@ public struct DataValidation: Hashable, Sendable {
         case textLength(Comparison)
         /// Any value for which the formula (without `=`) is true.
         case custom(String)
+        /// Any value: only the input message is wanted.
+        case any
     }
 
     /// Number bounds.
@@ -98,7 +100,7 @@ extension XMLWriter {
         for (v, ranges) in list {
             let (type, op, f1, f2) = v.formulas()
             raw("<dataValidation")
-            attribute("type", type)
+            if let type { attribute("type", type) }
             if v.errorStyle != .stop { attribute("errorStyle", v.errorStyle.rawValue) }
             if let op { attribute("operator", op) }
             if v.allowBlank { raw(" allowBlank=\"1\"") }
@@ -113,6 +115,10 @@ extension XMLWriter {
                 attribute("prompt", p.text)
             }
             attribute("sqref", ranges.map(\.description).joined(separator: " "))
+            guard let f1 else {
+                raw("/>")
+                continue
+            }
             raw("><formula1>")
             text(f1)
             raw("</formula1>")
@@ -129,7 +135,7 @@ extension XMLWriter {
 
 extension DataValidation {
     /// The `type`, `operator` and formulas as the sheet XML writes them.
-    func formulas() -> (String, String?, String, String?) {
+    func formulas() -> (String?, String?, String?, String?) {
         func number(_ d: Double) -> String {
             d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : "\(d)"
         }
@@ -168,6 +174,8 @@ extension DataValidation {
             }
         case .custom(let formula):
             return ("custom", nil, formula, nil)
+        case .any:
+            return (nil, nil, nil, nil)
         }
     }
 }

@@ -72,7 +72,16 @@ extension SheetLayout {
             xml.raw(pane)
             xml.raw("\" state=\"frozen\"/>")
             if rows > 0 && columns > 0 {
-                xml.raw("<selection pane=\"topRight\"/><selection pane=\"bottomLeft\"/>")
+                // As Excel writes it: each side pane remembers its first cell.
+                xml.raw("<selection pane=\"topRight\" activeCell=\"")
+                xml.cellReference(row: 0, column: columns)
+                xml.raw("\" sqref=\"")
+                xml.cellReference(row: 0, column: columns)
+                xml.raw("\"/><selection pane=\"bottomLeft\" activeCell=\"")
+                xml.cellReference(row: rows, column: 0)
+                xml.raw("\" sqref=\"")
+                xml.cellReference(row: rows, column: 0)
+                xml.raw("\"/>")
             }
             xml.raw("<selection pane=\"")
             xml.raw(pane)

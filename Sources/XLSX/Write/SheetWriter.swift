@@ -213,13 +213,31 @@ public final class SheetWriter: SheetLayout {
                 bare += 1
             }
         }
+        // Excel's `spans`: the columns used by each block of 16 rows, repeated on its rows.
+        var spanBlock = -1, spanFirst = 0, spanLast = 0
         try sorted.withUnsafeBufferPointer { cells in
             while i < n {
                 let row = Int(cells[i].key >> 14)
                 emitBare(before: row)
                 if bare < bareRows.count, bareRows[bare] == row { bare += 1 }
+                if row >> 4 != spanBlock {
+                    spanBlock = row >> 4
+                    spanFirst = Int.max
+                    spanLast = 0
+                    var j = i
+                    while j < n, Int(cells[j].key >> 18) == spanBlock {
+                        let column = Int(cells[j].key & 0x3FFF)
+                        if column < spanFirst { spanFirst = column }
+                        if column > spanLast { spanLast = column }
+                        j += 1
+                    }
+                }
                 xml.raw("<row r=\"")
                 xml.int(row + 1)
+                xml.raw("\" spans=\"")
+                xml.int(spanFirst + 1)
+                xml.byte(0x3A)
+                xml.int(spanLast + 1)
                 xml.byte(0x22)
                 if !rowHeights.isEmpty || !hiddenRows.isEmpty { writeRowAttributes(xml, row: row) }
                 xml.byte(0x3E)
