@@ -17,7 +17,10 @@ public final class SheetWriter: SheetLayout {
         enum Kind: UInt8 { case number, sharedString, bool, error, formula, blank }
     }
 
-    private unowned let workbook: WorkbookWriter
+    /// The workbook's tables (held here, not the workbook, so there is no cycle and a sheet
+    /// outliving its workbook stays usable).
+    private let strings: SharedStringTable
+    private let styles: StyleTable
     var cells: [Stored] = []
     var extras: [CellValue] = []
     private var inOrder = true
@@ -27,8 +30,9 @@ public final class SheetWriter: SheetLayout {
     private var lastStyle: CellStyle?
     private var lastStyleIndex = 0
 
-    init(name: String, position: Int, workbook: WorkbookWriter) {
-        self.workbook = workbook
+    init(name: String, position: Int, strings: SharedStringTable, styles: StyleTable) {
+        self.strings = strings
+        self.styles = styles
         super.init(name: name, position: position)
     }
 
@@ -83,10 +87,10 @@ public final class SheetWriter: SheetLayout {
             let column = Int(cell.key & 0x3FFF)
             let w: Double
             switch cell.kind {
-            case .sharedString: w = ColumnWidth.text(workbook.strings.text(at: Int(cell.payload))) + 1.5
+            case .sharedString: w = ColumnWidth.text(strings.text(at: Int(cell.payload))) + 1.5
             case .number:
                 let d = Double(bitPattern: cell.payload)
-                let isDate = workbook.styles.isDate(Int(cell.style))
+                let isDate = styles.isDate(Int(cell.style))
                 w = isDate ? 12 : ColumnWidth.measure(.number(d))
             case .bool: w = 6.5
             case .error, .formula: w = ColumnWidth.measure(extras[Int(cell.payload)])
@@ -103,7 +107,7 @@ public final class SheetWriter: SheetLayout {
     private func styleIndex(_ style: CellStyle?) -> Int {
         guard let style else { return 0 }
         if let last = lastStyle, last == style { return lastStyleIndex }
-        lastStyleIndex = workbook.styles.index(of: style)
+        lastStyleIndex = styles.index(of: style)
         lastStyle = style
         return lastStyleIndex
     }
@@ -127,14 +131,14 @@ public final class SheetWriter: SheetLayout {
         case .string(let text):
             try CellXML.checkLength(text, row: row, column: column)
             kind = .sharedString
-            payload = UInt64(workbook.strings.index(of: text))
+            payload = UInt64(strings.index(of: text))
             s = styleIndex(style)
         case .richText(let runs):
             try CellXML.checkLength(value.plainText ?? "", row: row, column: column)
             kind = .sharedString
             let xml = XMLWriter(capacity: 256)
             CellXML.runs(runs, to: xml)
-            payload = UInt64(workbook.strings.index(of: xml.bytes, rich: true))
+            payload = UInt64(strings.index(of: xml.bytes, rich: true))
             s = styleIndex(style)
         case .bool(let b):
             kind = .bool
@@ -142,7 +146,7 @@ public final class SheetWriter: SheetLayout {
             s = styleIndex(style)
         case .date(let d):
             payload = CellXML.serial1900(d).bitPattern
-            s = workbook.styles.index(forDate: d.kind, style: style)
+            s = styles.index(forDate: d.kind, style: style)
         case .error(let e):
             try CellXML.checkError(e, row: row, column: column)
             kind = .error
@@ -155,7 +159,7 @@ public final class SheetWriter: SheetLayout {
             payload = UInt64(extras.count)
             extras.append(value)
             if case .date(let d) = cached.resolved {
-                s = workbook.styles.index(forDate: d.kind, style: style)
+                s = styles.index(forDate: d.kind, style: style)
             } else {
                 s = styleIndex(style)
             }

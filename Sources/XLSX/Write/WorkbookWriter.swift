@@ -43,7 +43,7 @@ public final class WorkbookWriter {
     /// Adds a sheet after the others; the name must follow Excel's rules (``SheetName``).
     public func addSheet(_ name: String) throws -> SheetWriter {
         try SheetName.validate(name, existing: sheets.map(\.name))
-        let sheet = SheetWriter(name: name, position: sheets.count, workbook: self)
+        let sheet = SheetWriter(name: name, position: sheets.count, strings: strings, styles: styles)
         sheets.append(sheet)
         return sheet
     }
