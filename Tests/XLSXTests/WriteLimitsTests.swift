@@ -85,6 +85,27 @@ import Testing
         #expect(throws: XLSXError.self) { try sheet.setRowHeight(410, row: 0) }
     }
 
+    @Test func refusesStylesOutsideExcelsLimits() throws {
+        let sheet = try WorkbookWriter().addSheet("S")
+        #expect(throws: XLSXError.self) { try sheet.set(.number(1), at: "A1", style: CellStyle(alignment: Alignment(rotation: 200))) }
+        #expect(throws: XLSXError.self) { try sheet.set(.number(1), at: "A1", style: CellStyle(font: Font(size: 500))) }
+        try sheet.set(.string("dọc"), at: "A1", style: CellStyle(alignment: Alignment(rotation: 255)))
+    }
+
+    /// What sits before the cells cannot change once a streaming sheet has written a row.
+    @Test func streamingRefusesLateHeadSettings() throws {
+        let dir = try makeTemporaryDirectory("late")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("late.xlsx").path
+        let workbook = try StreamingWorkbookWriter(path: path)
+        let sheet = try workbook.addSheet("S")
+        try sheet.appendRow([.number(1)])
+        sheet.tabColor = .red
+        #expect(throws: XLSXError.self) { try workbook.close() }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
     /// Combining marks take no width: precomposed (NFC) and decomposed (NFD) Vietnamese
     /// measure the same, and both the same as the text without its marks.
     @Test func measuresVietnameseByWhatShows() {

@@ -19,14 +19,24 @@ public class SheetLayout {
 
     /// The filtered range (its first row holds the filter buttons).
     public var autoFilter: CellRange?
-    /// Orientation, paper, scaling, repeated rows and print area.
-    public var printSetup = PrintSetup()
-    /// The tab's colour.
-    public var tabColor: Color?
+    /// Orientation, paper, scaling, repeated rows and print area. In a streaming sheet,
+    /// fitting to width must be chosen before the first row (it sits before the cells).
+    public var printSetup = PrintSetup() {
+        didSet { if headWritten && (printSetup.fitToWidth == nil) != (oldValue.fitToWidth == nil) { lateChange = "fit to width" } }
+    }
+    /// The tab's colour. In a streaming sheet, set it before the first row.
+    public var tabColor: Color? {
+        didSet { if headWritten { lateChange = "the tab colour" } }
+    }
     /// Whether the tab shows.
     public var visibility: SheetVisibility = .visible
-    /// Show grid lines on screen.
-    public var showGridLines = true
+    /// Show grid lines on screen. In a streaming sheet, set it before the first row.
+    public var showGridLines = true {
+        didSet { if headWritten { lateChange = "grid lines" } }
+    }
+
+    /// A setting that belongs before the cells but came after the first streamed row.
+    var lateChange: String?
 
     /// Whether the XML before the cells has been written (streaming sheets only).
     var headWritten = false

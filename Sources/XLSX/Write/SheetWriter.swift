@@ -104,10 +104,10 @@ public final class SheetWriter: SheetLayout {
     }
 
     @inline(__always)
-    private func styleIndex(_ style: CellStyle?) -> Int {
+    private func styleIndex(_ style: CellStyle?) throws -> Int {
         guard let style else { return 0 }
         if let last = lastStyle, last == style { return lastStyleIndex }
-        lastStyleIndex = styles.index(of: style)
+        lastStyleIndex = try styles.index(of: style)
         lastStyle = style
         return lastStyleIndex
     }
@@ -123,45 +123,45 @@ public final class SheetWriter: SheetLayout {
         case .empty:
             guard style != nil else { return }
             kind = .blank
-            s = styleIndex(style)
+            s = try styleIndex(style)
         case .number(let d):
             guard d.isFinite else { throw XLSXError.invalidOperation("\(d) in \(CellReference(unchecked: row, column)) is not a number Excel can store") }
             payload = d.bitPattern
-            s = styleIndex(style)
+            s = try styleIndex(style)
         case .string(let text):
             try CellXML.checkLength(text, row: row, column: column)
             kind = .sharedString
             payload = UInt64(strings.index(of: text))
-            s = styleIndex(style)
+            s = try styleIndex(style)
         case .richText(let runs):
             try CellXML.checkLength(value.plainText ?? "", row: row, column: column)
             kind = .sharedString
             let xml = XMLWriter(capacity: 256)
             CellXML.runs(runs, to: xml)
             payload = UInt64(strings.index(of: xml.bytes, rich: true))
-            s = styleIndex(style)
+            s = try styleIndex(style)
         case .bool(let b):
             kind = .bool
             payload = b ? 1 : 0
-            s = styleIndex(style)
+            s = try styleIndex(style)
         case .date(let d):
             payload = CellXML.serial1900(d).bitPattern
-            s = styles.index(forDate: d.kind, style: style)
+            s = try styles.index(forDate: d.kind, style: style)
         case .error(let e):
             try CellXML.checkError(e, row: row, column: column)
             kind = .error
             payload = UInt64(extras.count)
             extras.append(value)
-            s = styleIndex(style)
+            s = try styleIndex(style)
         case .formula(_, let cached):
             if let text = cached.plainText { try CellXML.checkLength(text, row: row, column: column) }
             kind = .formula
             payload = UInt64(extras.count)
             extras.append(value)
             if case .date(let d) = cached.resolved {
-                s = styles.index(forDate: d.kind, style: style)
+                s = try styles.index(forDate: d.kind, style: style)
             } else {
-                s = styleIndex(style)
+                s = try styleIndex(style)
             }
         }
         let key = UInt64(row) << 14 | UInt64(column)

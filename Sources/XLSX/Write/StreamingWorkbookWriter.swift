@@ -126,10 +126,10 @@ public final class StreamingSheetWriter: SheetLayout {
         try writeRow(values, at: row, firstColumn: firstColumn, styles: nil, style: style)
     }
 
-    private func styleIndex(_ style: CellStyle?) -> Int {
+    private func styleIndex(_ style: CellStyle?) throws -> Int {
         guard let style else { return 0 }
         if let last = lastStyle, last == style { return lastStyleIndex }
-        lastStyleIndex = styles.index(of: style)
+        lastStyleIndex = try styles.index(of: style)
         lastStyle = style
         return lastStyleIndex
     }
@@ -186,17 +186,17 @@ public final class StreamingSheetWriter: SheetLayout {
             xml.raw("<c r=\"")
             xml.cellReference(row: row, column: column)
             xml.raw("\" s=\"")
-            xml.int(styleIndex(style))
+            xml.int(try styleIndex(style))
             xml.raw("\"/>")
         case .number(let d):
             guard d.isFinite else { throw XLSXError.invalidOperation("\(d) in \(CellReference(unchecked: row, column)) is not a number Excel can store") }
-            CellXML.open(xml, row: row, column: column, style: styleIndex(style), type: nil)
+            CellXML.open(xml, row: row, column: column, style: try styleIndex(style), type: nil)
             xml.raw("<v>")
             xml.double(d)
             xml.raw("</v></c>")
         case .string(let s):
             try CellXML.checkLength(s, row: row, column: column)
-            CellXML.open(xml, row: row, column: column, style: styleIndex(style), type: " t=\"inlineStr\"")
+            CellXML.open(xml, row: row, column: column, style: try styleIndex(style), type: " t=\"inlineStr\"")
             var s = s
             let preserve = s.withUTF8 { SharedStringTable.needsPreserve(UnsafeRawBufferPointer($0)) }
             xml.raw(preserve ? "<is><t xml:space=\"preserve\">" : "<is><t>")
@@ -204,34 +204,37 @@ public final class StreamingSheetWriter: SheetLayout {
             xml.raw("</t></is></c>")
         case .richText(let runs):
             try CellXML.checkLength(value.plainText ?? "", row: row, column: column)
-            CellXML.open(xml, row: row, column: column, style: styleIndex(style), type: " t=\"inlineStr\"")
+            CellXML.open(xml, row: row, column: column, style: try styleIndex(style), type: " t=\"inlineStr\"")
             xml.raw("<is>")
             CellXML.runs(runs, to: xml)
             xml.raw("</is></c>")
         case .bool(let b):
-            CellXML.open(xml, row: row, column: column, style: styleIndex(style), type: " t=\"b\"")
+            CellXML.open(xml, row: row, column: column, style: try styleIndex(style), type: " t=\"b\"")
             xml.raw(b ? "<v>1</v></c>" : "<v>0</v></c>")
         case .date(let d):
-            CellXML.open(xml, row: row, column: column, style: styles.index(forDate: d.kind, style: style), type: nil)
+            CellXML.open(xml, row: row, column: column, style: try styles.index(forDate: d.kind, style: style), type: nil)
             xml.raw("<v>")
             xml.double(CellXML.serial1900(d))
             xml.raw("</v></c>")
         case .error(let e):
             try CellXML.checkError(e, row: row, column: column)
-            CellXML.open(xml, row: row, column: column, style: styleIndex(style), type: " t=\"e\"")
+            CellXML.open(xml, row: row, column: column, style: try styleIndex(style), type: " t=\"e\"")
             xml.raw("<v>")
             xml.text(e)
             xml.raw("</v></c>")
         case .formula(let f, let cached):
             if let text = cached.plainText { try CellXML.checkLength(text, row: row, column: column) }
             let s: Int
-            if case .date(let d) = cached.resolved { s = styles.index(forDate: d.kind, style: style) } else { s = styleIndex(style) }
+            if case .date(let d) = cached.resolved { s = try styles.index(forDate: d.kind, style: style) } else { s = try styleIndex(style) }
             CellXML.formula(xml, f, cached: cached, row: row, column: column, style: s)
         }
     }
 
     /// Ends the cells: writes the head if no row came; the tail waits for the package plan.
     func finish(selected: Bool) throws -> (crc: UInt32, size: UInt64) {
+        if let late = lateChange {
+            throw XLSXError.invalidOperation("\(late) of sheet \(name) must be set before its first row is written")
+        }
         if !headWritten {
             writeHead(xml, dimension: nil, selected: selected)
             headWritten = true

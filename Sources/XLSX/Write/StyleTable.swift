@@ -31,8 +31,16 @@ final class StyleTable {
     var count: Int { formats.count }
 
     /// The cell format index of a style.
-    func index(of style: CellStyle) -> Int {
+    func index(of style: CellStyle) throws -> Int {
         if let i = styleCache[style] { return i }
+        if let a = style.alignment {
+            guard (0...180).contains(a.rotation) || a.rotation == 255, (0...250).contains(a.indent) else {
+                throw XLSXError.invalidOperation("alignment rotation \(a.rotation) or indent \(a.indent) is outside Excel's limits (0–180 or 255; 0–250)")
+            }
+        }
+        guard style.font.size >= 1, style.font.size <= 409, !style.font.name.isEmpty, style.font.name.utf16.count <= 31 else {
+            throw XLSXError.invalidOperation("font \(style.font.name) \(style.font.size) is outside Excel's limits (1–409 points, name of 1–31 characters)")
+        }
         let format = CellFormat(
             numberFormat: numberFormatID(style.numberFormat), font: intern(style.font, &fonts, &fontIndex),
             fill: intern(style.fill, &fills, &fillIndex), border: intern(style.border, &borders, &borderIndex),
@@ -58,15 +66,15 @@ final class StyleTable {
     }
 
     /// The format index for a date cell: its own style, given a date format when it has none.
-    func index(forDate kind: ExcelDateTime.Kind, style: CellStyle?) -> Int {
+    func index(forDate kind: ExcelDateTime.Kind, style: CellStyle?) throws -> Int {
         guard var style else {
             if let i = dateDefaults[kind] { return i }
-            let i = index(of: CellStyle(numberFormat: StyleTable.defaultFormat(kind)))
+            let i = try index(of: CellStyle(numberFormat: StyleTable.defaultFormat(kind)))
             dateDefaults[kind] = i
             return i
         }
         if !style.numberFormat.isDateLike { style.numberFormat = StyleTable.defaultFormat(kind) }
-        return index(of: style)
+        return try index(of: style)
     }
 
     /// The format a date gets when its style names none: Vietnamese day-first order.
