@@ -61,18 +61,7 @@ public struct RawCell {
     @inline(__always)
     public var number: Double? {
         guard count > 0 else { return nil }
-        // Fast path: a plain non-negative integer of up to 15 digits.
-        if count <= 15 {
-            var value = 0
-            var i = 0
-            while i < count {
-                let d = base[i] &- 0x30
-                if d >= 10 { break }
-                value = value &* 10 &+ Int(d)
-                i += 1
-            }
-            if i == count { return Double(value) }
-        }
+        if let fast = RawCell.fastDecimal(base, count) { return fast }
         var end: UnsafeMutablePointer<CChar>?
         let start = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
         let value = strtod(start, &end)
@@ -85,6 +74,62 @@ public struct RawCell {
         if count > 1, base[0] == 0x30, base[1] | 0x20 == 0x78 { return nil }
         return value
     }
+
+    /// Clinger's fast path: a decimal of at most 15 significant digits with a small power of
+    /// ten is exact as `m × 10^e` or `m ÷ 10^-e` (one correctly rounded operation), so it
+    /// equals what `strtod` returns. Anything else returns nil and goes to `strtod`.
+    @inline(__always)
+    static func fastDecimal(_ p: UnsafePointer<UInt8>, _ n: Int) -> Double? {
+        var i = 0
+        var negative = false
+        if p[0] == 0x2D { negative = true; i = 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var exponent = 0
+        var sawDigit = false
+        while i < n {
+            let d = p[i] &- 0x30
+            if d >= 10 { break }
+            sawDigit = true
+            if mantissa != 0 || d != 0 { digits += 1 }
+            mantissa = mantissa &* 10 &+ UInt64(d)
+            i += 1
+        }
+        if i < n, p[i] == 0x2E {
+            i += 1
+            while i < n {
+                let d = p[i] &- 0x30
+                if d >= 10 { break }
+                sawDigit = true
+                if mantissa != 0 || d != 0 { digits += 1 }
+                mantissa = mantissa &* 10 &+ UInt64(d)
+                exponent -= 1
+                i += 1
+            }
+        }
+        guard sawDigit, digits <= 15 else { return nil }
+        if i < n, p[i] | 0x20 == 0x65 {
+            i += 1
+            var expNegative = false
+            if i < n, p[i] == 0x2D || p[i] == 0x2B { expNegative = p[i] == 0x2D; i += 1 }
+            var e = 0
+            let start = i
+            while i < n, i - start < 4 {
+                let d = p[i] &- 0x30
+                if d >= 10 { break }
+                e = e * 10 + Int(d)
+                i += 1
+            }
+            guard i > start else { return nil }
+            exponent += expNegative ? -e : e
+        }
+        guard i == n, exponent >= -22, exponent <= 22 else { return nil }
+        var value = Double(mantissa)
+        if exponent < 0 { value /= powersOfTen[-exponent] } else if exponent > 0 { value *= powersOfTen[exponent] }
+        return negative ? -value : value
+    }
+
+    static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }
 
     /// For a shared-string cell, the index it holds.
     @inline(__always)

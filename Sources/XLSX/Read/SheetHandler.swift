@@ -15,7 +15,7 @@ final class SheetHandler<Sink: SheetSink>: XMLContentHandler {
     let part: String
     unowned(unsafe) let sink: Sink
     /// Set before parsing, so the handler can stop the parse with an error.
-    weak var parser: XMLPushParser?
+    var parser: XMLPushParser?
     let wantsFormulas: Bool
     var metadata = SheetMetadata()
 

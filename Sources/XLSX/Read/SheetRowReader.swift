@@ -63,7 +63,7 @@ public final class SheetRowReader {
 final class RowCollector: SheetSink {
     let workbook: Workbook
     let cache: StringCache?
-    weak var parser: XMLPushParser?
+    var parser: XMLPushParser?
     var rows: [Row] = []
     private var current: Row?
 

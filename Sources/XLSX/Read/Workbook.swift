@@ -146,7 +146,7 @@ public final class Workbook: @unchecked Sendable {
 /// Adapts a closure to the engine's sink.
 private final class ClosureSink: SheetSink {
     let body: (RawCell) throws -> Void
-    weak var parser: XMLPushParser?
+    var parser: XMLPushParser?
     var failure: (any Error)?
 
     init(_ body: @escaping (RawCell) throws -> Void) { self.body = body }
