@@ -1,5 +1,6 @@
 /// Excel's `_xHHHH_` escapes in string content: a UTF-16 code unit written as four hex digits
-/// (`_x000D_` is a carriage return, `_x005F_` a literal underscore). Surrogate pairs written as
+/// (`_x000D_` is a carriage return, `_x005F_` a literal underscore); only a lower-case `x`
+/// makes an escape, as in Excel (`_X000D_` is text). Surrogate pairs written as
 /// two escapes are joined; a lone surrogate becomes U+FFFD.
 enum Escapes {
     /// Decodes the escapes of `count` UTF-8 bytes at `base` in place; returns the new length.
@@ -8,7 +9,7 @@ enum Escapes {
         var i = 0
         var found = false
         while i + 6 < count {
-            if base[i] == 0x5F, base[i + 1] == 0x78 || base[i + 1] == 0x58 { found = true; break }
+            if base[i] == 0x5F, base[i + 1] == 0x78 { found = true; break }
             i += 1
         }
         guard found else { return count }
@@ -42,7 +43,7 @@ enum Escapes {
     /// The code unit of an escape starting at `i`, or nil.
     @inline(__always)
     private static func codeUnit(_ p: UnsafeMutablePointer<UInt8>, _ i: Int, _ count: Int) -> UInt16? {
-        guard i + 6 < count, p[i] == 0x5F, p[i + 1] == 0x78 || p[i + 1] == 0x58, p[i + 6] == 0x5F,
+        guard i + 6 < count, p[i] == 0x5F, p[i + 1] == 0x78, p[i + 6] == 0x5F,
               let a = hexValue(p[i + 2]), let b = hexValue(p[i + 3]), let c = hexValue(p[i + 4]), let d = hexValue(p[i + 5])
         else { return nil }
         return UInt16(a) << 12 | UInt16(b) << 8 | UInt16(c) << 4 | UInt16(d)

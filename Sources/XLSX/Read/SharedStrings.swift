@@ -95,6 +95,8 @@ public final class SharedStrings: @unchecked Sendable {
         var sawRun = false
         var runs: [RichTextRun] = []
         var runStart = 0
+        var textStart = 0
+        var plainRuns: [(Int, String)] = []
         var font: FontBuilder?
         var inRunProperties = false
         var overLimit = false
@@ -110,10 +112,12 @@ public final class SharedStrings: @unchecked Sendable {
                 itemStart = table.byteCount
                 sawRun = false
                 runs = []
+                plainRuns = []
             } else if !inItem {
                 return
             } else if name.is("t") {
                 inText = phonetic == 0
+                textStart = table.byteCount
             } else if name.is("rPh") {
                 phonetic += 1
             } else if name.is("r"), phonetic == 0 {
@@ -133,10 +137,18 @@ public final class SharedStrings: @unchecked Sendable {
             if name.is("si") {
                 if inItem {
                     if table.count >= limit { overLimit = true }
+                    if sawRun {
+                        for (at, text) in plainRuns.reversed() where !text.isEmpty { runs.insert(RichTextRun(text), at: at) }
+                    }
                     table.endEntry(start: itemStart, runs: sawRun ? runs : nil)
                 }
                 inItem = false
             } else if name.is("t") {
+                if inText, !inRun {
+                    // Text directly in <si> beside runs is a run without formatting.
+                    let bytes = UnsafeRawBufferPointer(start: table.storage + textStart, count: table.byteCount - textStart)
+                    plainRuns.append((runs.count, Escapes.decode(String(decoding: bytes, as: UTF8.self))))
+                }
                 inText = false
             } else if name.is("rPh") {
                 phonetic -= 1

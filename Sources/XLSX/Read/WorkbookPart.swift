@@ -126,7 +126,7 @@ struct WorkbookPart {
                                        sheetID: XMLPart.int(attributes.bytes("sheetId")) ?? sheets.count + 1,
                                        state: state, relID: relID))
             } else if name.is("workbookPr") {
-                date1904 = XMLPart.bool(attributes.bytes("date1904")) ?? false
+                if let value = XMLPart.bool(attributes.bytes("date1904")) { date1904 = value }
             } else if name.is("definedName") {
                 text.reset()
                 pendingName = DefinedName(name: attributes.string("name") ?? "",
