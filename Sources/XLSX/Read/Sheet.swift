@@ -134,7 +134,7 @@ extension Workbook {
             }
             if !sorted { rows = Sheet.normalise(rows) }
             var metadata = reader.metadata
-            let relationships = try RelationshipsReader.read(archive, of: entry.name)
+            let relationships = try RelationshipsReader.read(archive, of: info.part ?? entry.name)
             for i in metadata.hyperlinks.indices {
                 if let id = metadata.hyperlinks[i].relationshipID, let rel = relationships.first(where: { $0.id == id }) {
                     metadata.hyperlinks[i].target = rel.target

@@ -150,10 +150,9 @@ final class SheetHandler<Sink: SheetSink>: XMLContentHandler {
             if second != 0 { continue }
             switch first {
             case 0x72:  // r
-                guard let ref = CellReference(bytes: bytes) else {
-                    fail("not a cell reference: \(String(decoding: bytes, as: UTF8.self))")
-                    return
-                }
+                // A value that is no A1 reference (some generators write `r="0"`) is
+                // ignored: the cell takes the next position, as a cell without `r` does.
+                guard let ref = CellReference(bytes: bytes) else { continue }
                 cellRow = ref.row
                 cellColumn = ref.column
                 sawReference = true

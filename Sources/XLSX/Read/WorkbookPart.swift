@@ -57,7 +57,7 @@ struct WorkbookPart {
             try XMLPart.parse(archive, entry: entry, handler: handler)
             if let part = handler.workbookPart, archive.entry(named: part) != nil { return part }
         }
-        if let entry = archive.entry(named: "xl/workbook.xml") { return entry.name }
+        if archive.entry(named: "xl/workbook.xml") != nil { return "xl/workbook.xml" }
         if archive.entry(named: "xl/workbook.bin") != nil { throw XLSXError.notAWorkbook(kind: .xlsb) }
         if archive.entry(named: "content.xml") != nil, archive.entry(named: "mimetype") != nil {
             throw XLSXError.notAWorkbook(kind: .ods)
@@ -70,8 +70,10 @@ struct WorkbookPart {
     static func read(_ archive: ZipArchive) throws -> WorkbookPart {
         let name = try locate(archive)
         guard let entry = archive.entry(named: name) else { throw XLSXError.missingPart(part: name) }
-        var result = WorkbookPart(part: entry.name)
-        result.relationships = try RelationshipsReader.read(archive, of: entry.name)
+        // Part names are kept with `/` separators, whatever the archive spells (`xl\\workbook.xml`).
+        let partName = RelationshipsReader.resolve(entry.name, from: "")
+        var result = WorkbookPart(part: partName)
+        result.relationships = try RelationshipsReader.read(archive, of: partName)
         let handler = WorkbookHandler()
         try XMLPart.parse(archive, entry: entry, handler: handler)
         result.dateSystem = handler.date1904 ? .date1904 : .date1900
@@ -86,7 +88,7 @@ struct WorkbookPart {
                 else if rel.isType("dialogsheet") { kind = .dialogsheet }
                 else if rel.isType("macrosheet") || rel.isType("xlMacrosheet") || rel.isType("xlIntlMacrosheet") { kind = .macrosheet }
             }
-            let part = rel.flatMap { $0.isExternal ? nil : archive.entry(named: $0.target)?.name }
+            let part = rel.flatMap { $0.isExternal || archive.entry(named: $0.target) == nil ? nil : $0.target }
             result.sheets.append(SheetInfo(name: sheet.name, index: i, state: sheet.state, kind: kind, part: part, sheetID: sheet.sheetID))
         }
         return result
