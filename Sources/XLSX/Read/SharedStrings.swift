@@ -96,7 +96,7 @@ public final class SharedStrings: @unchecked Sendable {
         var runs: [RichTextRun] = []
         var runStart = 0
         var textStart = 0
-        var plainRuns: [(Int, String)] = []
+        var plainRuns: [(Int, Int, Int)] = []
         var font: FontBuilder?
         var inRunProperties = false
         var overLimit = false
@@ -138,16 +138,19 @@ public final class SharedStrings: @unchecked Sendable {
                 if inItem {
                     if table.count >= limit { overLimit = true }
                     if sawRun {
-                        for (at, text) in plainRuns.reversed() where !text.isEmpty { runs.insert(RichTextRun(text), at: at) }
+                        for (at, start, end) in plainRuns.reversed() where end > start {
+                            let bytes = UnsafeRawBufferPointer(start: table.storage + start, count: end - start)
+                            runs.insert(RichTextRun(Escapes.decode(String(decoding: bytes, as: UTF8.self))), at: at)
+                        }
                     }
                     table.endEntry(start: itemStart, runs: sawRun ? runs : nil)
                 }
                 inItem = false
             } else if name.is("t") {
                 if inText, !inRun {
-                    // Text directly in <si> beside runs is a run without formatting.
-                    let bytes = UnsafeRawBufferPointer(start: table.storage + textStart, count: table.byteCount - textStart)
-                    plainRuns.append((runs.count, Escapes.decode(String(decoding: bytes, as: UTF8.self))))
+                    // Text directly in <si> beside runs is a run without formatting; kept as
+                    // offsets, made a string only when the item turns out to have runs.
+                    plainRuns.append((runs.count, textStart, table.byteCount))
                 }
                 inText = false
             } else if name.is("rPh") {

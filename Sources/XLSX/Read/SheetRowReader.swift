@@ -66,6 +66,8 @@ final class RowCollector: SheetSink {
     var parser: XMLPushParser?
     var rows: [Row] = []
     private var current: Row?
+    /// The current row's cells, reused; each row gets an exact-size copy (no growth slack).
+    private var scratch: [Cell] = []
 
     init(workbook: Workbook, cache: StringCache?) {
         self.workbook = workbook
@@ -80,7 +82,14 @@ final class RowCollector: SheetSink {
     func endRow(index: Int) { flush() }
 
     func flush() {
-        if let row = current { rows.append(row) }
+        if var row = current {
+            row.cells = [Cell](unsafeUninitializedCapacity: scratch.count) { buffer, count in
+                for (i, cell) in scratch.enumerated() { (buffer.baseAddress! + i).initialize(to: cell) }
+                count = scratch.count
+            }
+            rows.append(row)
+        }
+        scratch.removeAll(keepingCapacity: true)
         current = nil
     }
 
@@ -96,7 +105,7 @@ final class RowCollector: SheetSink {
                 flush()
                 current = Row(index: cell.row, cells: [])
             }
-            current?.cells.append(Cell(reference: cell.reference, value: value, styleIndex: cell.styleIndex))
+            scratch.append(Cell(reference: cell.reference, value: value, styleIndex: cell.styleIndex))
         } catch let error as XLSXError {
             parser?.fail(error)
         } catch {
