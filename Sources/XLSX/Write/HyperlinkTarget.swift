@@ -1,5 +1,5 @@
 /// A link from a cell: to a web address or file, or to a place inside the workbook.
-public enum Hyperlink: Hashable, Sendable {
+public enum HyperlinkTarget: Hashable, Sendable {
     /// An external target such as `https://example.org` or `mailto:a@b.vn`.
     case external(String, tooltip: String? = nil)
     /// A cell or range in the workbook, written as Excel does: `'Kế hoạch tuần'!A1`.
@@ -25,18 +25,12 @@ public enum Hyperlink: Hashable, Sendable {
     }
 }
 
-/// A note (Excel's classic comment) on a cell: author and text, shown on hover.
-public struct Note: Hashable, Sendable {
-    public var text: String
-    public var author: String
-    /// Shown all the time rather than on hover.
-    public var visible: Bool
-
-    public init(_ text: String, author: String = "", visible: Bool = false) {
-        self.text = text
-        self.author = author
-        self.visible = visible
-    }
+/// A note (Excel's classic comment) waiting to be written: author and text, shown on hover
+/// or all the time.
+struct NoteToWrite: Hashable, Sendable {
+    var text: String
+    var author: String
+    var visible: Bool
 }
 
 /// Whether a sheet's tab shows.
