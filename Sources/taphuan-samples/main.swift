@@ -1,0 +1,78 @@
+import Foundation
+import TrainingOps
+import XLSX
+
+/// `taphuan-samples [--out DIR] [--docs FILE] [--check]`: writes the sample office's workbooks
+/// and answer key, and the sheet reference page; `--check` only imports the laid-out sheets and
+/// compares the import findings with the planted faults of form.
+struct SamplesCommand {
+    var out = "samples"
+    var docs = "docs/sheets.md"
+    var checkOnly = false
+
+    init(_ arguments: [String]) throws {
+        var args = arguments.makeIterator()
+        while let a = args.next() {
+            switch a {
+            case "--out": out = args.next() ?? out
+            case "--docs": docs = args.next() ?? docs
+            case "--check": checkOnly = true
+            default: throw SamplesError("unknown argument \(a)")
+            }
+        }
+    }
+
+    func run() throws {
+        let office = SampleOffice()
+        let books = office.workbooks()
+        try check(office, books)
+        if checkOnly { return }
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
+        for book in books {
+            try SampleWriter.write(book, to: out + "/" + book.path)
+        }
+        try Data("not a workbook: Excel's lock file\n".utf8).write(to: URL(fileURLWithPath: out + "/~$Ban giao ke hoach.xlsx"))
+        try office.readme(books).write(toFile: out + "/README.md", atomically: true, encoding: .utf8)
+        let docsURL = URL(fileURLWithPath: docs)
+        try fm.createDirectory(at: docsURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try SheetReference.markdown().write(to: docsURL, atomically: true, encoding: .utf8)
+        print("wrote \(books.count) workbooks to \(out)/ and \(docs)")
+    }
+
+    /// Imports the laid-out sheets and compares what the importer reports with what was planted.
+    func check(_ office: SampleOffice, _ books: [SampleWorkbook]) throws {
+        var sheets: [(file: String, grid: SheetGrid)] = []
+        for book in books {
+            for sheet in book.sheets { sheets.append((book.path, SheetGrid(name: sheet.name, rows: sheet.allRows))) }
+        }
+        let data = Dataset(sheets: sheets)
+        let got = Set(data.findings.map { "\($0.kind.rawValue) \($0.file) › \($0.sheet ?? "") \($0.cell ?? "")" })
+        let want = Set(office.expectedImportFindings(books).map { "\($0.kind) \($0.file) › \($0.sheet) \($0.cell)" })
+        print("courses \(data.courses.count), units \(data.units.count), staff \(data.staffAssignments.count), tracking \(data.trackings.count), "
+              + "pre-checks \(data.preChecks.count), sessions \(data.sessionReports.count), opinions \(data.opinions.count), "
+              + "daily logs \(data.dailyLogs.count), reports \(data.reportLog.count), import findings \(data.findings.count)")
+        var counts: [String: Int] = [:]
+        for e in office.key where e.fires { counts[e.rule, default: 0] += 1 }
+        print(counts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+        let unexpected = got.subtracting(want), missing = want.subtracting(got)
+        for u in unexpected.sorted() { print("unexpected: \(u)") }
+        for m in missing.sorted() { print("missing: \(m)") }
+        let unresolved = office.resolve(books).filter { $0.file == "?" || $0.cell == "?" }
+        for u in unresolved { print("unresolved key entry: \(u.rule) \(u.courseId ?? "")") }
+        if !unexpected.isEmpty || !missing.isEmpty || !unresolved.isEmpty { throw SamplesError("the samples do not match their answer key") }
+    }
+}
+
+/// A failure of the generator.
+struct SamplesError: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
+
+do {
+    try SamplesCommand(Array(CommandLine.arguments.dropFirst())).run()
+} catch {
+    FileHandle.standardError.write(Data("taphuan-samples: \(error)\n".utf8))
+    exit(1)
+}
