@@ -148,7 +148,7 @@ extension SampleOffice {
             form(.missingValue, .staffPlan, s, "plannedBy", nil, note: "Người lập để trống.")
         }
         // Text dates that are not dates.
-        if let s = staff.indices.dropFirst(20).first {
+        if let s = staff.indices.dropFirst(20).first(where: { staff[$0].from == staff[$0].to && staff[$0].from != nil }) {
             staff[s].to = nil
             form(.invalidValue, .staffPlan, s, "to", .string("31/11/2026"), note: "Ngày 31/11 không tồn tại.")
         }
