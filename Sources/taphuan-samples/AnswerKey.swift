@@ -14,7 +14,7 @@ struct ResolvedEntry {
 
 extension SampleOffice {
     /// Finds where a record of `kind` was laid out.
-    func locate(_ kind: SheetKind, _ index: Int, _ key: String, in books: [SampleWorkbook]) -> (String, String, String)? {
+    func locate(_ kind: SheetType, _ index: Int, _ key: String, in books: [SampleWorkbook]) -> (String, String, String)? {
         for book in books {
             for sheet in book.sheets where sheet.kind == kind {
                 if let cell = sheet.cell(index, key) { return (book.path, sheet.name, cell) }

@@ -127,7 +127,7 @@ extension SampleOffice {
 
     // MARK: - Faults of form
 
-    mutating func form(_ kind: ImportFinding.Kind, _ sheet: SheetKind, _ index: Int, _ column: String?, _ raw: CellValue?, note: String) {
+    mutating func form(_ kind: ImportFinding.Kind, _ sheet: SheetType, _ index: Int, _ column: String?, _ raw: CellValue?, note: String) {
         if let column, let raw { overrides[Self.overrideKey(sheet, index, column)] = raw }
         expectedImport.append((kind, sheet, index, column, note))
     }

@@ -17,7 +17,7 @@ import Testing
 
     @Test func everyColumnIsDocumented() {
         let page = SheetReference.markdown()
-        for kind in SheetKind.allCases {
+        for kind in SheetType.allCases {
             #expect(page.contains("## \(kind.sheetName)"))
             for column in kind.schema.columns {
                 #expect(page.contains("`\(column.key)` |"), "\(kind).\(column.key)")

@@ -43,7 +43,7 @@ import XLSX
         }
     }
 
-    static func dataset(_ kind: SheetKind, _ spelling: Spelling) -> Dataset {
+    static func dataset(_ kind: SheetType, _ spelling: Spelling) -> Dataset {
         let columns = kind.schema.columns
         let rows = [columns.map { header($0, spelling) }, columns.map { sample($0.type) }]
         return Dataset(sheets: [("f.xlsx", grid("S", [["Tiêu đề"], []] + rows))])
@@ -55,8 +55,8 @@ import XLSX
             && a.dailyLogs == b.dailyLogs && a.reportLog == b.reportLog
     }
 
-    @Test(arguments: SheetKind.allCases)
-    func allSpellingsImportAlike(_ kind: SheetKind) throws {
+    @Test(arguments: SheetType.allCases)
+    func allSpellingsImportAlike(_ kind: SheetType) throws {
         let reference = Self.dataset(kind, .canonical)
         #expect(reference.findings.isEmpty, "\(reference.findings.map(\.message))")
         #expect(reference.sheets.first?.header.kind == kind)

@@ -44,7 +44,7 @@ public enum TemplateGuide {
     ]
 
     /// One instructions row per column of each kind.
-    public static func rows(for kinds: [SheetKind]) -> [[String]] {
+    public static func rows(for kinds: [SheetType]) -> [[String]] {
         kinds.flatMap { kind in
             kind.schema.columns.map { c in
                 [kind.sheetName, c.header, c.required ? "Có" : "", c.type.vietnameseName, howToType(c.type), c.meaning,
