@@ -14,7 +14,7 @@ struct ResolvedEntry {
 
 extension SampleOffice {
     /// Finds where a record of `kind` was laid out.
-    func locate(_ kind: SheetKind, _ index: Int, _ key: String, in books: [SampleWorkbook]) -> (String, String, String)? {
+    func locate(_ kind: SheetType, _ index: Int, _ key: String, in books: [SampleWorkbook]) -> (String, String, String)? {
         for book in books {
             for sheet in book.sheets where sheet.kind == kind {
                 if let cell = sheet.cell(index, key) { return (book.path, sheet.name, cell) }
@@ -74,7 +74,7 @@ extension SampleOffice {
             Sinh bởi `scripts/make-samples` (chương trình `taphuan-samples`, hạt giống cố định: chạy lại cho ra đúng các file này).
             Dữ liệu là giả lập; tên người, đơn vị và số điện thoại không có thật.
 
-            **Thời điểm đối chiếu (as-of): 2026-11-28T09:00 giờ Hà Nội (thứ Bảy).** Mọi quy tắc phải chạy với thời điểm này.
+            **Thời điểm đối chiếu (as-of): 2026-11-28T09:00 giờ Việt Nam (Asia/Ho_Chi_Minh, UTC+7), thứ Bảy.** Mọi quy tắc phải chạy với thời điểm này.
 
             ## Văn phòng
 
@@ -106,10 +106,8 @@ extension SampleOffice {
             OPINION_OVERDUE, COURSE_ON_NON_WORKING_DAY) dùng tên đề xuất; FOLLOW_UP_MISSING tính theo từng đơn vị
             (điểm khảo sát < 3 hoặc Đã sử dụng = Không, mà Đã gọi hỗ trợ khác Có).
 
-            | # | Quy tắc | Báo? | Khóa | File | Sheet | Ô | Ghi chú |
-            |---|---|---|---|---|---|---|---|
-
             """
+        s += "\n" + Self.ruleReadings + "\n| # | Quy tắc | Báo? | Khóa | File | Sheet | Ô | Ghi chú |\n|---|---|---|---|---|---|---|---|\n"
         let sorted = entries.sorted { ($0.rule, $0.courseId ?? "", $0.cell) < ($1.rule, $1.courseId ?? "", $1.cell) }
         for (n, e) in sorted.enumerated() {
             s += "| \(n + 1) | \(e.rule) | \(e.fires ? "có" : "KHÔNG") | \(e.courseId ?? "—") | \(e.file) | \(e.sheet) | \(e.cell) | \(e.note) |\n"
@@ -142,6 +140,46 @@ extension SampleOffice {
             """
         return s
     }
+
+    /// How each rule was read when the faults were planted (default thresholds); the generator's
+    /// `--check` evaluates exactly these conditions over the imported samples.
+    static let ruleReadings = """
+        ### Cách hiểu quy tắc khi cài lỗi (ngưỡng mặc định; T = thời điểm đối chiếu, "ngày T" = 28/11/2026)
+
+        `taphuan-samples --check` đọc lại các sheet qua bộ nhập liệu và kiểm đúng các điều kiện dưới đây: mỗi quy
+        tắc báo đúng ở các dòng "có" của bảng, không ở đâu khác.
+
+        | Quy tắc | Điều kiện (một lần báo = một khóa, trừ khi ghi khác) |
+        |---|---|
+        | HANDOVER_MISSING_DATE | Ngày bàn giao trống. |
+        | HANDOVER_LATE | Ngày bắt đầu − ngày bàn giao < 30 ngày (Tính lương, DT lương) hoặc < 10 ngày (sản phẩm khác); đúng 10/30 là đúng hạn. Sản phẩm không đọc được: dùng 10. |
+        | UNITS_MISSING | Không có dòng đơn vị nào và hạn bàn giao (bắt đầu − 10/30 ngày) ≤ ngày T. |
+        | UNIT_COUNT_MISMATCH | Có dòng đơn vị và số dòng ≠ Số đơn vị trên bàn giao. |
+        | SCHEDULE_UNCONFIRMED | Ngày chốt lịch trống. |
+        | STAFF_MISSING | Không có dòng phân công và hạn (09:00 thứ Bảy tuần trước tuần học) < T. |
+        | STAFF_PLAN_LATE | Có dòng phân công mà Thời điểm gửi TP > 09:00 thứ Bảy tuần trước tuần học (trống mà hạn đã qua cũng tính); đúng 09:00 là đúng hạn. |
+        | STAFF_DOUBLE_BOOKED | Cùng một nhân viên trên hai khóa khác nhau có khoảng Từ ngày–Đến ngày giao nhau; một lần báo = một cặp. |
+        | COURSE_ON_NON_WORKING_DAY | Một ngày học rơi vào Chủ nhật hoặc ngày lễ (01/01/2027 trong bộ mẫu). |
+        | PLAN_UNAPPROVED | Khóa đã bắt đầu (bắt đầu < ngày T) mà Ngày duyệt KH trống hoặc ≥ ngày bắt đầu. |
+        | FIRST_SESSION_REPORT_MISSING | Khóa đã bắt đầu mà Báo cáo buổi đầu trống. |
+        | PAPERWORK_OPEN | Khóa kết thúc + 7 ngày < ngày T mà Hợp đồng, Thanh lý hoặc Thu nợ không phải Xong/Không áp dụng. |
+        | SURVEY_LATE, CRM_LATE | Khóa đã kết thúc; ngày cập nhật > kết thúc + 1, hoặc trống khi kết thúc + 1 < ngày T. Đúng kết thúc + 1 là đúng hạn. |
+        | SUPPORT_CHANNEL_MISSING | Khóa đã kết thúc mà Kênh hỗ trợ trống. |
+        | FEEDBACK_OPEN | Khóa kết thúc + 3 ngày < ngày T mà Ngày xem KQ khảo sát trống. |
+        | DVCQ_REPORT_MISSING | Khóa kết thúc + 14 ngày ≤ ngày T mà Ngày gửi BC ĐVCQ trống. |
+        | FOLLOW_UP_MISSING | Mỗi đơn vị của khóa đã kết thúc có điểm < 3 hoặc Đã sử dụng = Không, mà Đã gọi hỗ trợ khác Có. |
+        | UNIT_INCOMPLETE | Mỗi đơn vị thiếu Người liên hệ hoặc Điện thoại (kể cả số không đọc được). |
+        | UNIT_ABSENCE_NO_REASON | Mỗi đơn vị Có mặt = Không mà Lý do vắng trống. |
+        | PRECHECK_MISSING | Khóa đã bắt đầu mà không có dòng chuẩn bị. |
+        | PRECHECK_INCOMPLETE | Có mục trong danh sách kiểm tra của hình thức khóa để trống, = Không, hoặc số = 0 (Lý do không phát biểu chỉ cần khi ĐVCQ đồng ý phát biểu = Không). |
+        | PRECHECK_LATE | Ngày kiểm tra ≥ ngày bắt đầu. |
+        | SESSION_REPORT_MISSING | Mỗi buổi (Sáng 08:00, Chiều 13:30) của ngày học đã bắt đầu trước T mà không có dòng báo cáo. |
+        | ABSENCE_UNEXPLAINED | Mỗi báo cáo buổi có Số ĐV vắng > 0 mà ĐV vắng và lý do trống. |
+        | DAILY_LOG_MISSING | Mỗi nhân viên (có tên trên sheet nhật ký) × ngày thứ Hai–thứ Sáu từ 19/10 đến trước ngày T, không đi lớp theo kế hoạch nhân sự, mà không có dòng nhật ký. |
+        | WEEKLY_REPORT_LATE | Mỗi tuần: mỗi nhóm TNTK→TP gửi sau thứ Sáu hoặc không gửi (khi thứ Sáu < ngày T); TP→GĐVP gửi sau 12:00 thứ Bảy hoặc không gửi (khi hạn < T). |
+        | OPINION_OVERDUE | Kiến nghị có Hạn xử lý < ngày T mà trạng thái không phải Đã xử lý/Không xử lý. |
+
+        """
 
     func feature(_ book: SampleWorkbook, _ sheet: SampleSheet) -> String {
         var f: [String] = []

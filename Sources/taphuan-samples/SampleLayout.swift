@@ -4,7 +4,7 @@ import XLSX
 
 /// One sheet of a sample workbook, laid out: title rows, header, data, and where each record sits.
 struct SampleSheet {
-    var kind: SheetKind
+    var kind: SheetType
     var name: String
     /// Rows above the header (titles, banners), and the ranges merged among them.
     var titleRows: [[CellValue]] = []
@@ -114,7 +114,7 @@ extension SampleOffice {
         for (k, v) in s.recordRows { s.recordRows[k] = v + s.titleRows.count }
     }
 
-    func sheet(_ kind: SheetKind, name: String, records: [Int], team: Int, spell: (String) -> String = { $0 }) -> SampleSheet {
+    func sheet(_ kind: SheetType, name: String, records: [Int], team: Int, spell: (String) -> String = { $0 }) -> SampleSheet {
         let schema = kind.schema
         var s = SampleSheet(kind: kind, name: name)
         s.headers = schema.columns.map { spell($0.header) }

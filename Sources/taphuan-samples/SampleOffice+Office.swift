@@ -127,7 +127,7 @@ extension SampleOffice {
 
     // MARK: - Faults of form
 
-    mutating func form(_ kind: ImportFinding.Kind, _ sheet: SheetKind, _ index: Int, _ column: String?, _ raw: CellValue?, note: String) {
+    mutating func form(_ kind: ImportFinding.Kind, _ sheet: SheetType, _ index: Int, _ column: String?, _ raw: CellValue?, note: String) {
         if let column, let raw { overrides[Self.overrideKey(sheet, index, column)] = raw }
         expectedImport.append((kind, sheet, index, column, note))
     }
@@ -148,7 +148,7 @@ extension SampleOffice {
             form(.missingValue, .staffPlan, s, "plannedBy", nil, note: "Người lập để trống.")
         }
         // Text dates that are not dates.
-        if let s = staff.indices.dropFirst(20).first {
+        if let s = staff.indices.dropFirst(20).first(where: { staff[$0].from == staff[$0].to && staff[$0].from != nil }) {
             staff[s].to = nil
             form(.invalidValue, .staffPlan, s, "to", .string("31/11/2026"), note: "Ngày 31/11 không tồn tại.")
         }

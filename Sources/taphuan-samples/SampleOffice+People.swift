@@ -78,19 +78,25 @@ extension SampleOffice {
             key.append(KeyEntry(rule: "STAFF_PLAN_LATE", courseId: courses[onTime].id, place: .cell(.staffPlan, row, "sentToHead"),
                                 note: "Biên: gửi đúng 09:00 thứ Bảy — KHÔNG được báo trễ.", fires: false))
         }
-        // Double bookings: a trainer put on a course of another team that overlaps one of their own.
-        for (week, team, other) in [(1, 0, 1), (3, 2, 0)] {
-            let mine = indexOfCourse(week: week, team: team)
+        // Double bookings: a trainer of one team put on an overlapping course of another team.
+        var planted = 0
+        var used: Set<Int> = []
+        outer: for mine in 0..<30 where !used.contains(mine) {
             guard let row = staff.firstIndex(where: { $0.courseId == courses[mine].id }) else { continue }
             let name = staff[row].staff
-            let theirs = courses.indices.first { j in
-                courseTeam[j] == other && j < 30 && !Set(courses[j].days).isDisjoint(with: courses[mine].days)
-                    && staff.contains { $0.courseId == courses[j].id }
+            for j in 0..<30 where courseTeam[j] != courseTeam[mine] && !used.contains(j) && j != mine {
+                guard !Set(courses[j].days).isDisjoint(with: courses[mine].days),
+                      let victim = staff.lastIndex(where: { $0.courseId == courses[j].id }),
+                      !staff.contains(where: { $0.courseId == courses[j].id && $0.staff == name }),
+                      mine % 7 == 3 || planted > 0 && mine > 15 else { continue }
+                staff[victim].staff = name
+                key.append(KeyEntry(rule: "STAFF_DOUBLE_BOOKED", courseId: courses[j].id, place: .cell(.staffPlan, victim, "staff"),
+                                    note: "\(name) đã được xếp cho \(courses[mine].id) trùng ngày (\(courses[j].startDate?.vietnamese ?? ""))."))
+                used.formUnion([mine, j])
+                planted += 1
+                if planted == 2 { break outer }
+                continue outer
             }
-            guard let j = theirs, let victim = staff.lastIndex(where: { $0.courseId == courses[j].id }) else { continue }
-            staff[victim].staff = name
-            key.append(KeyEntry(rule: "STAFF_DOUBLE_BOOKED", courseId: courses[j].id, place: .cell(.staffPlan, victim, "staff"),
-                                note: "\(name) đã được xếp cho \(courses[mine].id) cùng ngày \(courses[j].startDate!.vietnamese)."))
         }
     }
 

@@ -2,7 +2,7 @@ import TrainingOps
 
 /// The value of one column of one record, before the team's way of writing it.
 extension SampleOffice {
-    func value(_ kind: SheetKind, _ i: Int, _ key: String) -> Any? {
+    func value(_ kind: SheetType, _ i: Int, _ key: String) -> Any? {
         switch kind {
         case .handover: return courseValue(courses[i], key)
         case .units: return unitValue(i, key)

@@ -14,9 +14,9 @@ struct KeyEntry {
 /// Where a key entry points: a record's cell, resolved once the sheets are laid out.
 enum Place {
     /// The cell of `key` on the row of record `index` of `kind`.
-    case cell(SheetKind, Int, String)
+    case cell(SheetType, Int, String)
     /// A sheet as a whole (something missing from it).
-    case sheet(SheetKind, team: Int?)
+    case sheet(SheetType, team: Int?)
 }
 
 /// The realistic office of the samples: three deployment teams, six weeks of courses up to the
@@ -53,13 +53,13 @@ struct SampleOffice {
     /// Raw cell values replacing the rendered ones: form faults.
     var overrides: [String: CellValue] = [:]
     /// Expected import findings (kind raw value, kind of sheet, record index, column key).
-    var expectedImport: [(kind: ImportFinding.Kind, sheet: SheetKind, index: Int, column: String?, note: String)] = []
+    var expectedImport: [(kind: ImportFinding.Kind, sheet: SheetType, index: Int, column: String?, note: String)] = []
     /// Rows repeated verbatim on the sheet (record index of `kind`).
     var repeatedUnitRows: [Int] = []
 
     static let nowhere = SourceRow(file: "", sheet: "", row: 0, columns: [:])
 
-    static func overrideKey(_ kind: SheetKind, _ index: Int, _ column: String) -> String { "\(kind.rawValue)#\(index)#\(column)" }
+    static func overrideKey(_ kind: SheetType, _ index: Int, _ column: String) -> String { "\(kind.rawValue)#\(index)#\(column)" }
 
     init() {
         teams = [

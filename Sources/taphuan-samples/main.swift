@@ -29,14 +29,16 @@ struct SamplesCommand {
         if checkOnly { return }
         let fm = FileManager.default
         try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
-        for book in books {
-            try SampleWriter.write(book, to: out + "/" + book.path)
-        }
-        try Data("not a workbook: Excel's lock file\n".utf8).write(to: URL(fileURLWithPath: out + "/~$Ban giao ke hoach.xlsx"))
         try office.readme(books).write(toFile: out + "/README.md", atomically: true, encoding: .utf8)
         let docsURL = URL(fileURLWithPath: docs)
         try fm.createDirectory(at: docsURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         try SheetReference.markdown().write(to: docsURL, atomically: true, encoding: .utf8)
+        try Data("not a workbook: Excel's lock file\n".utf8).write(to: URL(fileURLWithPath: out + "/~$Ban giao ke hoach.xlsx"))
+        for book in books {
+            let path = out + "/" + book.path
+            try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try SampleWriter.write(book, to: path)
+        }
         print("wrote \(books.count) workbooks to \(out)/ and \(docs)")
     }
 
@@ -55,12 +57,25 @@ struct SamplesCommand {
         var counts: [String: Int] = [:]
         for e in office.key where e.fires { counts[e.rule, default: 0] += 1 }
         print(counts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+        let audit = SampleAudit(data)
+        var found: [String: [String]] = [:], planted: [String: [String]] = [:]
+        for h in audit.hits { found[h.rule, default: []].append(h.course ?? "—") }
+        for e in office.key where e.fires { planted[e.rule, default: []].append(e.courseId ?? "—") }
+        var auditFailed = false
+        for rule in Set(found.keys).union(planted.keys).sorted() {
+            let f = (found[rule] ?? []).sorted(), p = (planted[rule] ?? []).sorted()
+            // A double booking concerns a pair of courses: either may carry the finding.
+            if rule == "STAFF_DOUBLE_BOOKED" ? f.count != p.count : f != p {
+                auditFailed = true
+                print("audit \(rule): found \(f), planted \(p)")
+            }
+        }
         let unexpected = got.subtracting(want), missing = want.subtracting(got)
         for u in unexpected.sorted() { print("unexpected: \(u)") }
         for m in missing.sorted() { print("missing: \(m)") }
         let unresolved = office.resolve(books).filter { $0.file == "?" || $0.cell == "?" }
         for u in unresolved { print("unresolved key entry: \(u.rule) \(u.courseId ?? "")") }
-        if !unexpected.isEmpty || !missing.isEmpty || !unresolved.isEmpty { throw SamplesError("the samples do not match their answer key") }
+        if auditFailed || !unexpected.isEmpty || !missing.isEmpty || !unresolved.isEmpty { throw SamplesError("the samples do not match their answer key") }
     }
 }
 

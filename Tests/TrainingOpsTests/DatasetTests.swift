@@ -57,7 +57,7 @@ func grid(_ name: String, _ rows: [[String]]) -> SheetGrid {
     }
 
     @Test func kindsAreTold() {
-        let cases: [([String], SheetKind)] = [
+        let cases: [([String], SheetType)] = [
             (["Mã khóa", "Mã đơn vị", "Tên đơn vị", "Người liên hệ", "SĐT"], .units),
             (["Mã khóa", "Nhân viên", "Vai trò", "Từ ngày", "Đến ngày", "Người lập", "Thời điểm gửi TP"], .staffPlan),
             (["Mã khóa", "Ngày duyệt KH", "Hợp đồng", "Thanh lý", "Thu nợ", "Ngày cập nhật CRM"], .tracking),

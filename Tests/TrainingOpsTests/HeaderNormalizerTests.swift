@@ -41,8 +41,8 @@ import Testing
 }
 
 @Suite struct SchemaTests {
-    @Test(arguments: SheetKind.allCases)
-    func matchKeysAreUniqueWithinAKind(_ kind: SheetKind) {
+    @Test(arguments: SheetType.allCases)
+    func matchKeysAreUniqueWithinAKind(_ kind: SheetType) {
         var owner: [String: String] = [:]
         for column in kind.schema.columns {
             for key in [HeaderNormalizer.key(column.header), HeaderNormalizer.keyWithoutParentheses(column.header)] {
@@ -61,8 +61,8 @@ import Testing
         #expect(kind.sheetName.count <= 31)
     }
 
-    @Test(arguments: SheetKind.allCases)
-    func aliasesResolveToTheirColumn(_ kind: SheetKind) {
+    @Test(arguments: SheetType.allCases)
+    func aliasesResolveToTheirColumn(_ kind: SheetType) {
         for column in kind.schema.columns {
             for alias in column.aliases {
                 let found = HeaderRecognizer.columnKey(for: alias, in: kind)
@@ -77,7 +77,7 @@ import Testing
 
     /// The key columns DOMAIN.md names as required are required here too.
     @Test func domainRequiredColumns() {
-        let expected: [SheetKind: [String]] = [
+        let expected: [SheetType: [String]] = [
             .handover: ["Mã khóa", "Tên khóa", "Sản phẩm", "Đơn vị chủ quản", "Hình thức", "Ngày bắt đầu", "Ngày kết thúc",
                         "Số đơn vị", "Người bàn giao (TNXT)", "Ngày bàn giao"],
             .units: ["Mã khóa", "Mã đơn vị", "Tên đơn vị", "Người liên hệ", "Điện thoại"],

@@ -1,6 +1,6 @@
 /// Turning one data row of each kind into its model value.
 extension Dataset {
-    mutating func decode(_ kind: SheetKind, _ r: RowReader) {
+    mutating func decode(_ kind: SheetType, _ r: RowReader) {
         switch kind {
         case .handover: decodeCourse(r)
         case .units: decodeUnit(r)

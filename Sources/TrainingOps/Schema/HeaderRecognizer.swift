@@ -4,7 +4,7 @@ import XLSX
 /// headers that match nothing.
 public struct HeaderMatch: Hashable, Sendable {
     /// The recognised kind.
-    public var kind: SheetKind
+    public var kind: SheetType
     /// Zero-based index of the header row among the sheet's rows.
     public var headerRow: Int
     /// Zero-based column of each matched key.
@@ -38,9 +38,9 @@ public enum HeaderRecognizer {
     public static let scanRows = 30
 
     /// Folded header key → column key, per kind.
-    static let lookup: [SheetKind: [String: String]] = {
-        var all: [SheetKind: [String: String]] = [:]
-        for kind in SheetKind.allCases {
+    static let lookup: [SheetType: [String: String]] = {
+        var all: [SheetType: [String: String]] = [:]
+        for kind in SheetType.allCases {
             var map: [String: String] = [:]
             // Headers first so a header always wins over another column's alias.
             for column in kind.schema.columns {
@@ -57,7 +57,7 @@ public enum HeaderRecognizer {
     }()
 
     /// The key of `header` in `kind`, if any.
-    public static func columnKey(for header: String, in kind: SheetKind) -> String? {
+    public static func columnKey(for header: String, in kind: SheetType) -> String? {
         guard let map = lookup[kind] else { return nil }
         if let k = map[HeaderNormalizer.key(header)] { return k }
         return map[HeaderNormalizer.keyWithoutParentheses(header)]
@@ -65,7 +65,7 @@ public enum HeaderRecognizer {
 
     /// The best header row and kind, or `nil` when no row looks like a known header.
     /// `only` restricts the kinds tried.
-    public static func recognise(_ rows: [[CellValue]], only kinds: [SheetKind] = SheetKind.allCases) -> HeaderMatch? {
+    public static func recognise(_ rows: [[CellValue]], only kinds: [SheetType] = SheetType.allCases) -> HeaderMatch? {
         var best: (match: HeaderMatch, score: Int, fraction: Double)?
         for (r, row) in rows.prefix(scanRows).enumerated() {
             let texts = row.map { CellParser.text($0) }
@@ -87,7 +87,7 @@ public enum HeaderRecognizer {
     }
 
     /// Matches one row's texts against one kind.
-    static func match(_ texts: [String?], row: Int, kind: SheetKind) -> HeaderMatch {
+    static func match(_ texts: [String?], row: Int, kind: SheetType) -> HeaderMatch {
         var columns: [String: Int] = [:]
         var headers: [String: String] = [:]
         var unknown: [(Int, String)] = []

@@ -31,10 +31,10 @@ public enum SheetReference {
             |---|---|---|
 
             """
-        for kind in SheetKind.allCases {
+        for kind in SheetType.allCases {
             out += "| `\(kind.rawValue)` | \(kind.sheetName) | \(kind.schema.rowMeaning) |\n"
         }
-        for kind in SheetKind.allCases {
+        for kind in SheetType.allCases {
             out += section(kind.schema)
         }
         out += "\n## Danh sách giá trị\n\n"

@@ -90,7 +90,7 @@ public protocol XMLContentHandler: AnyObject {
 public final class XMLPushParser {
     public let part: String
     private var context: xmlParserCtxtPtr?
-    private unowned let handler: any XMLContentHandler
+    private unowned(unsafe) let handler: any XMLContentHandler
     private var failure: XLSXError?
     private var firstMessage: String?
     private var depth = 0
@@ -102,28 +102,32 @@ public final class XMLPushParser {
         self.maxDepth = maxDepth
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
+        // The hot callbacks borrow the parser without retaining it (it outlives the parse).
         sax.startElementNs = { ctx, local, _, uri, _, _, count, _, attributes in
-            let parser = Unmanaged<XMLPushParser>.fromOpaque(XMLPushParser.userData(ctx)).takeUnretainedValue()
-            parser.depth += 1
-            if parser.depth > parser.maxDepth {
-                parser.fail(.limitExceeded(limit: .xmlDepth, entry: parser.part, value: UInt64(parser.depth), maximum: UInt64(parser.maxDepth)))
-                return
+            Unmanaged<XMLPushParser>.fromOpaque(XMLPushParser.userData(ctx))._withUnsafeGuaranteedRef { parser in
+                parser.depth += 1
+                if parser.depth > parser.maxDepth {
+                    parser.fail(.limitExceeded(limit: .xmlDepth, entry: parser.part, value: UInt64(parser.depth), maximum: UInt64(parser.maxDepth)))
+                    return
+                }
+                guard let local else { return }
+                parser.handler.startElement(
+                    XMLName(local: local, uri: uri),
+                    attributes: XMLAttributes(pointer: attributes, count: Int(count)))
             }
-            guard let local else { return }
-            parser.handler.startElement(
-                XMLName(local: local, uri: uri),
-                attributes: XMLAttributes(pointer: attributes, count: Int(count)))
         }
         sax.endElementNs = { ctx, local, _, uri in
-            let parser = Unmanaged<XMLPushParser>.fromOpaque(XMLPushParser.userData(ctx)).takeUnretainedValue()
-            parser.depth -= 1
-            guard let local else { return }
-            parser.handler.endElement(XMLName(local: local, uri: uri))
+            Unmanaged<XMLPushParser>.fromOpaque(XMLPushParser.userData(ctx))._withUnsafeGuaranteedRef { parser in
+                parser.depth -= 1
+                guard let local else { return }
+                parser.handler.endElement(XMLName(local: local, uri: uri))
+            }
         }
         let characters: charactersSAXFunc = { ctx, bytes, length in
             guard let bytes, length > 0 else { return }
-            let parser = Unmanaged<XMLPushParser>.fromOpaque(XMLPushParser.userData(ctx)).takeUnretainedValue()
-            parser.handler.characters(UnsafeRawBufferPointer(start: bytes, count: Int(length)))
+            Unmanaged<XMLPushParser>.fromOpaque(XMLPushParser.userData(ctx))._withUnsafeGuaranteedRef { parser in
+                parser.handler.characters(UnsafeRawBufferPointer(start: bytes, count: Int(length)))
+            }
         }
         sax.characters = characters
         sax.cdataBlock = characters

@@ -1,5 +1,5 @@
 /// The kinds of sheet the office keeps (DOMAIN.md, "Sheets the toolkit reads").
-public enum SheetKind: String, CaseIterable, Hashable, Sendable, Codable {
+public enum SheetType: String, CaseIterable, Hashable, Sendable, Codable {
     /// Bàn giao kế hoạch: one row per course, from TNXT to TNTK.
     case handover
     /// Danh sách đơn vị: one row per unit in a course.
@@ -26,7 +26,7 @@ public enum SheetKind: String, CaseIterable, Hashable, Sendable, Codable {
     public var schema: SheetSchema { SheetSchema.catalog[self] ?? SheetSchema(self, "", rowMeaning: "", []) }
 
     /// Recognises a kind by a command-line word: its raw value or folded sheet name.
-    public static func named(_ word: String) -> SheetKind? {
+    public static func named(_ word: String) -> SheetType? {
         let key = HeaderNormalizer.key(word)
         return allCases.first { HeaderNormalizer.key($0.rawValue) == key || HeaderNormalizer.key($0.sheetName) == key }
     }
@@ -35,7 +35,7 @@ public enum SheetKind: String, CaseIterable, Hashable, Sendable, Codable {
 /// The columns of one sheet kind.
 public struct SheetSchema: Hashable, Sendable {
     /// The kind.
-    public let kind: SheetKind
+    public let kind: SheetType
     /// The canonical sheet name (≤ 31 characters).
     public let sheetName: String
     /// What one row stands for, in Vietnamese.
@@ -44,7 +44,7 @@ public struct SheetSchema: Hashable, Sendable {
     public let columns: [ColumnSpec]
 
     /// A schema declaration.
-    public init(_ kind: SheetKind, _ sheetName: String, rowMeaning: String, _ columns: [ColumnSpec]) {
+    public init(_ kind: SheetType, _ sheetName: String, rowMeaning: String, _ columns: [ColumnSpec]) {
         self.kind = kind
         self.sheetName = sheetName
         self.rowMeaning = rowMeaning
@@ -58,8 +58,8 @@ public struct SheetSchema: Hashable, Sendable {
     public var requiredColumns: [ColumnSpec] { columns.filter(\.required) }
 
     /// Every schema, by kind.
-    public static let catalog: [SheetKind: SheetSchema] = {
-        var all: [SheetKind: SheetSchema] = [:]
+    public static let catalog: [SheetType: SheetSchema] = {
+        var all: [SheetType: SheetSchema] = [:]
         for schema in [handover, units, staffPlan, tracking, preCheck, sessionReport, opinions, dailyLog, reportLog] {
             all[schema.kind] = schema
         }
