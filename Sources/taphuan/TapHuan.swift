@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct TapHuan: ParsableCommand {
+struct TapHuan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "taphuan",
         abstract: "Kiểm tra và lập báo cáo cho quy trình tập huấn từ các sổ tính Excel.",
@@ -10,6 +10,6 @@ struct TapHuan: ParsableCommand {
             process rules and writes the reports and forms the staff would otherwise assemble by hand.
             """,
         version: "0.1.0",
-        subcommands: [ZipList.self, Inspect.self]
+        subcommands: [ZipList.self, Inspect.self, Validate.self, Rules.self]
     )
 }

@@ -2,8 +2,11 @@
 /// sheet: late when recorded after the due day, or missing once the due day is over.
 struct AfterEndDeadline {
     var column: String
+    /// `Cập nhật CRM`: what was done, as the message's subject.
     var whatVi: String
     var whatEn: String
+    /// `cập nhật CRM`: the same inside a sentence (acronyms kept).
+    var nounVi: String
 
     func check<R: Rule>(_ rule: R, _ ctx: RuleContext, days: Int, value: (CourseTracking) -> LocalDate?) -> [Finding] {
         ctx.data.courses.compactMap { c in
@@ -21,7 +24,7 @@ struct AfterEndDeadline {
             }
             guard ctx.isOver(due) else { return nil }
             return rule.finding(c.id, t?.source ?? c.source, t == nil ? "courseId" : column,
-                                vi: "Chưa có ngày \(whatVi.lowercased()) (khóa kết thúc \(end.vietnamese), hạn \(due.vietnamese)).",
+                                vi: "Chưa có ngày \(nounVi) (khóa kết thúc \(end.vietnamese), hạn \(due.vietnamese)).",
                                 en: "\(whatEn) not recorded (course ended \(end.vietnamese), due \(due.vietnamese)).", data)
         }
     }
@@ -38,7 +41,7 @@ public struct SurveyLate: Rule {
     public init() {}
 
     public func check(_ ctx: RuleContext) -> [Finding] {
-        AfterEndDeadline(column: "surveyResultsEntered", whatVi: "Cập nhật KQ khảo sát", whatEn: "Survey results entered")
+        AfterEndDeadline(column: "surveyResultsEntered", whatVi: "Cập nhật KQ khảo sát", whatEn: "Survey results entered", nounVi: "cập nhật KQ khảo sát")
             .check(self, ctx, days: ctx.settings.surveyDays) { $0.surveyResultsEntered }
     }
 }
@@ -54,7 +57,7 @@ public struct CrmLate: Rule {
     public init() {}
 
     public func check(_ ctx: RuleContext) -> [Finding] {
-        AfterEndDeadline(column: "crmUpdated", whatVi: "Cập nhật CRM", whatEn: "CRM updated")
+        AfterEndDeadline(column: "crmUpdated", whatVi: "Cập nhật CRM", whatEn: "CRM updated", nounVi: "cập nhật CRM")
             .check(self, ctx, days: ctx.settings.crmDays) { $0.crmUpdated }
     }
 }
@@ -124,7 +127,7 @@ public struct DvcqReportMissing: Rule {
     public init() {}
 
     public func check(_ ctx: RuleContext) -> [Finding] {
-        AfterEndDeadline(column: "dvcqReportSent", whatVi: "Gửi báo cáo ĐVCQ", whatEn: "Report to ĐVCQ sent")
+        AfterEndDeadline(column: "dvcqReportSent", whatVi: "Gửi báo cáo ĐVCQ", whatEn: "Report to ĐVCQ sent", nounVi: "gửi báo cáo ĐVCQ")
             .check(self, ctx, days: ctx.settings.dvcqReportDays) { $0.dvcqReportSent }
     }
 }

@@ -63,7 +63,7 @@ public struct UnitsMissing: Rule {
         ctx.data.courses.compactMap { c in
             guard ctx.units(c.id).isEmpty, let start = c.startDate else { return nil }
             let due = start.adding(days: -ctx.settings.handoverDays(for: c.product))
-            guard ctx.isOver(due) || c.handoverDate.map({ ctx.hasBegun($0.date) }) == true else { return nil }
+            guard ctx.isOver(due) else { return nil }
             return finding(c, "courseId", vi: "Không có đơn vị nào trên danh sách đơn vị (hạn gửi \(due.vietnamese)).",
                            en: "No unit on the unit list (due \(due.vietnamese)).", ["dueDate": .date(due), "plannedUnits": .int(c.unitCount ?? 0)])
         }

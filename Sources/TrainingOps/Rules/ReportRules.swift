@@ -38,7 +38,7 @@ public struct WeeklyReportLate: Rule {
         for c in ctx.data.courses { if let t = c.team { teams[HeaderNormalizer.key(t)] = teams[HeaderNormalizer.key(t)] ?? t } }
         let weeks = log.map(\.week.monday) + ctx.data.courses.compactMap(\.startDate).filter { $0 <= ctx.asOf.date }
         guard let first = weeks.min() else { return out }
-        let sheet = ctx.sheet(of: .reportLog)
+        let sheet = ctx.sheet(of: .reportLog).map { ($0.file, $0.sheet) } ?? log.first.map { ($0.source.file, $0.source.sheet) }
         let sent = Set(log.map { "\($0.week)|\($0.level.rawValue)|\($0.level == .teamToHead ? HeaderNormalizer.key($0.team ?? "") : "")" })
         var week = Week(containing: first)
         while week.monday <= ctx.asOf.date {
@@ -50,7 +50,7 @@ public struct WeeklyReportLate: Rule {
                     let who = level == .teamToHead ? " (\(teams[key] ?? key))" : ""
                     var data: [String: FindingValue] = ["week": .text(week.description), "level": .text(levelName(level)), "deadline": .moment(due)]
                     if level == .teamToHead { data["team"] = .text(teams[key] ?? key) }
-                    out.append(Finding(rule: id, severity: severity, course: nil, file: sheet?.file, sheet: sheet?.sheet, cell: nil,
+                    out.append(Finding(rule: id, severity: severity, course: nil, file: sheet?.0, sheet: sheet?.1, cell: nil,
                                        messageVi: "Không có báo cáo \(levelName(level)) tuần \(week)\(who), hạn \(due.vietnamese).",
                                        messageEn: "No \(levelName(level)) report for \(week)\(who), due \(due.vietnamese).", data: data))
                 }

@@ -137,5 +137,5 @@ public struct RuleContext: Sendable {
     public func course(_ id: String) -> Course? { courseById[id] }
 
     /// The first recognised sheet of `kind`: where something missing from that sheet is reported.
-    public func sheet(of kind: SheetKind) -> RecognisedSheet? { data.sheets.first { $0.header.kind == kind } }
+    public func sheet(of kind: SheetType) -> RecognisedSheet? { data.sheets.first { $0.header.kind == kind } }
 }
