@@ -48,7 +48,15 @@ struct Validate: AsyncParsableCommand {
     @Option(help: "A JSON file of settings (thresholds, holidays) overriding the defaults.")
     var settings: String?
 
+    @Flag(name: .customLong("read-only"), help: ArgumentHelp("Only read every row of every sheet with the XLSX layer (benchmark peer).", visibility: .private))
+    var readOnly = false
+
     func run() async throws {
+        if readOnly {
+            let (files, _) = Dataset.workbookFiles(paths)
+            print("cells \(try await Self.countCells(files))")
+            return
+        }
         var out = StandardOutput()
         let status = await execute(&out, progress: isatty(2) != 0, color: isatty(1) != 0)
         if status != 0 { throw ExitCode(status) }
@@ -88,12 +96,13 @@ struct Validate: AsyncParsableCommand {
         if files.isEmpty { throw ValidateFailure(vi: "không có sổ tính .xlsx nào trong \(paths.joined(separator: ", "))", en: "no .xlsx workbook in \(paths.joined(separator: ", "))") }
         let books = try await Self.readAll(files, progress: progress && files.count >= 20)
         var data = Dataset()
-        for (file, grids) in zip(files, books) {
-            for grid in grids {
-                if Settings.isSettingsSheet(grid.name) {
+        for (file, parts) in zip(files, books) {
+            for part in parts {
+                switch part {
+                case .settings(let grid):
                     do { config = try Settings.load(sheet: grid, file: file.name, base: config) } catch { throw ValidateFailure(error) }
-                } else {
-                    data.add(grid, file: file.name)
+                case .data(let sheet):
+                    data.append(sheet)
                 }
             }
         }
@@ -117,18 +126,25 @@ struct Validate: AsyncParsableCommand {
         return m
     }
 
-    /// Reads the workbooks in parallel, at most one task per core, keeping their order.
-    static func readAll(_ files: [WorkbookFile], progress: Bool) async throws -> [[SheetGrid]] {
-        var results = [[SheetGrid]](repeating: [], count: files.count)
+    /// One sheet of a workbook once read: the settings sheet, or the records of any other sheet.
+    enum SheetPart: Sendable {
+        case settings(SheetGrid)
+        case data(Dataset)
+    }
+
+    /// Reads the workbooks in parallel, at most one task per core, keeping their order; each
+    /// sheet is decoded in a child task while the next one is read.
+    static func readAll(_ files: [WorkbookFile], progress: Bool) async throws -> [[SheetPart]] {
+        var results = [[SheetPart]](repeating: [], count: files.count)
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var bar = ProgressBar(total: files.count, enabled: progress)
-        try await withThrowingTaskGroup(of: (Int, [SheetGrid]).self) { group in
+        try await withThrowingTaskGroup(of: (Int, [SheetPart]).self) { group in
             var next = 0
             func submit() {
                 let i = next, file = files[i]
                 next += 1
                 group.addTask {
-                    do { return (i, try readGrids(file.url)) } catch let e as XLSXError {
+                    do { return (i, try await readParts(file)) } catch let e as XLSXError {
                         throw ValidateFailure(vi: e.located(in: file.name).message(.vi), en: e.located(in: file.name).message(.en))
                     } catch {
                         throw ValidateFailure(vi: "\(file.name): \(error)", en: "\(file.name): \(error)")
@@ -144,6 +160,52 @@ struct Validate: AsyncParsableCommand {
         }
         bar.finish()
         return results
+    }
+
+    /// Streams every row of every worksheet with the XLSX layer, files in parallel as
+    /// ``readAll(_:progress:)`` does, building nothing: the baseline `scripts/bench-validate` compares with.
+    static func countCells(_ files: [WorkbookFile]) async throws -> Int {
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            var next = 0, total = 0
+            let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+            func submit() {
+                let url = files[next].url
+                next += 1
+                group.addTask {
+                    let workbook = try Workbook(path: url.path)
+                    var n = 0
+                    for info in workbook.sheets where info.kind == .worksheet {
+                        let reader = try workbook.rows(of: info)
+                        while let row = try reader.next() { n += row.cells.count }
+                    }
+                    return n
+                }
+            }
+            while next < min(width, files.count) { submit() }
+            while let n = try await group.next() {
+                total += n
+                if next < files.count { submit() }
+            }
+            return total
+        }
+    }
+
+    /// The sheets of one workbook, each decoded in a child task as soon as it is read.
+    static func readParts(_ file: WorkbookFile) async throws -> [SheetPart] {
+        let grids = try readGrids(file.url)
+        return await withTaskGroup(of: (Int, SheetPart).self) { group in
+            for (i, grid) in grids.enumerated() {
+                group.addTask {
+                    if Settings.isSettingsSheet(grid.name) { return (i, .settings(grid)) }
+                    var d = Dataset()
+                    d.add(grid, file: file.name)
+                    return (i, .data(d))
+                }
+            }
+            var parts = [SheetPart?](repeating: nil, count: grids.count)
+            for await (i, part) in group { parts[i] = part }
+            return parts.compactMap { $0 }
+        }
     }
 
     /// The worksheets of one workbook as grids (empty rows kept so indexes are row numbers − 1).
@@ -200,6 +262,24 @@ struct ProgressBar {
 
     func finish() {
         if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
+
+extension Dataset {
+    /// Appends the records, findings and sheets of `other` (read after `self`), before the
+    /// cross-sheet checks run once over the whole.
+    mutating func append(_ other: Dataset) {
+        courses += other.courses
+        units += other.units
+        staffAssignments += other.staffAssignments
+        trackings += other.trackings
+        preChecks += other.preChecks
+        sessionReports += other.sessionReports
+        opinions += other.opinions
+        dailyLogs += other.dailyLogs
+        reportLog += other.reportLog
+        findings += other.findings
+        sheets += other.sheets
     }
 }
 
