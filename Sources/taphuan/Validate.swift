@@ -48,6 +48,9 @@ struct Validate: AsyncParsableCommand {
     @Option(help: "A JSON file of settings (thresholds, holidays) overriding the defaults.")
     var settings: String?
 
+    @Option(name: .customLong("checked-copy"), help: "Folder for a checked copy of each workbook: flagged cells filled, with notes, and a \"Kết quả kiểm tra\" sheet.")
+    var checkedCopy: String?
+
     @Flag(name: .customLong("read-only"), help: ArgumentHelp("Only read every row of every sheet with the XLSX layer (benchmark peer).", visibility: .private))
     var readOnly = false
 
@@ -66,7 +69,8 @@ struct Validate: AsyncParsableCommand {
     /// status 2 goes to stderr in one line.
     func execute(_ out: inout some TextOutputStream, progress: Bool = false, color: Bool = false) async -> Int32 {
         do {
-            let report = try await validate(progress: progress)
+            let (report, files) = try await validate(progress: progress)
+            if let checkedCopy { try writeCheckedCopies(report, files, to: checkedCopy) }
             switch format {
             case .text: out.write(report.text(lang, color: color))
             case .json: out.write(String(decoding: try report.json(), as: UTF8.self))
@@ -82,7 +86,7 @@ struct Validate: AsyncParsableCommand {
     }
 
     /// Reads, checks and reports.
-    func validate(progress: Bool) async throws -> ValidationReport {
+    func validate(progress: Bool) async throws -> (ValidationReport, [WorkbookFile]) {
         let moment = try Self.moment(asOf)
         var config = Settings()
         if let settings {
@@ -108,7 +112,29 @@ struct Validate: AsyncParsableCommand {
         }
         data.runChecks()
         let findings = RuleRegistry.evaluate(data, settings: config, asOf: moment)
-        return ValidationReport(findings: findings, data: data, files: files.count, asOf: moment)
+        return (ValidationReport(findings: findings, data: data, files: files.count, asOf: moment), files)
+    }
+
+    /// Writes a checked copy of every workbook under `folder`, keeping the relative names;
+    /// an existing file is never replaced and an input is never written.
+    func writeCheckedCopies(_ report: ValidationReport, _ files: [WorkbookFile], to folder: String) throws {
+        let fm = FileManager.default
+        let root = URL(fileURLWithPath: folder)
+        for file in files {
+            let target = root.appendingPathComponent(file.name)
+            if target.standardizedFileURL.path == file.url.standardizedFileURL.path {
+                throw ValidateFailure(vi: "\(target.path): bản kiểm tra không được ghi đè file gốc", en: "\(target.path): the checked copy would overwrite its input")
+            }
+            if fm.fileExists(atPath: target.path) {
+                throw ValidateFailure(vi: "\(target.path): đã có, không ghi đè", en: "\(target.path): already exists, not replaced")
+            }
+            do {
+                try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try CheckedCopy.write(input: file.url.path, file: file.name, findings: report.findings, language: lang, to: target.path)
+            } catch let e as XLSXError {
+                throw ValidateFailure(vi: e.located(in: target.path).message(.vi), en: e.located(in: target.path).message(.en))
+            }
+        }
     }
 
     /// The as-of moment: parsed from the option, or now in Vietnam time (UTC+7, no DST).
