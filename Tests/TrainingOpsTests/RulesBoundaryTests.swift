@@ -43,15 +43,17 @@ let lateAsOf = LocalMoment(LocalDate(2027, 3, 1), LocalTime(9, 0))
         (LocalMoment(LocalDate(2026, 11, 7), LocalTime(8, 0)), .payroll, nil),                            // exactly 30 days
         (LocalMoment(LocalDate(2026, 11, 8), LocalTime(9, 0)), .salaryBudget, 29),                        // 29 days 23 hours
         (LocalMoment(LocalDate(2026, 12, 1)), .payroll, 6),
+        (LocalMoment(LocalDate(2026, 12, 9)), .eInvoice, -2),
     ])
     func leadTime(_ handover: LocalMoment, _ product: Product, _ late: Int?) throws {
         let got = findings(HandoverLate(), dataset([ruleCourse(product: product, handover: handover)]), asOf: lateAsOf)
         #expect(got.count == (late == nil ? 0 : 1))
         if let late, let f = got.first {
-            let need = product == .publicAccounting ? 10 : 30
+            let need = [.payroll, .salaryBudget].contains(product) ? 30 : 10
             #expect(f.data["daysBefore"] == .int(late) && f.data["requiredDays"] == .int(need))
             #expect(f.cell == "E2" && f.file == "office.xlsx" && f.sheet == "Bàn giao" && f.course == "K-01")
-            #expect(f.messageVi.contains("Bàn giao trước \(late) ngày, yêu cầu \(need) ngày (sản phẩm \(product.label))"))
+            #expect(f.messageVi.contains(late >= 0 ? "Bàn giao trước \(late) ngày, yêu cầu \(need) ngày (sản phẩm \(product.label))"
+                                                   : "Bàn giao sau ngày bắt đầu \(-late) ngày, yêu cầu trước \(need) ngày"))
         }
     }
 

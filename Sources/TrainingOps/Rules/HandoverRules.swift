@@ -18,9 +18,11 @@ public struct HandoverLate: Rule {
             guard lead < need else { return nil }
             let product = c.product.map { " (sản phẩm \($0.label))" } ?? ""
             let productEn = c.product.map { " (product \($0.label))" } ?? ""
-            return finding(c, "handoverDate",
-                           vi: "Bàn giao trước \(lead) ngày, yêu cầu \(need) ngày\(product).",
-                           en: "Handed over \(lead) days before the start, \(need) required\(productEn).",
+            let vi = lead >= 0 ? "Bàn giao trước \(lead) ngày, yêu cầu \(need) ngày\(product)."
+                : "Bàn giao sau ngày bắt đầu \(-lead) ngày, yêu cầu trước \(need) ngày\(product)."
+            let en = lead >= 0 ? "Handed over \(lead) days before the start, \(need) required\(productEn)."
+                : "Handed over \(-lead) days after the start, \(need) days before required\(productEn)."
+            return finding(c, "handoverDate", vi: vi, en: en,
                            ["daysBefore": .int(lead), "requiredDays": .int(need), "handoverDate": .moment(handed), "startDate": .date(start)])
         }
     }
