@@ -108,7 +108,7 @@ public struct FollowUpMissing: Rule {
             let whyVi = [unhappy ? "điểm khảo sát \(score)" : nil, stuck ? "chưa sử dụng được phần mềm" : nil].compactMap { $0 }.joined(separator: ", ")
             let whyEn = [unhappy ? "survey score \(score)" : nil, stuck ? "not using the software" : nil].compactMap { $0 }.joined(separator: ", ")
             var data: [String: FindingValue] = ["unit": .text(u.id), "dueDate": .date(due)]
-            if let s = u.surveyScore { data["score"] = .text(score); _ = s }
+            if u.surveyScore != nil { data["score"] = .text(score) }
             return finding(u.courseId, u.source, "supportCalled",
                            vi: "Đơn vị \(u.name ?? u.id): \(whyVi), chưa được gọi xin lỗi/hỗ trợ (hạn \(due.vietnamese)).",
                            en: "Unit \(u.name ?? u.id): \(whyEn), not called back (due \(due.vietnamese)).", data)
