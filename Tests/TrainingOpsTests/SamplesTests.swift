@@ -99,3 +99,26 @@ import XLSX
         }
     }
 }
+
+/// The same samples opened and saved again by LibreOffice Calc (scripts/make-samples-libreoffice)
+/// import identically: same records, same cells, same findings.
+@Suite struct LibreOfficeRoundTripTests {
+    static let copies = SheetReferenceTests.repository.appendingPathComponent("Tests/TrainingOpsTests/LibreOffice")
+
+    @Test func importsIdentically() throws {
+        try #require(FileManager.default.fileExists(atPath: Self.copies.path), "run scripts/make-samples-libreoffice")
+        let ours = SamplesTests.data
+        let theirs = Dataset.load(paths: [Self.copies.path])
+        #expect(theirs.courses == ours.courses)
+        #expect(theirs.units == ours.units)
+        #expect(theirs.staffAssignments == ours.staffAssignments)
+        #expect(theirs.trackings == ours.trackings)
+        #expect(theirs.preChecks == ours.preChecks)
+        #expect(theirs.sessionReports == ours.sessionReports)
+        #expect(theirs.opinions == ours.opinions)
+        #expect(theirs.dailyLogs == ours.dailyLogs)
+        #expect(theirs.reportLog == ours.reportLog)
+        #expect(theirs.findings == ours.findings)
+        #expect(theirs.sheets == ours.sheets)
+    }
+}
