@@ -8,12 +8,7 @@ struct Template: ParsableCommand {
         commandName: "template",
         abstract: "Tạo sổ tính trống để nhập liệu (Write blank input workbooks).",
         discussion: """
-            Writes one blank workbook per sheet kind into the output folder: the headers of the kind,
-            a frozen header row, column widths, date and text formats, drop-down lists for the closed
-            lists and yes/no, an input message on every column, and an instructions sheet
-            ("Hướng dẫn") explaining each column in Vietnamese. Kinds are named by their key
-            (handover, units, staffPlan, tracking, preCheck, sessionReport, opinions, dailyLog,
-            reportLog) or their sheet name ("Bàn giao kế hoạch"); none means all.
+            Writes one blank workbook per sheet kind into the output folder: the headers of the kind, a frozen header row, column widths, date and text formats, drop-down lists for the closed lists and yes/no, an input message on every column, and an instructions sheet ("Hướng dẫn") explaining each column in Vietnamese. Kinds are named by their key (handover, units, staffPlan, tracking, preCheck, sessionReport, opinions, dailyLog, reportLog) or their sheet name ("Bàn giao kế hoạch"); none means all. Existing files are kept unless --force is given.
 
             Examples:
               taphuan template -o mau
