@@ -194,3 +194,12 @@ import Testing
         #expect(throws: XLSXError.sheetNotFound(name: "Nope", available: ["Data", "Hidden", "Secret"])) { try wb.sheet(named: "Nope") }
     }
 }
+
+@Suite struct ReadAsyncRowsTests {
+    @Test func asyncRowsMatchNext() async throws {
+        let wb = try ReadTrapTests.open("no-r-attributes.xlsx")
+        var indices: [Int] = []
+        for try await row in try wb.rows(of: wb.sheets[0]).asyncRows { indices.append(row.index) }
+        #expect(indices == [0, 1, 4, 5])
+    }
+}
