@@ -11,11 +11,11 @@ public struct ReadLimits: Sendable, Equatable {
     /// Most bytes all entries together may inflate to.
     public var maxTotalSize: UInt64 = 8 << 30
     /// Highest ratio of inflated to compressed size, checked once an entry passes `ratioThreshold` bytes.
-    public var maxCompressionRatio: UInt64 = 1_000
+    public var maxCompressionRatio: UInt64 = 500
     /// Inflated size from which the ratio is checked (small parts compress very well and harmlessly).
-    public var ratioThreshold: UInt64 = 4 << 20
+    public var ratioThreshold: UInt64 = 8 << 20
     /// Most bytes of a part loaded whole into memory (workbook, styles, shared strings, comments).
-    public var maxPartSize: UInt64 = 512 << 20
+    public var maxPartSize: UInt64 = 128 << 20
     /// Most shared strings.
     public var maxSharedStrings: Int = 5_000_000
     /// Most cells the whole-sheet model holds.
