@@ -14,6 +14,8 @@ readme = open(os.path.join(root, "README.md"), encoding="utf-8").read()
 
 def table(heading):
     part = readme.split(heading, 1)[1]
+    if heading.startswith("\n|"):
+        part = heading.strip() + part
     rows = []
     for line in part.splitlines():
         if line.startswith("|"):
@@ -41,7 +43,7 @@ for path, sheet, kind, header_row, data_rows, _ in table("## Các file"):
         problems.append(f"{path} › {sheet}: {count} data rows, README says {data_rows}")
     sheets[(path, sheet)] = (ws, header_row, len([h for h in header if h not in (None, "")]))
 
-for row in table("## Đáp án: lỗi quy trình đã cài"):
+for row in table("\n| # | Quy tắc | Báo?"):
     path, sheet, cell = row[4], row[5], row[6]
     if cell == "—":
         continue

@@ -137,6 +137,14 @@ extension SampleOffice {
             ngày gõ dạng chữ (mọi file của Nhóm 2), Có/Không viết kiểu x/Không (Nhóm 2) và C/K (Nhóm 3), tỷ lệ viết
             80% / 0,8 / 80, số điện thoại có dấu cách, dấu chấm hoặc +84.
 
+            ## Kiểm tra bộ mẫu
+
+            - `scripts/make-samples` sinh lại toàn bộ (sau khi `taphuan-samples --check` xác nhận bộ nhập liệu thấy
+              đúng các lỗi hình thức trên và các quy tắc, đọc theo bảng "Cách hiểu", báo đúng các dòng "có").
+            - `scripts/check-samples-openpyxl.py` mở từng file bằng openpyxl và đối chiếu số dòng, dòng tiêu đề và các ô của đáp án.
+            - `scripts/make-samples-libreoffice` mở và lưu lại từng file bằng LibreOffice Calc vào
+              `Tests/TrainingOpsTests/LibreOffice/`; bộ kiểm thử xác nhận bản đó nhập ra dữ liệu y hệt.
+
             """
         return s
     }

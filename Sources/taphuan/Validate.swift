@@ -218,7 +218,7 @@ struct Validate: AsyncParsableCommand {
 
     /// The sheets of one workbook, each decoded in a child task as soon as it is read.
     static func readParts(_ file: WorkbookFile) async throws -> [SheetPart] {
-        let grids = try readGrids(file.url)
+        let grids = try Dataset.grids(of: file.url)
         return await withTaskGroup(of: (Int, SheetPart).self) { group in
             for (i, grid) in grids.enumerated() {
                 group.addTask {
@@ -232,25 +232,6 @@ struct Validate: AsyncParsableCommand {
             for await (i, part) in group { parts[i] = part }
             return parts.compactMap { $0 }
         }
-    }
-
-    /// The worksheets of one workbook as grids (empty rows kept so indexes are row numbers − 1).
-    static func readGrids(_ url: URL) throws -> [SheetGrid] {
-        let workbook = try Workbook(path: url.path)
-        var grids: [SheetGrid] = []
-        for info in workbook.sheets where info.kind == .worksheet {
-            var rows: [[CellValue]] = []
-            let reader = try workbook.rows(of: info)
-            while let row = try reader.next() {
-                guard let last = row.cells.map(\.reference.column).max() else { continue }
-                var cells = Array(repeating: CellValue.empty, count: last + 1)
-                for cell in row.cells { cells[cell.reference.column] = cell.value }
-                if rows.count < row.index { rows.append(contentsOf: Array(repeating: [], count: row.index - rows.count)) }
-                if rows.count == row.index { rows.append(cells) } else if row.index < rows.count { rows[row.index] = cells }
-            }
-            grids.append(SheetGrid(name: info.name, rows: rows, dateSystem: workbook.dateSystem))
-        }
-        return grids
     }
 }
 
