@@ -39,12 +39,16 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "taphuan-samples",
+            dependencies: ["TrainingOps", "XLSX"]
+        ),
+        .executableTarget(
             name: "xlsx-bench",
             dependencies: ["XLSX"]
         ),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrainingOpsTests", dependencies: ["TrainingOps", "XLSX"]),
-        .testTarget(name: "taphuanTests", dependencies: ["taphuan", "TrainingOps", "XLSX"]),
+        .testTarget(name: "taphuanTests", dependencies: ["taphuan", "taphuan-samples", "TrainingOps", "XLSX"]),
     ],
     swiftLanguageModes: [.v6]
 )

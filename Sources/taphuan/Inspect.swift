@@ -59,7 +59,9 @@ struct Inspect: ParsableCommand {
         } catch let error as XLSXError {
             // A workbook that cannot be read is a finding about the file, not a usage error.
             var standardError = StandardError()
-            print(error.located(in: file).message(english ? .en : .vi), to: &standardError)
+            var shown = error.located(in: file)
+            if case .inFile(_, let inner) = shown, case .io = inner { shown = inner }  // names the path already
+            print(shown.message(english ? .en : .vi), to: &standardError)
             throw ExitCode.failure
         }
     }

@@ -163,3 +163,43 @@ import Testing
         #expect(NumberFormat(code).kind == kind)
     }
 }
+
+/// Limits stop hostile files with a named error instead of eating memory.
+@Suite struct ReadLimitTests {
+    @Test func sharedStringsLimit() throws {
+        var limits = ReadLimits()
+        limits.maxSharedStrings = 3
+        let path = ReadTrapTests.folder.appendingPathComponent("rich-phonetic-empty-si.xlsx").path
+        #expect(throws: XLSXError.inFile(path: path, .limitExceeded(limit: .sharedStrings, entry: "xl/sharedStrings.xml", value: 4, maximum: 3))) {
+            try Workbook(path: path, limits: limits)
+        }
+    }
+
+    @Test func cellLimitOfTheWholeSheetModel() throws {
+        var limits = ReadLimits()
+        limits.maxCells = 4
+        let path = ReadTrapTests.folder.appendingPathComponent("huge-dimension.xlsx").path
+        let wb = try Workbook(path: path, limits: limits)
+        #expect(throws: XLSXError.inFile(path: path, .limitExceeded(limit: .cellCount, entry: "xl/worksheets/sheet1.xml", value: 5, maximum: 4))) {
+            try wb.sheet(at: 0)
+        }
+        // The stream has no such limit: memory stays flat whatever the count.
+        var count = 0
+        try wb.rows(of: wb.sheets[0]).forEach { count += $0.cells.count }
+        #expect(count == 5)
+    }
+
+    @Test func missingSheetIsNamed() throws {
+        let wb = try ReadTrapTests.open("absolute-targets.xlsx")
+        #expect(throws: XLSXError.sheetNotFound(name: "Nope", available: ["Data", "Hidden", "Secret"])) { try wb.sheet(named: "Nope") }
+    }
+}
+
+@Suite struct ReadAsyncRowsTests {
+    @Test func asyncRowsMatchNext() async throws {
+        let wb = try ReadTrapTests.open("no-r-attributes.xlsx")
+        var indices: [Int] = []
+        for try await row in try wb.rows(of: wb.sheets[0]).asyncRows { indices.append(row.index) }
+        #expect(indices == [0, 1, 4, 5])
+    }
+}

@@ -78,8 +78,15 @@ public final class SharedStrings: @unchecked Sendable {
     static func read(_ archive: ZipArchive, entry: ZipEntry) throws -> SharedStrings {
         let table = SharedStrings()
         if entry.uncompressedSize > 0 { table.reserve(Int(min(entry.uncompressedSize, archive.limits.maxPartSize))) }
-        let handler = Handler(table: table, limit: archive.limits.maxSharedStrings)
-        try XMLPart.parse(archive, entry: entry, handler: handler)
+        guard entry.uncompressedSize <= archive.limits.maxPartSize else {
+            throw XLSXError.limitExceeded(limit: .partSize, entry: entry.name, value: entry.uncompressedSize, maximum: archive.limits.maxPartSize)
+        }
+        let handler = Handler(table: table, limit: archive.limits.maxSharedStrings, part: entry.name)
+        let parser = XMLPushParser(part: entry.name, handler: handler, maxDepth: archive.limits.maxXMLDepth)
+        handler.parser = parser
+        let stream = try archive.stream(entry, chunkSize: 64 * 1024)
+        while let chunk = try stream.next() { try parser.feed(chunk) }
+        try parser.finish()
         return table
     }
 
@@ -99,11 +106,13 @@ public final class SharedStrings: @unchecked Sendable {
         var plainRuns: [(Int, Int, Int)] = []
         var font: FontBuilder?
         var inRunProperties = false
-        var overLimit = false
 
-        init(table: SharedStrings, limit: Int) {
+        let part: String
+
+        init(table: SharedStrings, limit: Int, part: String) {
             self.table = table
             self.limit = limit
+            self.part = part
         }
 
         func startElement(_ name: XMLName, attributes: XMLAttributes) {
@@ -136,7 +145,11 @@ public final class SharedStrings: @unchecked Sendable {
         func endElement(_ name: XMLName) {
             if name.is("si") {
                 if inItem {
-                    if table.count >= limit { overLimit = true }
+                    if table.count >= limit {
+                        parser?.fail(.limitExceeded(limit: .sharedStrings, entry: part, value: UInt64(table.count + 1), maximum: UInt64(limit)))
+                        inItem = false
+                        return
+                    }
                     if sawRun {
                         for (at, start, end) in plainRuns.reversed() where end > start {
                             let bytes = UnsafeRawBufferPointer(start: table.storage + start, count: end - start)

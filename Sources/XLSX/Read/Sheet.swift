@@ -140,7 +140,7 @@ extension Workbook {
                     metadata.hyperlinks[i].target = rel.target
                 }
             }
-            var notes: [Note] = []
+            var notes: [Sheet.Note] = []
             for rel in relationships where rel.isType("comments") && !rel.isExternal {
                 if let commentsEntry = archive.entry(named: rel.target) {
                     notes += try CommentsReader.read(archive, entry: commentsEntry)

@@ -39,7 +39,7 @@ final class SheetHandler<Sink: SheetSink>: XMLContentHandler {
     private var formulaIndex: Int?
     private var sharedFormulas: [Int: (row: Int, column: Int, text: String)] = [:]
 
-    private var validation: DataValidation?
+    private var validation: Sheet.DataValidation?
     private let validationText = ByteAccumulator()
 
     init(part: String, sink: Sink, wantsFormulas: Bool) {
@@ -254,11 +254,11 @@ final class SheetHandler<Sink: SheetSink>: XMLContentHandler {
         } else if name.is("hyperlink") {
             guard let ref = attributes.string("ref"), let range = CellRange(ref.split(separator: " ").first.map(String.init) ?? ref) else { return }
             let relID = attributes.bytes("id", namespaceSuffix: "relationships").map { String(decoding: $0, as: UTF8.self) }
-            metadata.hyperlinks.append(Hyperlink(range: range, target: nil, location: attributes.string("location"),
+            metadata.hyperlinks.append(Sheet.Hyperlink(range: range, target: nil, location: attributes.string("location"),
                                                  display: attributes.string("display"), tooltip: attributes.string("tooltip"),
                                                  relationshipID: relID))
         } else if name.is("dataValidation") {
-            validation = DataValidation(
+            validation = Sheet.DataValidation(
                 type: attributes.string("type") ?? "none", operatorName: attributes.string("operator"),
                 ranges: RangeList.parse(attributes.string("sqref") ?? ""), formula1: nil, formula2: nil,
                 allowBlank: XMLPart.bool(attributes.bytes("allowBlank")) ?? false,

@@ -22,51 +22,55 @@ public struct FreezePane: Sendable, Hashable {
     public var topLeftCell: CellReference?
 }
 
-/// A data validation rule on some ranges (a drop-down list, a whole-number range, ...).
-public struct DataValidation: Sendable, Hashable {
-    /// `list`, `whole`, `decimal`, `date`, `time`, `textLength`, `custom`, or `none`.
-    public var type: String
-    /// `between`, `equal`, ... as written; nil when absent.
-    public var operatorName: String?
-    /// The ranges it covers.
-    public var ranges: [CellRange]
-    /// First formula (a list's source, or the lower bound).
-    public var formula1: String?
-    /// Second formula (the upper bound).
-    public var formula2: String?
-    /// True when blank cells pass.
-    public var allowBlank: Bool
-    /// True when Excel shows the error message on a bad entry.
-    public var showErrorMessage: Bool
-    /// The error box's title and text.
-    public var errorTitle: String?, error: String?
-    /// The input prompt's title and text.
-    public var promptTitle: String?, prompt: String?
-}
+/// What a sheet read from a file says about validations, links and notes. These are records
+/// of the file (the writer has its own, richer types of the same names at top level).
+extension Sheet {
+    /// A data validation rule on some ranges (a drop-down list, a whole-number range, ...).
+    public struct DataValidation: Sendable, Hashable {
+        /// `list`, `whole`, `decimal`, `date`, `time`, `textLength`, `custom`, or `none`.
+        public var type: String
+        /// `between`, `equal`, ... as written; nil when absent.
+        public var operatorName: String?
+        /// The ranges it covers.
+        public var ranges: [CellRange]
+        /// First formula (a list's source, or the lower bound).
+        public var formula1: String?
+        /// Second formula (the upper bound).
+        public var formula2: String?
+        /// True when blank cells pass.
+        public var allowBlank: Bool
+        /// True when Excel shows the error message on a bad entry.
+        public var showErrorMessage: Bool
+        /// The error box's title and text.
+        public var errorTitle: String?, error: String?
+        /// The input prompt's title and text.
+        public var promptTitle: String?, prompt: String?
+    }
 
-/// A hyperlink on a range: an external target or a location inside the workbook.
-public struct Hyperlink: Sendable, Hashable {
-    /// The range it covers.
-    public var range: CellRange
-    /// The external target (URL, file, mail address), resolved through the sheet's relationships.
-    public var target: String?
-    /// A location inside the workbook (`Sheet2!A1`).
-    public var location: String?
-    /// The display text, if the file gives one.
-    public var display: String?
-    /// The tooltip.
-    public var tooltip: String?
-    let relationshipID: String?
-}
+    /// A hyperlink on a range: an external target or a location inside the workbook.
+    public struct Hyperlink: Sendable, Hashable {
+        /// The range it covers.
+        public var range: CellRange
+        /// The external target (URL, file, mail address), resolved through the sheet's relationships.
+        public var target: String?
+        /// A location inside the workbook (`Sheet2!A1`).
+        public var location: String?
+        /// The display text, if the file gives one.
+        public var display: String?
+        /// The tooltip.
+        public var tooltip: String?
+        let relationshipID: String?
+    }
 
-/// A note (a "comment" in the file format): its cell, author and text.
-public struct Note: Sendable, Hashable {
-    /// The cell it is attached to.
-    public var reference: CellReference
-    /// The author's name, if any.
-    public var author: String?
-    /// The text, runs flattened.
-    public var text: String
+    /// A note (a "comment" in the file format): its cell, author and text.
+    public struct Note: Sendable, Hashable {
+        /// The cell it is attached to.
+        public var reference: CellReference
+        /// The author's name, if any.
+        public var author: String?
+        /// The text, runs flattened.
+        public var text: String
+    }
 }
 
 /// Everything a worksheet says besides its cells; filled while the sheet streams.
@@ -80,9 +84,9 @@ public struct SheetMetadata: Sendable {
     /// The frozen rows and columns, if any.
     public var freezePane: FreezePane?
     /// Data validation rules.
-    public var dataValidations: [DataValidation] = []
+    public var dataValidations: [Sheet.DataValidation] = []
     /// Hyperlinks.
-    public var hyperlinks: [Hyperlink] = []
+    public var hyperlinks: [Sheet.Hyperlink] = []
     /// The sheet's default row height in points.
     public var defaultRowHeight: Double?
     /// The sheet's default column width in characters.

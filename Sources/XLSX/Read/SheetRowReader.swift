@@ -113,3 +113,26 @@ final class RowCollector: SheetSink {
         }
     }
 }
+
+extension SheetRowReader {
+    /// The remaining rows as an `AsyncSequence`: `for try await row in reader.asyncRows { … }`
+    /// throws where ``next()`` would, so no error is lost.
+    public var asyncRows: AsyncRows { AsyncRows(reader: self) }
+
+    /// Rows as an asynchronous, throwing sequence over a ``SheetRowReader``.
+    public struct AsyncRows: AsyncSequence {
+        /// Each element is a row.
+        public typealias Element = Row
+        let reader: SheetRowReader
+
+        /// The iterator: pulls the reader's next row.
+        public struct AsyncIterator: AsyncIteratorProtocol {
+            let reader: SheetRowReader
+            /// The next row, or nil after the last.
+            public mutating func next() async throws -> Row? { try reader.next() }
+        }
+
+        /// An iterator over the remaining rows.
+        public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(reader: reader) }
+    }
+}

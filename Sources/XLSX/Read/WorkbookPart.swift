@@ -24,16 +24,18 @@ public struct SheetInfo: Sendable, Hashable {
     public var sheetID: Int
 }
 
-/// A defined name: a named range, constant or formula, global or local to one sheet.
-public struct DefinedName: Sendable, Hashable {
-    /// The name (`_xlnm.Print_Area` for Excel's built-in names).
-    public var name: String
-    /// What it refers to, as formula text (`Sheet1!$A$1:$B$4`).
-    public var formula: String
-    /// The zero-based sheet index it is local to, nil for a workbook-wide name.
-    public var localSheetIndex: Int?
-    /// True when Excel hides it from the name manager.
-    public var hidden: Bool
+extension Workbook {
+    /// A defined name: a named range, constant or formula, global or local to one sheet.
+    public struct DefinedName: Sendable, Hashable {
+        /// The name (`_xlnm.Print_Area` for Excel's built-in names).
+        public var name: String
+        /// What it refers to, as formula text (`Sheet1!$A$1:$B$4`).
+        public var formula: String
+        /// The zero-based sheet index it is local to, nil for a workbook-wide name.
+        public var localSheetIndex: Int?
+        /// True when Excel hides it from the name manager.
+        public var hidden: Bool
+    }
 }
 
 /// The package's entry point found and parsed: where the workbook part is, its sheets and settings.
@@ -41,7 +43,7 @@ struct WorkbookPart {
     var part: String
     var sheets: [SheetInfo] = []
     var dateSystem: DateSystem = .date1900
-    var definedNames: [DefinedName] = []
+    var definedNames: [Workbook.DefinedName] = []
     var relationships: [Relationship] = []
 
     /// Finds the workbook part through `_rels/.rels` (any folder, relative or absolute target),
@@ -110,8 +112,8 @@ struct WorkbookPart {
         struct RawSheet { var name: String; var sheetID: Int; var state: SheetState; var relID: String? }
         var sheets: [RawSheet] = []
         var date1904 = false
-        var definedNames: [DefinedName] = []
-        private var pendingName: DefinedName?
+        var definedNames: [Workbook.DefinedName] = []
+        private var pendingName: Workbook.DefinedName?
         private let text = ByteAccumulator()
 
         func startElement(_ name: XMLName, attributes: XMLAttributes) {
@@ -131,7 +133,7 @@ struct WorkbookPart {
                 if let value = XMLPart.bool(attributes.bytes("date1904")) { date1904 = value }
             } else if name.is("definedName") {
                 text.reset()
-                pendingName = DefinedName(name: attributes.string("name") ?? "",
+                pendingName = Workbook.DefinedName(name: attributes.string("name") ?? "",
                                           formula: "",
                                           localSheetIndex: XMLPart.int(attributes.bytes("localSheetId")),
                                           hidden: XMLPart.bool(attributes.bytes("hidden")) ?? false)

@@ -90,15 +90,17 @@ public protocol XMLContentHandler: AnyObject {
 public final class XMLPushParser {
     public let part: String
     private var context: xmlParserCtxtPtr?
-    private unowned(unsafe) let handler: any XMLContentHandler
+    /// The handler, unretained (the caller keeps it alive), with entry points typed for it,
+    /// so each event is a direct call: no existential box, no retain and release per event.
+    private let handler: HandlerThunks
     private var failure: XLSXError?
     private var firstMessage: String?
     private var depth = 0
     private let maxDepth: Int
 
-    public init(part: String, handler: any XMLContentHandler, maxDepth: Int = ReadLimits.default.maxXMLDepth) {
+    public init<Handler: XMLContentHandler>(part: String, handler: Handler, maxDepth: Int = ReadLimits.default.maxXMLDepth) {
         self.part = part
-        self.handler = handler
+        self.handler = HandlerThunks(handler)
         self.maxDepth = maxDepth
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
@@ -111,22 +113,22 @@ public final class XMLPushParser {
                     return
                 }
                 guard let local else { return }
-                parser.handler.startElement(
+                parser.handler.start(parser.handler.object,
                     XMLName(local: local, uri: uri),
-                    attributes: XMLAttributes(pointer: attributes, count: Int(count)))
+                    XMLAttributes(pointer: attributes, count: Int(count)))
             }
         }
         sax.endElementNs = { ctx, local, _, uri in
             Unmanaged<XMLPushParser>.fromOpaque(XMLPushParser.userData(ctx))._withUnsafeGuaranteedRef { parser in
                 parser.depth -= 1
                 guard let local else { return }
-                parser.handler.endElement(XMLName(local: local, uri: uri))
+                parser.handler.end(parser.handler.object, XMLName(local: local, uri: uri))
             }
         }
         let characters: charactersSAXFunc = { ctx, bytes, length in
             guard let bytes, length > 0 else { return }
             Unmanaged<XMLPushParser>.fromOpaque(XMLPushParser.userData(ctx))._withUnsafeGuaranteedRef { parser in
-                parser.handler.characters(UnsafeRawBufferPointer(start: bytes, count: Int(length)))
+                parser.handler.characters(parser.handler.object, UnsafeRawBufferPointer(start: bytes, count: Int(length)))
             }
         }
         sax.characters = characters
@@ -223,6 +225,27 @@ public final class XMLPushParser {
             try parser.feed(chunk)
         }
         try parser.finish()
+    }
+}
+
+/// A handler's three entry points, typed for its concrete class and taking it unretained.
+private struct HandlerThunks {
+    let object: UnsafeMutableRawPointer
+    let start: (UnsafeMutableRawPointer, XMLName, XMLAttributes) -> Void
+    let end: (UnsafeMutableRawPointer, XMLName) -> Void
+    let characters: (UnsafeMutableRawPointer, UnsafeRawBufferPointer) -> Void
+
+    init<Handler: XMLContentHandler>(_ handler: Handler) {
+        object = Unmanaged.passUnretained(handler).toOpaque()
+        start = { object, name, attributes in
+            Unmanaged<Handler>.fromOpaque(object)._withUnsafeGuaranteedRef { $0.startElement(name, attributes: attributes) }
+        }
+        end = { object, name in
+            Unmanaged<Handler>.fromOpaque(object)._withUnsafeGuaranteedRef { $0.endElement(name) }
+        }
+        characters = { object, bytes in
+            Unmanaged<Handler>.fromOpaque(object)._withUnsafeGuaranteedRef { $0.characters(bytes) }
+        }
     }
 }
 
