@@ -72,11 +72,11 @@ struct WriteCorpusComparisonTests {
 
     static let cases: [Case] = [
         Case(corpus: "data_validation01", part: "xl/worksheets/sheet1.xml", element: "dataValidations") { wb in
-            try wb.addSheet("Sheet1").addValidation(Validation(.list(["Foo", "Bar", "Baz"])), to: CellRange("C2")!)
+            try wb.addSheet("Sheet1").addValidation(DataValidation(.list(["Foo", "Bar", "Baz"])), to: CellRange("C2")!)
         },
         Case(corpus: "data_validation03", part: "xl/worksheets/sheet1.xml", element: "dataValidations") { wb in
             let s = try wb.addSheet("Sheet1")
-            try s.addValidation(Validation(.list(["Foo", "Bar", "Baz"]),
+            try s.addValidation(DataValidation(.list(["Foo", "Bar", "Baz"]),
                 inputMessage: .init(title: "This is the input title", "This is the input message")), to: CellRange("C2")!)
             // Foobar, Foobas, … Foobca: the last two letters count on from "ar".
             var values: [String] = []
@@ -86,29 +86,29 @@ struct WriteCorpusComparisonTests {
                 let second = Character(UnicodeScalar(UInt8(97 + n % 26)))
                 values.append("Foob" + String(first) + String(second))
             }
-            try s.addValidation(Validation(.list(values + ["End"]),
+            try s.addValidation(DataValidation(.list(values + ["End"]),
                 inputMessage: .init(title: "This is the longest input title1",
                                     "This is the longest input message " + String(repeating: "a", count: 221))), to: CellRange("D6")!)
         },
         Case(corpus: "data_validation07", part: "xl/worksheets/sheet1.xml", element: "dataValidations") { wb in
-            try wb.addSheet("Sheet1").addValidation(Validation(.list(["coffee", "café"])), to: CellRange("C2")!)
+            try wb.addSheet("Sheet1").addValidation(DataValidation(.list(["coffee", "café"])), to: CellRange("C2")!)
         },
         Case(corpus: "data_validation08", part: "xl/worksheets/sheet1.xml", element: "dataValidations") { wb in
-            try wb.addSheet("Sheet1").addValidation(Validation(.any,
+            try wb.addSheet("Sheet1").addValidation(DataValidation(.any,
                 inputMessage: .init(title: "This is the input title", "This is the input message")), to: CellRange("C2")!)
         },
         Case(corpus: "comment01", part: "xl/comments1.xml", element: "comments") { wb in
             let s = try wb.addSheet("Sheet1")
             try s.set(.string("Foo"), at: "A1")
-            try s.addNote("Some text", author: "John", at: CellReference("B2")!)
+            try s.addNote(Note("Some text", author: "John"), at: CellReference("B2")!)
         },
         Case(corpus: "comment01", part: "xl/drawings/vmlDrawing1.vml", element: "xml") { wb in
             let s = try wb.addSheet("Sheet1")
             try s.set(.string("Foo"), at: "A1")
-            try s.addNote("Some text", author: "John", at: CellReference("B2")!)
+            try s.addNote(Note("Some text", author: "John"), at: CellReference("B2")!)
         },
         Case(corpus: "comment01", part: "xl/worksheets/sheet1.xml", element: "legacyDrawing") { wb in
-            try wb.addSheet("Sheet1").addNote("Some text", author: "John", at: CellReference("B2")!)
+            try wb.addSheet("Sheet1").addNote(Note("Some text", author: "John"), at: CellReference("B2")!)
         },
         Case(corpus: "hyperlink01", part: "xl/worksheets/sheet1.xml", element: "hyperlinks") { wb in
             try wb.addSheet("Sheet1").addHyperlink(.external("http://www.perl.org/"), at: CellReference("A1")!)

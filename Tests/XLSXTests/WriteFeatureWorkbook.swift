@@ -90,19 +90,19 @@ enum FeatureWorkbook {
         try plan.setColumnWidth(12, column: 0)
         try plan.freeze(rows: 2, columns: 1)
         plan.autoFilter = CellRange("A2:J5")
-        try plan.addValidation(Validation(
+        try plan.addValidation(DataValidation(
             .listFromRange(sheet: listSheet, range: CellRange("A2:A6")!),
             inputMessage: .init(title: "Đơn vị", "Chọn đơn vị trong danh mục")), to: CellRange("C3:C5")!)
-        try plan.addValidation(Validation(
+        try plan.addValidation(DataValidation(
             .wholeNumber(.between(1, 200)),
             errorMessage: .init(title: "Sai số học viên", "Nhập số nguyên từ 1 đến 200")), to: CellRange("D3:D5")!)
-        try plan.addValidation(Validation(.decimal(.between(0, 1)), errorStyle: .warning), to: CellRange("E3:E5")!)
-        try plan.addValidation(Validation(
+        try plan.addValidation(DataValidation(.decimal(.between(0, 1)), errorStyle: .warning), to: CellRange("E3:E5")!)
+        try plan.addValidation(DataValidation(
             .date(.between(DateTimeComponents(year: 2026, month: 1, day: 1), DateTimeComponents(year: 2026, month: 12, day: 31))),
             inputMessage: .init(title: "Ngày", "Trong năm 2026")), to: CellRange("F3:F5")!)
-        try plan.addValidation(Validation(.list(["Chưa bắt đầu", "Đang học", "Hoàn thành"])), to: CellRange("J3:J5")!)
-        try plan.addNote("Lớp thí điểm", author: "Phòng Đào tạo", at: CellReference("B3")!)
-        try plan.addNote("Số liệu tạm, chờ xác nhận", author: "Nguyễn Văn A", at: CellReference("D4")!)
+        try plan.addValidation(DataValidation(.list(["Chưa bắt đầu", "Đang học", "Hoàn thành"])), to: CellRange("J3:J5")!)
+        try plan.addNote(Note("Lớp thí điểm", author: "Phòng Đào tạo"), at: CellReference("B3")!)
+        try plan.addNote(Note("Số liệu tạm, chờ xác nhận", author: "Nguyễn Văn A"), at: CellReference("D4")!)
         try plan.addHyperlink(.internal(sheet: listSheet, CellRange("A1")!, tooltip: "Mở danh mục"), at: CellReference("B7")!)
         try plan.addHyperlink(.external("https://example.gov.vn/tap-huan?tuan=48&nam=2026"), at: CellReference("B8")!)
         plan.printSetup = PrintSetup(orientation: .landscape, paper: .a4, fitToWidth: 1, repeatRows: 0...1,
@@ -149,8 +149,8 @@ enum FeatureWorkbook {
         try plan.writeRow([.error("#N/A"), .string("Cổng thông tin")], at: 7)
         try plan.merge(CellRange("A1:J1")!)
         plan.autoFilter = CellRange("A2:J5")
-        try plan.addValidation(Validation(.list(["Chưa bắt đầu", "Đang học", "Hoàn thành"])), to: CellRange("J3:J5")!)
-        try plan.addNote("Lớp thí điểm", author: "Phòng Đào tạo", at: CellReference("B3")!)
+        try plan.addValidation(DataValidation(.list(["Chưa bắt đầu", "Đang học", "Hoàn thành"])), to: CellRange("J3:J5")!)
+        try plan.addNote(Note("Lớp thí điểm", author: "Phòng Đào tạo"), at: CellReference("B3")!)
         try plan.addHyperlink(.internal(sheet: listSheet, CellRange("A1")!), at: CellReference("B7")!)
         try plan.addHyperlink(.external("https://example.gov.vn/tap-huan?tuan=48&nam=2026"), at: CellReference("B8")!)
         try list.appendRow([.string("Đơn vị")], style: headerStyle)

@@ -70,13 +70,13 @@ import Testing
         #expect(throws: XLSXError.self) { try sheet.merge(CellRange("B2:C3")!) }
         #expect(throws: XLSXError.self) { try sheet.merge(CellRange("D4")!) }
         let long = (0..<60).map { "Mục \($0)" }
-        #expect(throws: XLSXError.self) { try sheet.addValidation(Validation(.list(long)), to: CellRange("A1")!) }
+        #expect(throws: XLSXError.self) { try sheet.addValidation(DataValidation(.list(long)), to: CellRange("A1")!) }
         #expect(throws: XLSXError.self) {
-            try sheet.addValidation(Validation(.any, inputMessage: .init(title: String(repeating: "t", count: 33), "x")), to: CellRange("A1")!)
+            try sheet.addValidation(DataValidation(.any, inputMessage: .init(title: String(repeating: "t", count: 33), "x")), to: CellRange("A1")!)
         }
         #expect(throws: XLSXError.self) { try sheet.addHyperlink(.external(""), at: CellReference("A1")!) }
-        try sheet.addNote("một", at: CellReference("A1")!)
-        #expect(throws: XLSXError.self) { try sheet.addNote("hai", at: CellReference("A1")!) }
+        try sheet.addNote(Note("một"), at: CellReference("A1")!)
+        #expect(throws: XLSXError.self) { try sheet.addNote(Note("hai"), at: CellReference("A1")!) }
         #expect(throws: XLSXError.self) { try workbook.defineName("A1", refersTo: "S!$A$1") }
         #expect(throws: XLSXError.self) { try workbook.defineName("1abc", refersTo: "S!$A$1") }
         try workbook.defineName("DanhSách", refersTo: "S!$A$1")

@@ -2,7 +2,7 @@
 /// legacy VML drawing (the yellow box each note pops up in), as Excel itself writes them.
 enum NotesXML {
     /// Writes `xl/comments{n}.xml`.
-    static func comments(_ notes: [(CellReference, NoteToWrite)], to xml: XMLWriter) {
+    static func comments(_ notes: [(CellReference, Note)], to xml: XMLWriter) {
         var authors: [String] = []
         var authorIndex: [String: Int] = [:]
         for (_, note) in notes where authorIndex[note.author] == nil {
@@ -35,7 +35,7 @@ enum NotesXML {
     }
 
     /// Writes `xl/drawings/vmlDrawing{n}.vml`; shape ids start at 1024 × `number` + 1.
-    static func vml(_ notes: [(CellReference, NoteToWrite)], number: Int, to xml: XMLWriter) {
+    static func vml(_ notes: [(CellReference, Note)], number: Int, to xml: XMLWriter) {
         xml.raw("<xml xmlns:v=\"urn:schemas-microsoft-com:vml\"\n xmlns:o=\"urn:schemas-microsoft-com:office:office\"\n xmlns:x=\"urn:schemas-microsoft-com:office:excel\">\n")
         xml.raw(" <o:shapelayout v:ext=\"edit\">\n  <o:idmap v:ext=\"edit\" data=\"")
         xml.int(number)

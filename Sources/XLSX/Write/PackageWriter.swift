@@ -168,10 +168,10 @@ struct PackageWriter {
             for n in names {
                 xml.raw("<definedName")
                 xml.attribute("name", n.name)
-                if let local = n.localSheetIndex { xml.attribute("localSheetId", local) }
+                if let local = n.localSheet { xml.attribute("localSheetId", local) }
                 if n.hidden { xml.raw(" hidden=\"1\"") }
                 xml.raw(">")
-                xml.text(n.formula)
+                xml.text(n.refersTo)
                 xml.raw("</definedName>")
             }
             xml.raw("</definedNames>")

@@ -68,3 +68,32 @@ public struct DocumentProperties: Hashable, Sendable {
         self.created = created
     }
 }
+
+/// A workbook-level or sheet-level defined name such as `DanhSachDonVi` → `'Đơn vị'!$A$2:$A$40`.
+public struct DefinedName: Hashable, Sendable {
+    public var name: String
+    /// What it refers to, as a formula without `=`.
+    public var refersTo: String
+    /// The sheet it is local to, by position; nil for the whole workbook.
+    public var localSheet: Int?
+    public var hidden: Bool
+
+    public init(_ name: String, refersTo: String, localSheet: Int? = nil, hidden: Bool = false) {
+        self.name = name
+        self.refersTo = refersTo
+        self.localSheet = localSheet
+        self.hidden = hidden
+    }
+
+    /// Excel's rules: starts with a letter, `_` or `\`, then letters, digits, `_`, `.`;
+    /// at most 255 characters; not a cell reference.
+    func validate() throws {
+        guard let first = name.unicodeScalars.first, name.utf16.count <= 255,
+              first.properties.isAlphabetic || first == "_" || first == "\\",
+              name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_" || $0 == "." || $0 == "\\" }),
+              name.hasPrefix("_xlnm.") || CellReference(name) == nil
+        else {
+            throw XLSXError.invalidOperation("\"\(name)\" is not a valid defined name")
+        }
+    }
+}

@@ -13,9 +13,9 @@ public class SheetLayout {
     var hiddenRows: Set<Int> = []
     var merges: [CellRange] = []
     var frozen: (rows: Int, columns: Int)?
-    var validations: [(Validation, [CellRange])] = []
-    var notes: [(CellReference, NoteToWrite)] = []
-    var links: [(CellReference, HyperlinkTarget)] = []
+    var validations: [(DataValidation, [CellRange])] = []
+    var notes: [(CellReference, Note)] = []
+    var links: [(CellReference, Hyperlink)] = []
     var charts: [Chart] = []
 
     /// The filtered range (its first row holds the filter buttons).
@@ -129,16 +129,14 @@ public class SheetLayout {
     }
 
     /// Adds a validation rule to one or more ranges.
-    public func addValidation(_ validation: Validation, to ranges: CellRange...) throws {
+    public func addValidation(_ validation: DataValidation, to ranges: CellRange...) throws {
         guard !ranges.isEmpty else { throw XLSXError.invalidOperation("a validation needs a range") }
         try validation.validate()
         validations.append((validation, ranges))
     }
 
-    /// Adds a note to a cell (a cell has at most one), by `author`, shown on hover or, when
-    /// `visible`, all the time.
-    public func addNote(_ text: String, author: String = "", visible: Bool = false, at cell: CellReference) throws {
-        let note = NoteToWrite(text: text, author: author, visible: visible)
+    /// Adds a note to a cell; a cell has at most one.
+    public func addNote(_ note: Note, at cell: CellReference) throws {
         guard note.text.utf16.count <= 32_767 else { throw XLSXError.stringTooLong(cell: cell.description, length: note.text.utf16.count) }
         guard !notes.contains(where: { $0.0 == cell }) else {
             throw XLSXError.invalidOperation("cell \(cell) on sheet \(name) already has a note")
@@ -147,7 +145,7 @@ public class SheetLayout {
     }
 
     /// Adds a hyperlink to a cell (the cell's value is written separately, as Excel does).
-    public func addHyperlink(_ link: HyperlinkTarget, at cell: CellReference) throws {
+    public func addHyperlink(_ link: Hyperlink, at cell: CellReference) throws {
         try link.validate()
         guard links.count < 65_530 else { throw XLSXError.invalidOperation("Excel allows 65,530 hyperlinks per sheet") }
         links.append((cell, link))

@@ -62,7 +62,10 @@ public final class StreamingWorkbookWriter {
             replaceExisting: replaceExisting)
         do {
             let active = sheets.firstIndex(where: { $0.visibility == .visible }) ?? 0
-            for (i, sheet) in sheets.enumerated() { try sheet.finish(selected: i == active) }
+            var finished: [(crc: UInt32, size: UInt64)] = []
+            for (i, sheet) in sheets.enumerated() {
+                finished.append(try sheet.finish(selected: i == active))
+            }
             let package = PackageWriter(zip: zip, sheets: sheets, styles: styles, strings: nil,
                                         definedNames: names, properties: properties, deterministic: options.deterministic)
             try package.write { i, packaging in
@@ -70,6 +73,7 @@ public final class StreamingWorkbookWriter {
                 let tail = sheets[i].tailResult
                 try zip.addDeflatedEntry("xl/worksheets/sheet\(i + 1).xml", crc: tail.crc, uncompressedSize: tail.size,
                                          from: sheets[i].spill.path)
+                _ = finished
             }
             try zip.finish()
         } catch {
@@ -91,6 +95,7 @@ public final class StreamingSheetWriter: SheetLayout {
     public private(set) var lastRow = -1
     private var lastStyle: CellStyle?
     private var lastStyleIndex = 0
+    private var selected = false
     var tailResult: (crc: UInt32, size: UInt64) = (0, 0)
 
     init(name: String, position: Int, styles: StyleTable, spill: SpillFile, options: WorkbookWriter.Options) {
@@ -136,7 +141,7 @@ public final class StreamingSheetWriter: SheetLayout {
             throw XLSXError.invalidCellReference("column \(firstColumn + values.count)")
         }
         if !headWritten {
-            writeHead(xml, dimension: nil, selected: position == 0 && visibility == .visible)
+            writeHead(xml, dimension: nil, selected: position == 0)
             headWritten = true
         }
         // Bare rows (height or hidden only) between the last row and this one.
@@ -225,9 +230,8 @@ public final class StreamingSheetWriter: SheetLayout {
         }
     }
 
-    /// Ends the cells: writes the head if no row came (`selected` marks the active tab); the
-    /// tail waits for the package plan.
-    func finish(selected: Bool) throws {
+    /// Ends the cells: writes the head if no row came; the tail waits for the package plan.
+    func finish(selected: Bool) throws -> (crc: UInt32, size: UInt64) {
         if let late = lateChange {
             throw XLSXError.invalidOperation("\(late) of sheet \(name) must be set before its first row is written")
         }
@@ -235,6 +239,8 @@ public final class StreamingSheetWriter: SheetLayout {
             writeHead(xml, dimension: nil, selected: selected)
             headWritten = true
         }
+        self.selected = selected
+        return (0, 0)
     }
 
     /// Writes everything after the cells and completes the compressed spill.

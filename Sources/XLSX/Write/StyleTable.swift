@@ -57,20 +57,12 @@ final class StyleTable {
         return i
     }
 
-    /// What kind of date or time cell format `i` shows numbers as; nil when not a date format.
-    func dateKind(_ i: Int) -> ExcelDateTime.Kind? {
-        guard i < formats.count else { return nil }
+    /// Whether cell format `i` shows numbers as dates or times.
+    func isDate(_ i: Int) -> Bool {
+        guard i < formats.count else { return false }
         let id = formats[i].numberFormat
-        guard let format = customFormats.first(where: { $0.0 == id }).map({ NumberFormat($0.1) }) ?? NumberFormat.builtIn(id) else {
-            return nil
-        }
-        switch format.kind {
-        case .date: return .date
-        case .dateTime: return .dateTime
-        case .time: return .time
-        case .duration: return .duration
-        default: return nil
-        }
+        if let code = customFormats.first(where: { $0.0 == id })?.1 { return NumberFormat(code).isDateLike }
+        return NumberFormat.builtIn(id)?.isDateLike ?? false
     }
 
     /// The format index for a date cell: its own style, given a date format when it has none.

@@ -53,7 +53,7 @@ public final class WorkbookWriter {
         let defined = DefinedName(name, refersTo: refersTo.hasPrefix("=") ? String(refersTo.dropFirst()) : refersTo,
                                   localSheet: sheet?.position)
         try defined.validate()
-        if names.contains(where: { $0.name.lowercased() == name.lowercased() && $0.localSheetIndex == defined.localSheetIndex }) {
+        if names.contains(where: { $0.name.lowercased() == name.lowercased() && $0.localSheet == defined.localSheet }) {
             throw XLSXError.invalidOperation("the name \(name) is defined twice in the same scope")
         }
         names.append(defined)

@@ -1,7 +1,7 @@
-/// A data validation rule to write for a range of cells: a list to choose from, or bounds on numbers,
+/// A data validation rule for a range of cells: a list to choose from, or bounds on numbers,
 /// dates or text length, with the input message shown on selection and the error shown on a
 /// wrong entry.
-public struct Validation: Hashable, Sendable {
+public struct DataValidation: Hashable, Sendable {
     /// What the cell may hold.
     public enum Rule: Hashable, Sendable {
         /// One of these values (Excel caps the joined list at 255 characters).
@@ -92,7 +92,7 @@ public struct Validation: Hashable, Sendable {
 
 extension XMLWriter {
     /// Writes `<dataValidations>` for the rules of a sheet.
-    func dataValidations(_ list: [(Validation, [CellRange])]) {
+    func dataValidations(_ list: [(DataValidation, [CellRange])]) {
         guard !list.isEmpty else { return }
         raw("<dataValidations")
         attribute("count", list.count)
@@ -133,7 +133,7 @@ extension XMLWriter {
     }
 }
 
-extension Validation {
+extension DataValidation {
     /// The `type`, `operator` and formulas as the sheet XML writes them.
     func formulas() -> (String?, String?, String?, String?) {
         func number(_ d: Double) -> String {

@@ -1,5 +1,5 @@
 /// A link from a cell: to a web address or file, or to a place inside the workbook.
-public enum HyperlinkTarget: Hashable, Sendable {
+public enum Hyperlink: Hashable, Sendable {
     /// An external target such as `https://example.org` or `mailto:a@b.vn`.
     case external(String, tooltip: String? = nil)
     /// A cell or range in the workbook, written as Excel does: `'Kế hoạch tuần'!A1`.
@@ -25,12 +25,18 @@ public enum HyperlinkTarget: Hashable, Sendable {
     }
 }
 
-/// A note (Excel's classic comment) waiting to be written: author and text, shown on hover
-/// or all the time.
-struct NoteToWrite: Hashable, Sendable {
-    var text: String
-    var author: String
-    var visible: Bool
+/// A note (Excel's classic comment) on a cell: author and text, shown on hover.
+public struct Note: Hashable, Sendable {
+    public var text: String
+    public var author: String
+    /// Shown all the time rather than on hover.
+    public var visible: Bool
+
+    public init(_ text: String, author: String = "", visible: Bool = false) {
+        self.text = text
+        self.author = author
+        self.visible = visible
+    }
 }
 
 /// Whether a sheet's tab shows.
