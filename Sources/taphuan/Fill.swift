@@ -36,6 +36,9 @@ struct Fill: ParsableCommand {
     @Flag(name: .long, help: "Replace the output file if it exists.")
     var force = false
 
+    @Flag(name: .long, help: ArgumentHelp("Stream every sheet through the rewriter, to check the engine.", visibility: .hidden))
+    var rewriteAll = false
+
     func run() throws {
         let json: Data
         let trimmed = data.trimmingCharacters(in: .whitespaces)
@@ -57,7 +60,8 @@ struct Fill: ParsableCommand {
             throw ValidationError("Tệp \(output) đã có; dùng --force để ghi đè")
         }
         do {
-            let options = TemplateFillOptions(missing: allowMissing ? .empty : .error, replaceExisting: force)
+            var options = TemplateFillOptions(missing: allowMissing ? .empty : .error, replaceExisting: force)
+            options.rewriteAllSheets = rewriteAll
             let report = try WorkbookTemplate.fill(template: template, data: value, output: output, options: options)
             print("\(output): \(report.rewrittenParts.count) phần ghi lại, \(report.copiedParts.count) phần giữ nguyên, \(report.rowsWritten) dòng")
         } catch let error as XLSXError {

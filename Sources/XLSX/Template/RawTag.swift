@@ -92,6 +92,9 @@ struct RawTag {
         out.append(0x3E)
     }
 
+    /// The name's prefix with its colon (`x:`), or empty.
+    var prefix: String { name.count > localName.count ? String(name.dropLast(localName.count)) : "" }
+
     /// The closing tag for this element.
     var closingTag: [UInt8] { Array("</\(name)>".utf8) }
 }

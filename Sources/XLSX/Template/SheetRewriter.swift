@@ -185,8 +185,10 @@ final class SheetRewriter {
         tag.isEmpty = false
         tag.write(into: &out)
         for cell in row.cells {
+            out.append(contentsOf: cell.leading)
             try emit(cell, sourceRow: row.number, row: number, mapping: mapping, scope: scope)
         }
+        out.append(contentsOf: row.trailing)
         out.append(contentsOf: tag.closingTag)
     }
 
@@ -195,12 +197,19 @@ final class SheetRewriter {
     private func emit(_ cell: SourceCell, sourceRow: Int, row: Int, mapping: RowMapping, scope: TemplateScope) throws {
         var tag = cell.tag
         let ref = CellReference.columnName(cell.column) + String(row)
-        tag.set("r", ref)
+        if row != sourceRow, tag.value("r") != nil { tag.set("r", ref) }
         if let text = cell.text(sharedStrings: context.sharedStrings), let pieces = TemplateTextPiece.parse(text) {
             try emitFilled(&tag, pieces: pieces, ref: ref, scope: scope)
             return
         }
         if var formula = cell.formula, var formulaTag = cell.formulaTag {
+            if mapping.isIdentity && context.mappings.isEmpty {
+                // Nothing moves: the formula and its cached value stay as written.
+                tag.write(into: &out)
+                out.append(contentsOf: cell.inner)
+                out.append(contentsOf: tag.closingTag)
+                return
+            }
             if formulaTag.value("t") == "shared", let si = formulaTag.value("si") {
                 if formulaTag.value("ref") != nil, !formula.isEmpty {
                     sharedFormulas[si] = (formula, sourceRow, cell.column)
@@ -279,10 +288,9 @@ final class SheetRewriter {
     }
 
     private func writeValue(_ tag: RawTag, _ value: String) {
+        let p = tag.prefix
         tag.write(into: &out)
-        out.append(contentsOf: [0x3C, 0x76, 0x3E])
-        out.append(contentsOf: Array(value.utf8))
-        out.append(contentsOf: [0x3C, 0x2F, 0x76, 0x3E])
+        out.append(contentsOf: Array("<\(p)v>\(value)</\(p)v>".utf8))
         out.append(contentsOf: tag.closingTag)
     }
 
@@ -294,11 +302,12 @@ final class SheetRewriter {
             tag.write(into: &out)
             return
         }
+        let p = tag.prefix
         tag.set("t", "inlineStr")
         tag.write(into: &out)
-        out.append(contentsOf: Array("<is><t xml:space=\"preserve\">".utf8))
+        out.append(contentsOf: Array("<\(p)is><\(p)t xml:space=\"preserve\">".utf8))
         XMLText.escape(text, into: &out)
-        out.append(contentsOf: Array("</t></is>".utf8))
+        out.append(contentsOf: Array("</\(p)t></\(p)is>".utf8))
         out.append(contentsOf: tag.closingTag)
     }
 
@@ -315,6 +324,10 @@ final class SheetRewriter {
             } else {
                 formulaElement!.text.append(contentsOf: token.bytes)
             }
+            return
+        }
+        if mapping.isIdentity && copies.isEmpty && context.mappings.isEmpty {
+            out.append(contentsOf: token.bytes)
             return
         }
         switch token.kind {
@@ -367,7 +380,7 @@ final class SheetRewriter {
                     tag.set("count", String(merges.count))
                     tag.write(into: &out)
                     for merge in merges {
-                        out.append(contentsOf: Array("<mergeCell ref=\"\(merge)\"/>".utf8))
+                        out.append(contentsOf: Array("<\(tag.prefix)mergeCell ref=\"\(merge)\"/>".utf8))
                     }
                     out.append(contentsOf: token.bytes)
                 }

@@ -6,6 +6,8 @@ struct SourceCell {
     var column: Int
     /// The raw bytes between `<c>` and `</c>`.
     var inner: ArraySlice<UInt8> = []
+    /// Whatever stood in the row before this cell (whitespace, comments), as written.
+    var leading: [UInt8] = []
     /// The text of `<v>`.
     var value: String?
     /// The `<f>` tag and its decoded text.
@@ -34,6 +36,8 @@ struct SourceRow {
     /// One-based row number.
     var number: Int
     var cells: [SourceCell] = []
+    /// Whatever stood in the row after its last cell, as written.
+    var trailing: [UInt8] = []
 }
 
 /// Splits the `<sheetData>` of a worksheet into rows and cells as the scanner hands over
@@ -49,6 +53,7 @@ struct SheetRowParser {
     private var textTarget: TextTarget = .none
     private var text: [UInt8] = []
     private var phoneticDepth = 0
+    private var between: [UInt8] = []
     private(set) var inSheetData = false
 
     private enum TextTarget { case none, value, formula, inline }
@@ -81,7 +86,9 @@ struct SheetRowParser {
                         column = ref.column
                     }
                     previousColumn = column
-                    let c = SourceCell(tag: tag, column: column)
+                    var c = SourceCell(tag: tag, column: column)
+                    c.leading = between
+                    between.removeAll()
                     if token.kind == .emptyTag {
                         row!.cells.append(c)
                     } else {
@@ -89,16 +96,22 @@ struct SheetRowParser {
                         cellBytes.removeAll(keepingCapacity: true)
                         cellDepth = 0
                     }
+                    return .consumed
                 }
+                between.append(contentsOf: token.bytes)
                 return .consumed
             case .endTag:
                 if RawTag.localName(ofEnd: token.bytes) == "row" {
-                    let done = row!
+                    var done = row!
+                    done.trailing = between
+                    between.removeAll()
                     row = nil
                     return .row(done)
                 }
+                between.append(contentsOf: token.bytes)
                 return .consumed
             default:
+                between.append(contentsOf: token.bytes)
                 return .consumed
             }
         }

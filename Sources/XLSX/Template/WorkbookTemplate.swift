@@ -6,6 +6,9 @@ public struct TemplateFillOptions: Sendable {
     public var replaceExisting: Bool
     /// Limits for reading the template.
     public var limits: ReadLimits
+    /// Stream every worksheet through the rewriter even when nothing in it changes (a check
+    /// of the engine: an unchanged sheet must come out with the same bytes).
+    public var rewriteAllSheets = false
 
     /// Options: missing data is an error, an existing output is replaced.
     public init(missing: MissingValuePolicy = .error, replaceExisting: Bool = true, limits: ReadLimits = .default) {
@@ -73,7 +76,7 @@ public enum WorkbookTemplate {
         var rewriteSheets: [String: TemplatePackage.Sheet] = [:]
         for sheet in package.sheets {
             guard let survey = surveys[sheet.part] else { continue }
-            if survey.hasPlaceholders || !(blocks[sheet.part] ?? []).isEmpty || (shifting && survey.hasFormulas) {
+            if options.rewriteAllSheets || survey.hasPlaceholders || !(blocks[sheet.part] ?? []).isEmpty || (shifting && survey.hasFormulas) {
                 rewriteSheets[sheet.part.lowercased()] = sheet
             }
         }
@@ -81,7 +84,10 @@ public enum WorkbookTemplate {
         // The small parts that follow the rows.
         var smallParts: [String: PartRewriter] = [:]
         var dropped: Set<String> = []
-        if !rewriteSheets.isEmpty {
+        let filling = package.sheets.contains { sheet in
+            (surveys[sheet.part]?.hasPlaceholders ?? false) || !(blocks[sheet.part] ?? []).isEmpty
+        }
+        if filling {
             smallParts[package.workbookPart.lowercased()] = workbookRewriter(context)
             if shifting {
                 if let calcChain = package.calcChainPart {
