@@ -6,6 +6,8 @@ final class FillContext {
     let dateSystem: DateSystem
     let policy: MissingValuePolicy
     let root: TemplateScope
+    /// False when editing: `{{…}}` is plain text.
+    var fillsPlaceholders = true
     /// The whole-sheet row mapping of every sheet that moves rows, by lower-cased name.
     var mappings: [String: RowMapping] = [:]
 
@@ -84,6 +86,11 @@ final class SheetRewriter {
     private var formulaElement: (tag: RawTag, text: [UInt8])?
     /// Rows written so far.
     private(set) var rowsWritten = 0
+    /// Values to set, by source row and zero-based column.
+    var cellEdits: [Int: [Int: TemplateValue]] = [:]
+    private lazy var editRows: [Int] = cellEdits.keys.sorted()
+    private var nextEditRow = 0
+    private var elementPrefix = ""
 
     init(sheet: String, part: String, context: FillContext, blocks: [TemplateBlock], mapping: RowMapping,
          sink: @escaping ([UInt8]) throws -> Void) {
@@ -122,6 +129,9 @@ final class SheetRewriter {
     // MARK: Rows
 
     private func takeRow(_ row: SourceRow) throws {
+        elementPrefix = row.tag.prefix
+        try writeNewRows(before: row.number)
+        if nextEditRow < editRows.count, editRows[nextEditRow] == row.number { nextEditRow += 1 }
         if let block = pendingBlock {
             pending.append(row)
             if row.number >= block.close {
@@ -141,6 +151,17 @@ final class SheetRewriter {
             return
         }
         try emit(row, mapping: mapping, scope: context.root)
+    }
+
+    /// Writes the rows that only edits create, up to (not including) `limit`.
+    private func writeNewRows(before limit: Int) throws {
+        while nextEditRow < editRows.count, editRows[nextEditRow] < limit {
+            let number = editRows[nextEditRow]
+            nextEditRow += 1
+            let p = elementPrefix
+            try emit(SourceRow(tag: RawTag(ArraySlice(Array("<\(p)row r=\"\(number)\">".utf8))), number: number),
+                     mapping: mapping, scope: context.root)
+        }
     }
 
     /// Writes the copies of a block for each item of its list.
@@ -178,16 +199,32 @@ final class SheetRewriter {
         rowsWritten += 1
         var tag = row.tag
         if tag.value("r") != nil || number != row.number { tag.set("r", String(number)) }
-        if row.cells.isEmpty && tag.isEmpty {
+        if row.cells.isEmpty && tag.isEmpty && (mapping !== self.mapping || cellEdits[row.number] == nil) {
             tag.write(into: &out)
             return
         }
         tag.isEmpty = false
         tag.write(into: &out)
+        var edits = mapping === self.mapping ? cellEdits[row.number] ?? [:] : [:]
+        func writeEdits(before column: Int) {
+            for col in edits.keys.sorted() where col < column {
+                let ref = CellReference.columnName(col) + String(number)
+                writeTyped(RawTag(ArraySlice(Array("<\(row.tag.prefix)c r=\"\(ref)\"/>".utf8))), edits[col]!)
+                edits[col] = nil
+            }
+        }
         for cell in row.cells {
             out.append(contentsOf: cell.leading)
+            writeEdits(before: cell.column)
+            if let value = edits.removeValue(forKey: cell.column) {
+                var tag = cell.tag
+                tag.set("r", CellReference.columnName(cell.column) + String(number))
+                writeTyped(tag, value)
+                continue
+            }
             try emit(cell, sourceRow: row.number, row: number, mapping: mapping, scope: scope)
         }
+        writeEdits(before: CellReference.maxColumns)
         out.append(contentsOf: row.trailing)
         out.append(contentsOf: tag.closingTag)
     }
@@ -198,7 +235,7 @@ final class SheetRewriter {
         var tag = cell.tag
         let ref = CellReference.columnName(cell.column) + String(row)
         if row != sourceRow, tag.value("r") != nil { tag.set("r", ref) }
-        if let text = cell.text(sharedStrings: context.sharedStrings), let pieces = TemplateTextPiece.parse(text) {
+        if context.fillsPlaceholders, let text = cell.text(sharedStrings: context.sharedStrings), let pieces = TemplateTextPiece.parse(text) {
             try emitFilled(&tag, pieces: pieces, ref: ref, scope: scope)
             return
         }
@@ -249,33 +286,8 @@ final class SheetRewriter {
         }
         tag.isEmpty = false
         if pieces.count == 1, case let .placeholder(name) = pieces[0] {
-            switch try value(name) {
-            case .null:
-                tag.remove("t")
-                tag.isEmpty = true
-                tag.write(into: &out)
-                return
-            case let .number(n):
-                tag.remove("t")
-                writeValue(tag, TemplateValue.format(n))
-                return
-            case let .bool(b):
-                tag.set("t", "b")
-                writeValue(tag, b ? "1" : "0")
-                return
-            case let .string(s):
-                if let style = tag.value("s").flatMap(Int.init), context.dateStyles.contains(style),
-                   let serial = TemplateDates.serial(s, system: context.dateSystem) {
-                    tag.remove("t")
-                    writeValue(tag, TemplateValue.format(serial))
-                    return
-                }
-                writeInline(tag, s)
-                return
-            case let other:
-                writeInline(tag, other.text)
-                return
-            }
+            writeTyped(tag, try value(name))
+            return
         }
         var text = ""
         for piece in pieces {
@@ -285,6 +297,34 @@ final class SheetRewriter {
             }
         }
         writeInline(tag, text)
+    }
+
+    /// Writes a cell holding `value`, typed: numbers, booleans, dates for date-formatted cells.
+    private func writeTyped(_ tag: RawTag, _ value: TemplateValue) {
+        var tag = tag
+        tag.isEmpty = false
+        switch value {
+        case .null:
+            tag.remove("t")
+            tag.isEmpty = true
+            tag.write(into: &out)
+        case let .number(n):
+            tag.remove("t")
+            writeValue(tag, TemplateValue.format(n))
+        case let .bool(b):
+            tag.set("t", "b")
+            writeValue(tag, b ? "1" : "0")
+        case let .string(s):
+            if let style = tag.value("s").flatMap(Int.init), context.dateStyles.contains(style),
+               let serial = TemplateDates.serial(s, system: context.dateSystem) {
+                tag.remove("t")
+                writeValue(tag, TemplateValue.format(serial))
+            } else {
+                writeInline(tag, s)
+            }
+        case let other:
+            writeInline(tag, other.text)
+        }
     }
 
     private func writeValue(_ tag: RawTag, _ value: String) {
@@ -314,6 +354,9 @@ final class SheetRewriter {
     // MARK: Everything outside rows
 
     private func passThrough(_ token: XMLTokenScanner.Token) throws {
+        if token.kind == .endTag, nextEditRow < editRows.count, RawTag.localName(ofEnd: token.bytes) == "sheetData" {
+            try writeNewRows(before: Int.max)
+        }
         if let element = formulaElement {
             if token.kind == .endTag {
                 let shifted = context.shift(XMLText.decode(element.text[...]), host: sheet, local: mapping)

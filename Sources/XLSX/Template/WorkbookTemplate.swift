@@ -49,13 +49,36 @@ public enum WorkbookTemplate {
         }
     }
 
-    /// Fills an opened workbook package.
-    public static func fill(archive: ZipArchive, data: TemplateValue, output: String,
+    /// Edits a workbook in place of a template: sets cells, inserts and deletes rows, moving
+    /// everything that refers to the rows as a fill does; writes the result to `output`.
+    @discardableResult
+    public static func edit(workbook: String, edits: WorkbookEdits, output: String,
                             options: TemplateFillOptions = TemplateFillOptions()) throws -> TemplateFillReport {
+        do {
+            let archive = try ZipArchive(path: workbook, limits: options.limits)
+            return try run(archive: archive, data: .object([:]), edits: edits, templates: false, output: output, options: options)
+        } catch let error as XLSXError {
+            throw error.located(in: workbook)
+        }
+    }
+
+    /// Fills an opened workbook package, applying `edits` as well.
+    public static func fill(archive: ZipArchive, data: TemplateValue, edits: WorkbookEdits = WorkbookEdits(), output: String,
+                            options: TemplateFillOptions = TemplateFillOptions()) throws -> TemplateFillReport {
+        try run(archive: archive, data: data, edits: edits, templates: true, output: output, options: options)
+    }
+
+    /// The fill and the edit: with `templates` false, placeholders and markers are plain text.
+    static func run(archive: ZipArchive, data: TemplateValue, edits: WorkbookEdits, templates: Bool, output: String,
+                    options: TemplateFillOptions) throws -> TemplateFillReport {
         let package = try TemplatePackage(archive: archive)
+        for name in edits.sheets where !package.sheets.contains(where: { $0.name.lowercased() == name }) {
+            throw XLSXError.sheetNotFound(name: name, available: package.sheets.map(\.name))
+        }
         let root = TemplateScope(frames: [data], index: nil)
         let context = FillContext(sharedStrings: package.sharedStrings, dateStyles: package.dateStyles,
                                   dateSystem: package.dateSystem, policy: options.missing, root: root)
+        context.fillsPlaceholders = templates
 
         // Pass 1: what each sheet holds.
         var surveys: [String: SheetSurvey] = [:]
@@ -63,20 +86,27 @@ public enum WorkbookTemplate {
         var sheetMappings: [String: RowMapping] = [:]
         for sheet in package.sheets {
             guard let entry = archive.entry(named: sheet.part) else { continue }
-            let survey = try SheetSurvey(archive: archive, entry: entry, sharedStrings: package.sharedStrings)
+            var survey = try SheetSurvey(archive: archive, entry: entry, sharedStrings: package.sharedStrings)
+            if !templates { survey.markers = []; survey.hasPlaceholders = false }
             surveys[sheet.part] = survey
             let tree = try TemplateBlock.tree(survey.markers, sheet: sheet.name)
             blocks[sheet.part] = tree
-            let mapping = try RowMapping.build(span: 1...CellReference.maxRows, outFirst: 1, blocks: tree, scope: root,
-                                               policy: options.missing, sheet: sheet.name, parent: nil)
+            let rowEdits = edits.rowEdits[sheet.name.lowercased()] ?? []
+            if !tree.isEmpty && !rowEdits.isEmpty {
+                throw XLSXError.invalidOperation("sheet \(sheet.name) has repeated blocks; insert or delete its rows in the template instead")
+            }
+            let mapping = rowEdits.isEmpty
+                ? try RowMapping.build(span: 1...CellReference.maxRows, outFirst: 1, blocks: tree, scope: root,
+                                       policy: options.missing, sheet: sheet.name, parent: nil)
+                : edits.mapping(sheet.name.lowercased())
             sheetMappings[sheet.part] = mapping
-            if !tree.isEmpty { context.mappings[sheet.name.lowercased()] = mapping }
+            if !tree.isEmpty || !rowEdits.isEmpty { context.mappings[sheet.name.lowercased()] = mapping }
         }
         let shifting = !context.mappings.isEmpty
         var rewriteSheets: [String: TemplatePackage.Sheet] = [:]
         for sheet in package.sheets {
             guard let survey = surveys[sheet.part] else { continue }
-            if options.rewriteAllSheets || survey.hasPlaceholders || !(blocks[sheet.part] ?? []).isEmpty || (shifting && survey.hasFormulas) {
+            if options.rewriteAllSheets || edits.sheets.contains(sheet.name.lowercased()) || survey.hasPlaceholders || !(blocks[sheet.part] ?? []).isEmpty || (shifting && survey.hasFormulas) {
                 rewriteSheets[sheet.part.lowercased()] = sheet
             }
         }
@@ -86,6 +116,7 @@ public enum WorkbookTemplate {
         var dropped: Set<String> = []
         let filling = package.sheets.contains { sheet in
             (surveys[sheet.part]?.hasPlaceholders ?? false) || !(blocks[sheet.part] ?? []).isEmpty
+                || edits.sheets.contains(sheet.name.lowercased())
         }
         if filling {
             smallParts[package.workbookPart.lowercased()] = workbookRewriter(context)
@@ -137,6 +168,7 @@ public enum WorkbookTemplate {
                                                  blocks: blocks[sheet.part] ?? [], mapping: mapping) { bytes in
                         try writer.write(bytes)
                     }
+                    rewriter.cellEdits = edits.cells[sheet.name.lowercased()] ?? [:]
                     try scanPart(archive, entry) { try rewriter.take($0) }
                     try rewriter.finish()
                     try writer.endEntry()
