@@ -1,11 +1,17 @@
 /// The data a template is filled with: a JSON-like tree. Objects give names to placeholders,
 /// arrays feed repeated blocks.
 public enum TemplateValue: Sendable, Hashable {
+    /// No value: an empty cell, a list repeated zero times.
     case null
+    /// A boolean cell; `true` repeats a block once, `false` not at all.
     case bool(Bool)
+    /// A number cell.
     case number(Double)
+    /// Text, or a date when the cell's format is a date and the text is one.
     case string(String)
+    /// A list: a block repeats once per element.
     case array([TemplateValue])
+    /// Names for placeholders.
     case object([String: TemplateValue])
 
     /// The member with this name, when the value is an object.
