@@ -206,13 +206,63 @@ extension RawTag {
 }
 
 /// Reads a whole part through the scanner, chunk by chunk, handing each token to `body`.
+/// A part in UTF-16 (it has a byte-order mark) is turned into UTF-8 first, its declaration
+/// saying so; the rewritten part is UTF-8.
 func scanPart(_ archive: ZipArchive, _ entry: ZipEntry, _ body: (XMLTokenScanner.Token) throws -> Void) throws {
     var scanner = XMLTokenScanner(part: entry.name)
     let stream = try archive.stream(entry, chunkSize: 256 * 1024)
+    var first = true
     while let chunk = try stream.next() {
+        if first, chunk.count >= 2, (chunk[0] == 0xFF && chunk[1] == 0xFE) || (chunk[0] == 0xFE && chunk[1] == 0xFF) {
+            var bytes = Array(chunk)
+            while let more = try stream.next() { bytes.append(contentsOf: more) }
+            let utf8 = utf16ToUTF8(bytes)
+            utf8.withUnsafeBytes { scanner.feed($0) }
+            break
+        }
+        first = false
         scanner.feed(chunk)
         while let token = try scanner.next() { try body(token) }
     }
     scanner.finish()
     while let token = try scanner.next() { try body(token) }
+}
+
+/// Decodes UTF-16 with a byte-order mark and re-encodes it as UTF-8, declaring UTF-8.
+func utf16ToUTF8(_ bytes: [UInt8]) -> [UInt8] {
+    let little = bytes[0] == 0xFF
+    var units: [UInt16] = []
+    units.reserveCapacity(bytes.count / 2)
+    var i = 2
+    while i + 1 < bytes.count {
+        units.append(little ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+        i += 2
+    }
+    var text = String(decoding: units, as: UTF16.self)
+    if text.hasPrefix("<?xml"), let end = text.firstIndex(of: ">") {
+        let declaration = String(text[...end])
+        let fixed = declaration.replacingUTF16Encoding()
+        text = fixed + text[text.index(after: end)...]
+    }
+    return Array(text.utf8)
+}
+
+extension String {
+    /// The XML declaration with `encoding="UTF-16"` (any quotes or case) turned into UTF-8.
+    func replacingUTF16Encoding() -> String {
+        var result = ""
+        var rest = Substring(self)
+        while let i = rest.firstIndex(where: { $0 == "U" || $0 == "u" }) {
+            let candidate = rest[i...].prefix(6)
+            result += rest[..<i]
+            if candidate.uppercased() == "UTF-16" {
+                result += "UTF-8"
+                rest = rest[rest.index(i, offsetBy: 6)...]
+            } else {
+                result.append(rest[i])
+                rest = rest[rest.index(after: i)...]
+            }
+        }
+        return result + rest
+    }
 }
