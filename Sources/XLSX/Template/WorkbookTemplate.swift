@@ -142,6 +142,12 @@ public enum WorkbookTemplate {
                     for drawing in try package.targets(of: sheet.part, typeSuffix: "/drawing") {
                         smallParts[drawing.lowercased()] = drawingRewriter(mapping)
                     }
+                    for comments in try package.targets(of: sheet.part, typeSuffix: "/comments") {
+                        smallParts[comments.lowercased()] = commentsRewriter(mapping)
+                    }
+                    for vml in try package.targets(of: sheet.part, typeSuffix: "/vmlDrawing") {
+                        smallParts[vml.lowercased()] = vmlRewriter(mapping)
+                    }
                 }
                 for entry in archive.entries {
                     let name = entry.name.lowercased()
@@ -240,6 +246,29 @@ public enum WorkbookTemplate {
             let anchor = stack[stack.count - 2]
             guard anchor == "from" || anchor == "to" else { return nil }
             guard let mapped = mapping.map(row + 1, anchor == "from" ? .start : .end) else { return nil }
+            return String(mapped - 1)
+        }
+        return rewriter
+    }
+
+    /// Notes follow their cells; a note on a row that disappeared goes with it.
+    private static func commentsRewriter(_ mapping: RowMapping) -> PartRewriter {
+        var rewriter = PartRewriter()
+        rewriter.onTag = { tag, _ in
+            guard tag.localName == "comment", let ref = tag.value("ref"), let cell = CellReference(ref) else { return .keep }
+            guard let row = mapping.map(cell.row + 1, .single) else { return .drop }
+            var tag = tag
+            tag.set("ref", CellReference.columnName(cell.column) + String(row))
+            return .replace(tag)
+        }
+        return rewriter
+    }
+
+    /// The legacy drawing of notes: each shape's zero-based `<x:Row>`.
+    private static func vmlRewriter(_ mapping: RowMapping) -> PartRewriter {
+        var rewriter = PartRewriter()
+        rewriter.onText = { text, stack in
+            guard stack.last == "Row", let row = Int(text), let mapped = mapping.map(row + 1, .single) else { return nil }
             return String(mapped - 1)
         }
         return rewriter
