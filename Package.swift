@@ -39,6 +39,10 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "taphuan-samples",
+            dependencies: ["TrainingOps", "XLSX"]
+        ),
+        .executableTarget(
             name: "xlsx-bench",
             dependencies: ["XLSX"]
         ),

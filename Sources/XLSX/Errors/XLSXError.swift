@@ -33,6 +33,9 @@ public indirect enum XLSXError: Error, Sendable, Equatable {
     case invalidContent(part: String, cell: String?, message: String)
     /// A sheet with this name does not exist in the workbook.
     case sheetNotFound(name: String, available: [String])
+    /// A typed row could not be decoded: the sheet, the cell (nil when a whole column is
+    /// missing), the column header, the cell's text, and what was expected.
+    case rowDecoding(sheet: String, cell: String?, header: String, value: String?, expected: String)
 
     // MARK: Writing: Excel's limits
     /// A sheet name Excel would refuse.
@@ -138,6 +141,14 @@ extension XLSXError: CustomStringConvertible {
         case let .sheetNotFound(name, available):
             let list = available.joined(separator: ", ")
             return vi ? "Không có trang tính \"\(name)\" (có: \(list))" : "No sheet named \"\(name)\" (there are: \(list))"
+        case let .rowDecoding(sheet, cell, header, value, expected):
+            guard let cell else {
+                return vi ? "Trang \"\(sheet)\": không tìm thấy cột \"\(header)\" trong dòng tiêu đề"
+                          : "Sheet \"\(sheet)\": no column \"\(header)\" in the header row"
+            }
+            let shown = value.map { "\"\($0)\"" } ?? (vi ? "(trống)" : "(empty)")
+            return vi ? "Trang \"\(sheet)\", ô \(cell), cột \"\(header)\": giá trị \(shown) không phải \(expected)"
+                      : "Sheet \"\(sheet)\", cell \(cell), column \"\(header)\": value \(shown) is not \(expected)"
         case let .invalidSheetName(name, problem):
             return vi ? "Tên trang tính \"\(name)\" không hợp lệ: \(problem.messageVI)"
                       : "Invalid sheet name \"\(name)\": \(problem.messageEN)"

@@ -65,63 +65,64 @@ public struct NumberFormat: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func classify(_ code: String) -> Kind {
-        if code == "General" || code.isEmpty { return .general }
+        if code.isEmpty || code.lowercased() == "general" { return .general }
         if code == "@" { return .text }
-        var hasDate = false, hasTime = false, elapsed = false
-        var chars = Array(code.unicodeScalars)[...]
-        var section: [Unicode.Scalar] = []
-        // The first section, with quoted text, escapes and fill/padding characters removed.
-        while let c = chars.first {
-            chars = chars.dropFirst()
+        // Only the first section counts.
+        let first = Array(code.unicodeScalars.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? [])
+        var letters: [Character] = []   // date/time letters in order, outside literals and brackets
+        var numeric = false, elapsed = false, amPm = false
+        var i = 0
+        while i < first.count {
+            let c = first[i]
             switch c {
-            case "\"":
-                while let d = chars.first { chars = chars.dropFirst(); if d == "\"" { break } }
             case "\\", "_", "*":
-                chars = chars.dropFirst()
-            case ";":
-                chars = []
+                i += 2
+                continue
+            case "\"":
+                i += 1
+                while i < first.count, first[i] != "\"" { i += 1 }
             case "[":
                 var inside = ""
-                while let d = chars.first { chars = chars.dropFirst(); if d == "]" { break }; inside.unicodeScalars.append(d) }
+                i += 1
+                while i < first.count, first[i] != "]" { inside.unicodeScalars.append(first[i]); i += 1 }
                 let lower = inside.lowercased()
-                if !lower.isEmpty, lower.allSatisfy({ $0 == "h" || $0 == "m" || $0 == "s" }) { elapsed = true }
+                if ["h", "hh", "m", "mm", "s", "ss"].contains(lower) {
+                    elapsed = true
+                    letters.append(Character(String(lower.prefix(1))))
+                }
             default:
-                section.append(c)
+                let lower = Character(String(c).lowercased())
+                if "dmyhs".contains(lower) {
+                    letters.append(lower)
+                } else if lower == "a" || lower == "p" {
+                    let rest = String(String.UnicodeScalarView(first[i...])).lowercased()
+                    if rest.hasPrefix("am/pm") || rest.hasPrefix("a/p") { amPm = true; i += rest.hasPrefix("am/pm") ? 5 : 3; continue }
+                } else if lower == "0" || lower == "#" || lower == "?" {
+                    numeric = true
+                }
             }
-        }
-        let text = String(String.UnicodeScalarView(section)).lowercased()
-        if text.contains("general") && !text.contains(where: { "dyhs".contains($0) }) { return .general }
-        var previousLetter: Character = " "
-        for ch in text {
-            switch ch {
-            case "d", "y": hasDate = true
-            case "h", "s": hasTime = true
-            case "m":
-                // `m` is minutes next to h or s, months otherwise; decided below by neighbours.
-                break
-            case "e":
-                // `e` is the era-year in some locales only after `b` (`bbbb`); exponents come after digits.
-                if previousLetter == "b" { hasDate = true }
-            case "b":
-                if text.contains("bbbb") || text.contains("bb") { hasDate = true }
-            default: break
-            }
-            if ch.isLetter { previousLetter = ch }
+            i += 1
         }
         if elapsed { return .duration }
-        if !hasDate && !hasTime {
-            if text.contains("m") && !text.contains("e+") && !text.contains("e-") {
-                // `mmm-yy` has y; a lone `m`/`mm`/`mmm` is a month.
-                hasDate = text.contains(where: { $0 == "m" })
+        guard !letters.isEmpty else { return numeric ? .number : (amPm ? .time : .general) }
+        var hasDate = false, hasTime = amPm
+        // Collapse runs (`dd`, `mmm`) to tokens, then tell months from minutes by their neighbours.
+        var tokens: [Character] = []
+        for l in letters where tokens.last != l { tokens.append(l) }
+        for (k, t) in tokens.enumerated() {
+            switch t {
+            case "d", "y": hasDate = true
+            case "h", "s": hasTime = true
+            default:
+                let afterHour = k > 0 && tokens[k - 1] == "h"
+                let beforeSecond = k + 1 < tokens.count && tokens[k + 1] == "s"
+                if afterHour || beforeSecond { hasTime = true } else { hasDate = true }
             }
         }
         switch (hasDate, hasTime) {
         case (true, true): return .dateTime
         case (true, false): return .date
-        case (false, true): return .time
-        default:
-            let numeric = text.contains(where: { "0#?".contains($0) })
-            return numeric ? .number : .general
+        default: return .time
         }
     }
 

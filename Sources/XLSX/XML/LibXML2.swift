@@ -90,40 +90,46 @@ public protocol XMLContentHandler: AnyObject {
 public final class XMLPushParser {
     public let part: String
     private var context: xmlParserCtxtPtr?
-    private unowned let handler: any XMLContentHandler
+    /// The handler, unretained (the caller keeps it alive), with entry points typed for it,
+    /// so each event is a direct call: no existential box, no retain and release per event.
+    private let handler: HandlerThunks
     private var failure: XLSXError?
     private var firstMessage: String?
     private var depth = 0
     private let maxDepth: Int
 
-    public init(part: String, handler: any XMLContentHandler, maxDepth: Int = ReadLimits.default.maxXMLDepth) {
+    public init<Handler: XMLContentHandler>(part: String, handler: Handler, maxDepth: Int = ReadLimits.default.maxXMLDepth) {
         self.part = part
-        self.handler = handler
+        self.handler = HandlerThunks(handler)
         self.maxDepth = maxDepth
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
+        // The hot callbacks borrow the parser without retaining it (it outlives the parse).
         sax.startElementNs = { ctx, local, _, uri, _, _, count, _, attributes in
-            let parser = Unmanaged<XMLPushParser>.fromOpaque(XMLPushParser.userData(ctx)).takeUnretainedValue()
-            parser.depth += 1
-            if parser.depth > parser.maxDepth {
-                parser.fail(.limitExceeded(limit: .xmlDepth, entry: parser.part, value: UInt64(parser.depth), maximum: UInt64(parser.maxDepth)))
-                return
+            Unmanaged<XMLPushParser>.fromOpaque(XMLPushParser.userData(ctx))._withUnsafeGuaranteedRef { parser in
+                parser.depth += 1
+                if parser.depth > parser.maxDepth {
+                    parser.fail(.limitExceeded(limit: .xmlDepth, entry: parser.part, value: UInt64(parser.depth), maximum: UInt64(parser.maxDepth)))
+                    return
+                }
+                guard let local else { return }
+                parser.handler.start(parser.handler.object,
+                    XMLName(local: local, uri: uri),
+                    XMLAttributes(pointer: attributes, count: Int(count)))
             }
-            guard let local else { return }
-            parser.handler.startElement(
-                XMLName(local: local, uri: uri),
-                attributes: XMLAttributes(pointer: attributes, count: Int(count)))
         }
         sax.endElementNs = { ctx, local, _, uri in
-            let parser = Unmanaged<XMLPushParser>.fromOpaque(XMLPushParser.userData(ctx)).takeUnretainedValue()
-            parser.depth -= 1
-            guard let local else { return }
-            parser.handler.endElement(XMLName(local: local, uri: uri))
+            Unmanaged<XMLPushParser>.fromOpaque(XMLPushParser.userData(ctx))._withUnsafeGuaranteedRef { parser in
+                parser.depth -= 1
+                guard let local else { return }
+                parser.handler.end(parser.handler.object, XMLName(local: local, uri: uri))
+            }
         }
         let characters: charactersSAXFunc = { ctx, bytes, length in
             guard let bytes, length > 0 else { return }
-            let parser = Unmanaged<XMLPushParser>.fromOpaque(XMLPushParser.userData(ctx)).takeUnretainedValue()
-            parser.handler.characters(UnsafeRawBufferPointer(start: bytes, count: Int(length)))
+            Unmanaged<XMLPushParser>.fromOpaque(XMLPushParser.userData(ctx))._withUnsafeGuaranteedRef { parser in
+                parser.handler.characters(parser.handler.object, UnsafeRawBufferPointer(start: bytes, count: Int(length)))
+            }
         }
         sax.characters = characters
         sax.cdataBlock = characters
@@ -219,6 +225,27 @@ public final class XMLPushParser {
             try parser.feed(chunk)
         }
         try parser.finish()
+    }
+}
+
+/// A handler's three entry points, typed for its concrete class and taking it unretained.
+private struct HandlerThunks {
+    let object: UnsafeMutableRawPointer
+    let start: (UnsafeMutableRawPointer, XMLName, XMLAttributes) -> Void
+    let end: (UnsafeMutableRawPointer, XMLName) -> Void
+    let characters: (UnsafeMutableRawPointer, UnsafeRawBufferPointer) -> Void
+
+    init<Handler: XMLContentHandler>(_ handler: Handler) {
+        object = Unmanaged.passUnretained(handler).toOpaque()
+        start = { object, name, attributes in
+            Unmanaged<Handler>.fromOpaque(object)._withUnsafeGuaranteedRef { $0.startElement(name, attributes: attributes) }
+        }
+        end = { object, name in
+            Unmanaged<Handler>.fromOpaque(object)._withUnsafeGuaranteedRef { $0.endElement(name) }
+        }
+        characters = { object, bytes in
+            Unmanaged<Handler>.fromOpaque(object)._withUnsafeGuaranteedRef { $0.characters(bytes) }
+        }
     }
 }
 

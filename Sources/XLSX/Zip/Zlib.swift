@@ -122,3 +122,64 @@ final class Deflater {
         stream.next_out = nil
     }
 }
+
+extension CRC32 {
+    /// The CRC-32 of two pieces joined, from the CRC-32 of each and the second's length.
+    static func combine(_ first: UInt32, _ second: UInt32, secondLength: Int) -> UInt32 {
+        UInt32(truncatingIfNeeded: crc32_combine(uLong(first), uLong(second), off_t(secondLength)))
+    }
+}
+
+/// Compresses one block of a larger raw-deflate stream on its own, so that blocks can be
+/// compressed in parallel (as pigz does): primed with the previous 32 KiB of input as the
+/// dictionary, ended with a sync flush (byte-aligned, no final bit) unless it is the last
+/// block, which finishes the stream. Blocks compressed this way concatenate into one valid
+/// stream.
+final class BlockDeflater {
+    private var stream = z_stream()
+    private var open = false
+
+    init(level: Int) throws {
+        let status = deflateInit2_(
+            &stream, Int32(level), Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY,
+            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        guard status == Z_OK else {
+            throw XLSXError.invalidOperation("zlib deflateInit2 failed for level \(level) (\(status))")
+        }
+        open = true
+    }
+
+    deinit {
+        if open { deflateEnd(&stream) }
+    }
+
+    /// Compresses `input` after `dictionary`; returns the compressed bytes and the CRC-32 of `input`.
+    func compress(
+        _ input: UnsafeRawBufferPointer, dictionary: UnsafeRawBufferPointer, last: Bool
+    ) throws -> (bytes: [UInt8], crc: UInt32) {
+        deflateReset(&stream)
+        if let d = dictionary.baseAddress, dictionary.count > 0 {
+            let status = deflateSetDictionary(&stream, d.assumingMemoryBound(to: Bytef.self), uInt(dictionary.count))
+            guard status == Z_OK else { throw XLSXError.invalidOperation("zlib deflateSetDictionary failed (\(status))") }
+        }
+        let bound = Int(deflateBound(&stream, uLong(input.count))) + 64
+        var out = [UInt8](repeating: 0, count: bound)
+        var produced = 0
+        let status: Int32 = out.withUnsafeMutableBytes { o in
+            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
+            stream.avail_in = uInt(input.count)
+            stream.next_out = o.baseAddress!.assumingMemoryBound(to: Bytef.self)
+            stream.avail_out = uInt(o.count)
+            let s = CZlib.deflate(&stream, last ? Z_FINISH : Z_SYNC_FLUSH)
+            produced = o.count - Int(stream.avail_out)
+            stream.next_in = nil
+            stream.next_out = nil
+            return s
+        }
+        guard (last && status == Z_STREAM_END) || (!last && status == Z_OK), stream.avail_in == 0 else {
+            throw XLSXError.invalidOperation("zlib deflate of a block failed (\(status))")
+        }
+        out.removeLast(bound - produced)
+        return (out, CRC32.update(0, input))
+    }
+}

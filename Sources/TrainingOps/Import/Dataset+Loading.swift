@@ -1,0 +1,71 @@
+import Foundation
+import XLSX
+
+/// A workbook file found for import: where it is on disk and the name findings give it.
+public struct WorkbookFile: Hashable, Sendable {
+    /// The file on disk.
+    public var url: URL
+    /// The name used in findings: the path relative to the folder it was found in, or the
+    /// file's own name when given directly.
+    public var name: String
+}
+
+extension Dataset {
+    /// The workbooks to read under `paths`: files as given; folders walked recursively in
+    /// name order. Excel's lock files (`~$…`), hidden files and anything but `.xlsx`/`.xlsm`
+    /// found in folders are skipped; a path that does not exist is reported.
+    public static func workbookFiles(_ paths: [String]) -> (files: [WorkbookFile], findings: [ImportFinding]) {
+        var files: [WorkbookFile] = []
+        var findings: [ImportFinding] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                findings.append(ImportFinding(.unreadableFile, file: path,
+                    message: "Không tìm thấy \"\(path)\".", messageEnglish: "\"\(path)\" does not exist."))
+                continue
+            }
+            let url = URL(fileURLWithPath: path)
+            guard isDirectory.boolValue else {
+                if !isLockFile(url.lastPathComponent) { files.append(WorkbookFile(url: url, name: url.lastPathComponent)) }
+                continue
+            }
+            let base = url.standardizedFileURL.path
+            var found: [WorkbookFile] = []
+            if let walker = fm.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) {
+                for case let item as URL in walker {
+                    let name = item.lastPathComponent
+                    guard !isLockFile(name), ["xlsx", "xlsm"].contains(item.pathExtension.lowercased()),
+                          (try? item.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+                    var relative = item.standardizedFileURL.path
+                    if relative.hasPrefix(base + "/") { relative.removeFirst(base.count + 1) }
+                    found.append(WorkbookFile(url: item, name: relative))
+                }
+            }
+            files += found.sorted { $0.name < $1.name }
+        }
+        return (files, findings)
+    }
+
+    /// True for Excel's owner/lock files (`~$Book.xlsx`).
+    static func isLockFile(_ name: String) -> Bool { name.hasPrefix("~$") }
+
+    /// Reads every workbook under `paths` with `read` (which returns a workbook's sheets) and
+    /// runs the cross-sheet checks. A file `read` cannot open becomes an
+    /// ``ImportFinding/Kind/unreadableFile`` finding; the others are still read.
+    public static func load(paths: [String], read: (URL) throws -> [SheetGrid]) -> Dataset {
+        let (files, missing) = workbookFiles(paths)
+        var data = Dataset()
+        data.findings = missing
+        for file in files {
+            do {
+                for grid in try read(file.url) { data.add(grid, file: file.name) }
+            } catch {
+                data.findings.append(ImportFinding(.unreadableFile, file: file.name,
+                    message: "Không đọc được file: \(error)", messageEnglish: "Cannot read the file: \(error)"))
+            }
+        }
+        data.runChecks()
+        return data
+    }
+}

@@ -1,0 +1,93 @@
+import XLSX
+
+/// Blank input workbooks staff can start from: one sheet per kind with its headers, a frozen
+/// header row, column widths, date and text formats, drop-down lists for closed lists and
+/// yes/no, input messages on every column, and the instructions sheet ("Hướng dẫn").
+public enum BlankTemplate {
+    /// How many rows below the header are prepared (formats and validations).
+    public static let preparedRows = 500
+
+    static let headerStyle = CellStyle(
+        font: Font(bold: true, color: .white), fill: .solid(.rgb("FF1F4E79")),
+        border: .all(BorderEdge(.thin, color: .rgb("FFBFBFBF"))),
+        alignment: Alignment(horizontal: .center, vertical: .center, wrapText: true))
+    static let titleStyle = CellStyle(font: Font(size: 14, bold: true, color: .rgb("FF1F4E79")))
+    static let noteStyle = CellStyle(alignment: Alignment(vertical: .top, wrapText: true))
+
+    /// The cell format a column's data cells get.
+    static func dataStyle(_ type: ColumnType) -> CellStyle? {
+        switch type {
+        case .date: return CellStyle(numberFormat: .dayMonthYear)
+        case .moment: return CellStyle(numberFormat: .dayMonthYearTime)
+        case .percent: return CellStyle(numberFormat: .percent)
+        case .phone, .text, .email, .week: return CellStyle(numberFormat: .text)
+        case .count: return CellStyle(numberFormat: .integer)
+        default: return nil
+        }
+    }
+
+    /// The validation of a column: a drop-down for closed lists and yes/no, bounds for numbers
+    /// and dates, and the column's input message in every case.
+    static func validation(_ column: ColumnSpec) -> DataValidation {
+        let (title, text) = TemplateGuide.inputMessage(column)
+        let input = DataValidation.Message(title: title, text)
+        let error = DataValidation.Message(title: "Giá trị chưa đúng", String(TemplateGuide.howToType(column.type).prefix(255)))
+        switch column.type {
+        case .choice(let list):
+            return DataValidation(.list(list.labels), inputMessage: input, errorMessage: error, errorStyle: .warning)
+        case .yesNo:
+            return DataValidation(.list(["Có", "Không"]), inputMessage: input, errorMessage: error, errorStyle: .warning)
+        case .count:
+            return DataValidation(.wholeNumber(.greaterThanOrEqual(0)), inputMessage: input, errorMessage: error, errorStyle: .warning)
+        case .score:
+            return DataValidation(.decimal(.between(1, 5)), inputMessage: input, errorMessage: error, errorStyle: .warning)
+        case .date, .moment:
+            return DataValidation(.date(.between(DateTimeComponents(year: 2020, month: 1, day: 1), DateTimeComponents(year: 2040, month: 12, day: 31))),
+                                  inputMessage: input, errorMessage: error, errorStyle: .warning)
+        default:
+            return DataValidation(.any, inputMessage: input)
+        }
+    }
+
+    /// A workbook holding the instructions and one blank sheet per kind, in the order given.
+    public static func workbook(_ kinds: [SheetType], deterministic: Bool = false) throws -> WorkbookWriter {
+        let book = WorkbookWriter(options: WorkbookWriter.Options(deterministic: deterministic))
+        try addInstructions(to: book, kinds: kinds)
+        for kind in kinds { try addSheet(kind, to: book) }
+        return book
+    }
+
+    /// Writes ``workbook(_:deterministic:)`` to `path` (atomically).
+    public static func write(_ kinds: [SheetType], to path: String, replaceExisting: Bool = true) throws {
+        try workbook(kinds).write(to: path, replaceExisting: replaceExisting)
+    }
+
+    static func addSheet(_ kind: SheetType, to book: WorkbookWriter) throws {
+        let schema = kind.schema
+        let sheet = try book.addSheet(schema.sheetName)
+        try sheet.appendRow(schema.columns.map { .string($0.header + ($0.required ? " *" : "")) }, style: headerStyle)
+        try sheet.setRowHeight(32, row: 0)
+        try sheet.freeze(rows: 1)
+        for (c, column) in schema.columns.enumerated() {
+            try sheet.setColumnWidth(column.width, column: c)
+            if let style = dataStyle(column.type) {
+                for row in 1...preparedRows { try sheet.set(.empty, at: CellReference(row: row, column: c)!, style: style) }
+            }
+            let range = CellRange(CellReference(row: 1, column: c)!, CellReference(row: preparedRows, column: c)!)
+            try sheet.addValidation(validation(column), to: range)
+        }
+    }
+
+    static func addInstructions(to book: WorkbookWriter, kinds: [SheetType]) throws {
+        let sheet = try book.addSheet(TemplateGuide.sheetName)
+        for (n, line) in TemplateGuide.introduction.enumerated() {
+            try sheet.appendRow([.string(line)], style: n == 0 ? titleStyle : nil)
+        }
+        try sheet.appendRow([])
+        let headerRow = sheet.lastRow + 1
+        try sheet.appendRow(TemplateGuide.header.map { .string($0) }, style: headerStyle)
+        for row in TemplateGuide.rows(for: kinds) { try sheet.appendRow(row.map { .string($0) }, style: noteStyle) }
+        for (c, width) in [20.0, 28, 9, 22, 40, 60, 40].enumerated() { try sheet.setColumnWidth(width, column: c) }
+        try sheet.freeze(rows: headerRow + 1)
+    }
+}

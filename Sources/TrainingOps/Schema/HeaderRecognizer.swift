@@ -1,0 +1,112 @@
+import XLSX
+
+/// A header row found on a sheet: which kind, where, which column holds each key, and the
+/// headers that match nothing.
+public struct HeaderMatch: Hashable, Sendable {
+    /// The recognised kind.
+    public var kind: SheetType
+    /// Zero-based index of the header row among the sheet's rows.
+    public var headerRow: Int
+    /// Zero-based column of each matched key.
+    public var columns: [String: Int]
+    /// Headers matching no column of the kind: zero-based column and the text as written.
+    public var unknownColumns: [(column: Int, header: String)]
+    /// Later headers matching a key already taken: column, header, key.
+    public var duplicateColumns: [(column: Int, header: String, key: String)]
+    /// Required columns not found.
+    public var missingRequired: [ColumnSpec]
+    /// The header text of each matched key, as written.
+    public var headers: [String: String]
+
+    /// Equality on kind, place and columns.
+    public static func == (a: HeaderMatch, b: HeaderMatch) -> Bool {
+        a.kind == b.kind && a.headerRow == b.headerRow && a.columns == b.columns
+    }
+
+    /// Hash of kind, place and columns.
+    public func hash(into h: inout Hasher) {
+        h.combine(kind)
+        h.combine(headerRow)
+        h.combine(columns)
+    }
+}
+
+/// Finds the header row of a sheet and its kind, scoring each of the first rows against
+/// every schema, so title rows and merged banners above the header do not matter.
+public enum HeaderRecognizer {
+    /// How many rows from the top are tried as the header.
+    public static let scanRows = 30
+
+    /// Folded header key → column key, per kind.
+    static let lookup: [SheetType: [String: String]] = {
+        var all: [SheetType: [String: String]] = [:]
+        for kind in SheetType.allCases {
+            var map: [String: String] = [:]
+            // Headers first so a header always wins over another column's alias.
+            for column in kind.schema.columns {
+                for k in [HeaderNormalizer.key(column.header), HeaderNormalizer.keyWithoutParentheses(column.header)] where map[k] == nil {
+                    map[k] = column.key
+                }
+            }
+            for column in kind.schema.columns {
+                for k in column.matchKeys where map[k] == nil { map[k] = column.key }
+            }
+            all[kind] = map
+        }
+        return all
+    }()
+
+    /// The key of `header` in `kind`, if any.
+    public static func columnKey(for header: String, in kind: SheetType) -> String? {
+        guard let map = lookup[kind] else { return nil }
+        if let k = map[HeaderNormalizer.key(header)] { return k }
+        return map[HeaderNormalizer.keyWithoutParentheses(header)]
+    }
+
+    /// The best header row and kind, or `nil` when no row looks like a known header.
+    /// `only` restricts the kinds tried.
+    public static func recognise(_ rows: [[CellValue]], only kinds: [SheetType] = SheetType.allCases) -> HeaderMatch? {
+        var best: (match: HeaderMatch, score: Int, fraction: Double)?
+        for (r, row) in rows.prefix(scanRows).enumerated() {
+            let texts = row.map { CellParser.text($0) }
+            let filled = texts.compactMap { $0 }.count
+            guard filled >= 2 else { continue }
+            for kind in kinds {
+                let m = match(texts, row: r, kind: kind)
+                let required = kind.schema.requiredColumns.count
+                let requiredFound = required - m.missingRequired.count
+                let matched = m.columns.count
+                guard matched >= 2, requiredFound * 2 >= required, requiredFound >= 1 else { continue }
+                let score = requiredFound * 3 + matched - m.unknownColumns.count
+                let fraction = Double(matched) / Double(kind.schema.columns.count)
+                if let b = best, score < b.score || (score == b.score && fraction <= b.fraction) { continue }
+                best = (m, score, fraction)
+            }
+        }
+        return best?.match
+    }
+
+    /// Matches one row's texts against one kind.
+    static func match(_ texts: [String?], row: Int, kind: SheetType) -> HeaderMatch {
+        var columns: [String: Int] = [:]
+        var headers: [String: String] = [:]
+        var unknown: [(Int, String)] = []
+        var duplicates: [(Int, String, String)] = []
+        for (c, text) in texts.enumerated() {
+            guard let text else { continue }
+            guard let key = columnKey(for: text, in: kind) else {
+                unknown.append((c, text))
+                continue
+            }
+            if columns[key] != nil {
+                duplicates.append((c, text, key))
+            } else {
+                columns[key] = c
+                headers[key] = text
+            }
+        }
+        let missing = kind.schema.requiredColumns.filter { columns[$0.key] == nil }
+        return HeaderMatch(kind: kind, headerRow: row, columns: columns, unknownColumns: unknown,
+                           duplicateColumns: duplicates, missingRequired: missing, headers: headers)
+    }
+}

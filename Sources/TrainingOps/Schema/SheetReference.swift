@@ -1,0 +1,94 @@
+import Foundation
+
+/// Renders the schema declarations as the Vietnamese reference page for staff
+/// (`docs/sheets.md`), so the page can never drift from what the importer accepts.
+public enum SheetReference {
+    /// The whole page, in Markdown.
+    public static func markdown() -> String {
+        var out = """
+            # Các sheet của quy trình tập huấn
+
+            Trang này được sinh tự động từ khai báo trong mã nguồn (`Sources/TrainingOps/Schema`);
+            đừng sửa tay — chạy `scripts/make-samples` để sinh lại.
+
+            ## Cách chương trình đọc sổ tính
+
+            - Một file có thể chứa nhiều sheet, mỗi sheet một loại; tên sheet đặt tùy ý. Chương trình
+              nhận ra loại sheet nhờ **dòng tiêu đề cột**, kể cả khi phía trên có tiêu đề, dòng trống hay ô gộp.
+            - Tiêu đề cột được so khớp **không phân biệt** hoa/thường, khoảng trắng, dấu câu, dấu tiếng Việt
+              (kể cả đ/Đ), kiểu gõ dấu (khóa/khoá, hòa/hoà, thủy/thuỷ) và chuẩn Unicode (NFC/NFD). Mỗi cột còn
+              có các **tên khác** được chấp nhận (không dấu, tiếng Anh, viết tắt) liệt kê bên dưới.
+            - Cột không thuộc mẫu được giữ nguyên và được báo lại (không bị bỏ qua âm thầm).
+            - **Ngày** luôn đọc theo thứ tự ngày/tháng/năm: `28/11/2026`, `5/1/26`, `28-11-2026`, `28.11.2026`,
+              `2026-11-28`, hoặc ô ngày thật của Excel; có thể kèm giờ: `9h`, `9h30`, `09:00`, `9:00 SA`, `2:30 CH`.
+            - **Có/Không** nhận: Có/Không, C/K, x, ✓, TRUE/FALSE, Yes/No, Rồi/Chưa, 1/0.
+            - **Số điện thoại**: 0xxxxxxxxx, +84…, có dấu cách hoặc dấu chấm đều được; ô số bị mất số 0 đầu cũng được.
+            - **Tỷ lệ**: 80, 80% hay 0,8 đều là 80%.
+            - Giá trị không đọc được **không bị đoán**: chương trình báo lại file, sheet, ô và giá trị gốc.
+            - Mã khóa so khớp không phân biệt hoa/thường và khoảng trắng thừa.
+
+            | Loại sheet | Tên sheet mẫu | Mỗi dòng là |
+            |---|---|---|
+
+            """
+        for kind in SheetType.allCases {
+            out += "| `\(kind.rawValue)` | \(kind.sheetName) | \(kind.schema.rowMeaning) |\n"
+        }
+        for kind in SheetType.allCases {
+            out += section(kind.schema)
+        }
+        out += "\n## Danh sách giá trị\n\n"
+        for list in ChoiceList.allCases {
+            out += "- **\(listName(list))**: " + variants(list) + "\n"
+        }
+        return out
+    }
+
+    static func section(_ schema: SheetSchema) -> String {
+        var out = "\n## \(schema.sheetName)\n\nMỗi dòng là \(schema.rowMeaning). Cột có dấu * là bắt buộc.\n\n"
+        if schema.kind == .preCheck {
+            out += "Các mục kiểm tra theo hình thức: lớp trực tiếp có \(PreCheckItem.checklist(for: .inPerson).count) mục, "
+                + "lớp trực tuyến có \(PreCheckItem.checklist(for: .online).count) mục (ghi chú \"Chỉ lớp…\" ở từng cột).\n\n"
+        }
+        out += "| Cột | Kiểu | Ý nghĩa | Tên khác được chấp nhận | Mã cột |\n|---|---|---|---|---|\n"
+        for c in schema.columns {
+            let header = c.header + (c.required ? " *" : "")
+            let aliases = c.aliases.map { "`\($0)`" }.joined(separator: ", ")
+            out += "| \(escape(header)) | \(escape(c.type.vietnameseName)) | \(escape(c.meaning)) | \(escape(aliases)) | `\(c.key)` |\n"
+        }
+        return out
+    }
+
+    static func listName(_ list: ChoiceList) -> String {
+        switch list {
+        case .mode: return "Hình thức"
+        case .session: return "Buổi"
+        case .product: return "Sản phẩm"
+        case .role: return "Vai trò"
+        case .paperwork: return "Hợp đồng / Thanh lý / Thu nợ"
+        case .impact: return "Ảnh hưởng"
+        case .opinionStatus: return "Trạng thái kiến nghị"
+        case .reportLevel: return "Cấp báo cáo"
+        }
+    }
+
+    static func variants(_ list: ChoiceList) -> String {
+        func render<V: Vocabulary>(_ type: V.Type) -> String {
+            V.allCases.map { v in
+                v.variants.isEmpty ? v.label : "\(v.label) (cũng nhận: \(v.variants.joined(separator: ", ")))"
+            }.joined(separator: "; ")
+        }
+        switch list {
+        case .mode: return render(TrainingMode.self)
+        case .session: return render(SessionPart.self)
+        case .product: return render(Product.self)
+        case .role: return render(StaffRole.self)
+        case .paperwork: return render(PaperworkStatus.self)
+        case .impact: return render(OpinionImpact.self)
+        case .opinionStatus: return render(OpinionStatus.self)
+        case .reportLevel: return render(ReportLevel.self)
+        }
+    }
+
+    static func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+}

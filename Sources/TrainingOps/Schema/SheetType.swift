@@ -1,0 +1,68 @@
+/// The kinds of sheet the office keeps (DOMAIN.md, "Sheets the toolkit reads").
+public enum SheetType: String, CaseIterable, Hashable, Sendable, Codable {
+    /// Bàn giao kế hoạch: one row per course, from TNXT to TNTK.
+    case handover
+    /// Danh sách đơn vị: one row per unit in a course.
+    case units
+    /// Kế hoạch nhân sự: one row per staff assignment.
+    case staffPlan
+    /// Theo dõi khóa: one row per course, the steps during and after it.
+    case tracking
+    /// Chuẩn bị trước TH: one row per course, the day-before check.
+    case preCheck
+    /// Báo cáo trong TH: one row per session of a course.
+    case sessionReport
+    /// Kiến nghị: one row per recorded opinion or issue.
+    case opinions
+    /// Công việc ngoài TH: one row per staff member and day.
+    case dailyLog
+    /// Nhật ký báo cáo: one row per weekly report sent.
+    case reportLog
+
+    /// The canonical sheet name, used by templates.
+    public var sheetName: String { schema.sheetName }
+
+    /// The declaration of the kind's columns.
+    public var schema: SheetSchema { SheetSchema.catalog[self] ?? SheetSchema(self, "", rowMeaning: "", []) }
+
+    /// Recognises a kind by a command-line word: its raw value or folded sheet name.
+    public static func named(_ word: String) -> SheetType? {
+        let key = HeaderNormalizer.key(word)
+        return allCases.first { HeaderNormalizer.key($0.rawValue) == key || HeaderNormalizer.key($0.sheetName) == key }
+    }
+}
+
+/// The columns of one sheet kind.
+public struct SheetSchema: Hashable, Sendable {
+    /// The kind.
+    public let kind: SheetType
+    /// The canonical sheet name (≤ 31 characters).
+    public let sheetName: String
+    /// What one row stands for, in Vietnamese.
+    public let rowMeaning: String
+    /// The columns, in template order.
+    public let columns: [ColumnSpec]
+
+    /// A schema declaration.
+    public init(_ kind: SheetType, _ sheetName: String, rowMeaning: String, _ columns: [ColumnSpec]) {
+        self.kind = kind
+        self.sheetName = sheetName
+        self.rowMeaning = rowMeaning
+        self.columns = columns
+    }
+
+    /// The column with `key`.
+    public func column(_ key: String) -> ColumnSpec? { columns.first { $0.key == key } }
+
+    /// The required columns.
+    public var requiredColumns: [ColumnSpec] { columns.filter(\.required) }
+
+    /// Every schema, by kind.
+    public static let catalog: [SheetType: SheetSchema] = {
+        var all: [SheetType: SheetSchema] = [:]
+        for schema in [handover, units, staffPlan, tracking, preCheck, sessionReport, opinions, dailyLog, reportLog] {
+            all[schema.kind] = schema
+        }
+        return all
+    }()
+}

@@ -1,0 +1,226 @@
+import Foundation
+import XLSX
+
+/// What reading one cell gave.
+public enum Parsed<Value: Sendable>: Sendable {
+    /// The cell is empty (or only spaces).
+    case empty
+    /// The value, read exactly.
+    case value(Value)
+    /// The value, read after correcting a small spelling slip (reported as a warning).
+    case corrected(Value)
+    /// The cell holds something that is not a value of the column's type.
+    case invalid
+
+    /// The value, corrected or not.
+    public var value: Value? {
+        switch self {
+        case .value(let v), .corrected(let v): return v
+        case .empty, .invalid: return nil
+        }
+    }
+}
+
+/// Reads typed values out of cells, the way the office types them.
+public enum CellParser {
+    /// Trimmed text of a cell; numbers without a needless `.0`; `nil` when empty.
+    public static func text(_ cell: CellValue) -> String? {
+        switch cell.resolved {
+        case .empty, .error: return nil
+        case .string, .richText:
+            let t = (cell.resolved.plainText ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            return t.isEmpty ? nil : t
+        case .number(let d): return formatNumber(d)
+        case .bool(let b): return b ? "TRUE" : "FALSE"
+        case .date(let d): return d.description
+        case .formula: return nil
+        }
+    }
+
+    /// `12.0` → `12`, `0.5` → `0.5`.
+    static func formatNumber(_ d: Double) -> String {
+        if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
+        return String(d)
+    }
+
+    /// A date, with its time when one was given: real Excel dates, serial numbers, or text
+    /// written day first. `system` is the workbook's date system for bare serials.
+    public static func moment(_ cell: CellValue, system: DateSystem = .date1900) -> Parsed<LocalMoment> {
+        switch cell.resolved {
+        case .empty: return .empty
+        case .date(let d):
+            guard d.kind != .time, d.kind != .duration, d.serial >= 1 else { return .invalid }
+            let c = d.components
+            let dateOnly = d.kind == .date && c.hour == 0 && c.minute == 0
+            return .value(LocalMoment(c, dateOnly: dateOnly))
+        case .number(let n):
+            guard n >= 1, n < 2_958_466 else { return .invalid }
+            let c = ExcelDateTime(serial: n, system: system, kind: .dateTime).components
+            let dateOnly = n == n.rounded(.down)
+            return .value(LocalMoment(c, dateOnly: dateOnly))
+        case .string, .richText:
+            guard let t = text(cell) else { return .empty }
+            return TextDateParser.parse(t).map(Parsed.value) ?? .invalid
+        default:
+            return .invalid
+        }
+    }
+
+    /// A calendar day (a time, if given, is ignored).
+    public static func date(_ cell: CellValue, system: DateSystem = .date1900) -> Parsed<LocalDate> {
+        switch moment(cell, system: system) {
+        case .empty: return .empty
+        case .invalid: return .invalid
+        case .value(let m), .corrected(let m): return .value(m.date)
+        }
+    }
+
+    /// Yes/no: Có/Không, C/K, x, ✓, TRUE/FALSE, Yes/No, Rồi/Chưa, 1/0.
+    public static func yesNo(_ cell: CellValue) -> Parsed<Bool> {
+        switch cell.resolved {
+        case .empty: return .empty
+        case .bool(let b): return .value(b)
+        case .number(let n): return n == 1 ? .value(true) : n == 0 ? .value(false) : .invalid
+        case .string, .richText:
+            guard let t = text(cell) else { return .empty }
+            if ["✓", "✔", "☑", "✅", "v"].contains(t) { return .value(true) }
+            if ["✗", "✘", "☐", "❌"].contains(t) { return .value(false) }
+            let key = HeaderNormalizer.key(t)
+            if yesWords.contains(key) { return .value(true) }
+            if noWords.contains(key) { return .value(false) }
+            return .invalid
+        default:
+            return .invalid
+        }
+    }
+
+    static let yesWords: Set<String> = ["co", "c", "x", "yes", "y", "true", "1", "roi", "da", "dung", "ok", "co roi", "da co"]
+    static let noWords: Set<String> = ["khong", "k", "ko", "no", "n", "false", "0", "chua", "sai", "khong co", "chua co"]
+
+    /// A Vietnamese phone number as ten or eleven digits starting with `0`: accepts `+84`,
+    /// `84…`, spaces, dots, dashes, brackets, and numbers whose leading zero Excel dropped.
+    /// Several numbers separated by `/`, `;` or `,` give the first (all must be valid).
+    public static func phone(_ cell: CellValue) -> Parsed<String> {
+        if case .number(let n) = cell.resolved {
+            guard n >= 0, n == n.rounded(), n < 1e12 else { return .invalid }
+            return normalisePhone(String(Int(n))).map(Parsed.value) ?? .invalid
+        }
+        guard let t = text(cell) else { return cell.isEmpty ? .empty : .invalid }
+        let parts = t.split(whereSeparator: { "/;,|".contains($0) }).map(String.init)
+        var first: String?
+        for part in parts {
+            guard let p = normalisePhone(part) else { return .invalid }
+            if first == nil { first = p }
+        }
+        return first.map(Parsed.value) ?? .invalid
+    }
+
+    static func normalisePhone(_ raw: String) -> String? {
+        var s = raw.trimmingCharacters(in: .whitespaces)
+        var international = false
+        if s.hasPrefix("+") { international = true; s.removeFirst() }
+        var digits = ""
+        for ch in s {
+            if ch.isASCII, ch.isNumber { digits.append(ch) }
+            else if " .-()\u{00A0}".contains(ch) { continue }
+            else { return nil }
+        }
+        if digits.hasPrefix("0084") { digits = "0" + digits.dropFirst(4) }
+        else if international || (digits.hasPrefix("84") && digits.count >= 11) {
+            guard digits.hasPrefix("84") else { return nil }
+            digits = "0" + digits.dropFirst(2)
+        } else if !digits.hasPrefix("0"), digits.count == 9 || digits.count == 10 {
+            digits = "0" + digits
+        }
+        let mobile = digits.count == 10 && "35789".contains(digits[digits.index(after: digits.startIndex)])
+        let landline = digits.count == 11 && digits.hasPrefix("02")
+        return mobile || landline ? digits : nil
+    }
+
+    /// A share from 0 to 1: `80`, `80%`, `0.8`, `0,8` all give 0.8; `1` gives 1 (all).
+    public static func percent(_ cell: CellValue) -> Parsed<Double> {
+        var n: Double
+        switch cell.resolved {
+        case .empty: return .empty
+        case .number(let d): n = d
+        case .string, .richText:
+            guard var t = text(cell) else { return .empty }
+            var hadSign = false
+            if t.hasSuffix("%") { t.removeLast(); hadSign = true }
+            guard let d = decimalNumber(t.trimmingCharacters(in: .whitespaces)) else { return .invalid }
+            n = hadSign ? d / 100 : d
+        default: return .invalid
+        }
+        if n > 1 { n /= 100 }
+        return (0...1).contains(n) ? .value(n) : .invalid
+    }
+
+    /// A whole number ≥ 0.
+    public static func count(_ cell: CellValue) -> Parsed<Int> {
+        switch cell.resolved {
+        case .empty: return .empty
+        case .number(let d): return d >= 0 && d == d.rounded() && d < 1e9 ? .value(Int(d)) : .invalid
+        case .string, .richText:
+            guard let t = text(cell) else { return .empty }
+            let digits = t.filter { $0 != " " && $0 != "." && $0 != "," }
+            guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), digits.count < 10,
+                  let n = Int(digits) else { return .invalid }
+            return .value(n)
+        default: return .invalid
+        }
+    }
+
+    /// A decimal number; a comma is read as the decimal mark (`4,5`).
+    public static func decimal(_ cell: CellValue) -> Parsed<Double> {
+        switch cell.resolved {
+        case .empty: return .empty
+        case .number(let d): return .value(d)
+        case .string, .richText:
+            guard let t = text(cell) else { return .empty }
+            return decimalNumber(t).map(Parsed.value) ?? .invalid
+        default: return .invalid
+        }
+    }
+
+    static func decimalNumber(_ t: String) -> Double? {
+        let s = t.replacingOccurrences(of: ",", with: ".")
+        guard !s.isEmpty, s.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "-" }) else { return nil }
+        return Double(s)
+    }
+
+    /// A survey score from 1 to 5 (decimals allowed).
+    public static func score(_ cell: CellValue) -> Parsed<Double> {
+        switch decimal(cell) {
+        case .value(let d) where (1...5).contains(d): return .value(d)
+        case .empty: return .empty
+        default: return .invalid
+        }
+    }
+
+    /// An e-mail address (one `@`, a dot in the domain, no spaces).
+    public static func email(_ cell: CellValue) -> Parsed<String> {
+        guard let t = text(cell) else { return cell.isEmpty ? .empty : .invalid }
+        let parts = t.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasSuffix("."),
+              !t.contains(where: \.isWhitespace) else { return .invalid }
+        return .value(t)
+    }
+
+    /// A week: any date in it, or `48/2026`, `Tuần 48/2026`, `T48-2026`, `2026-W48`.
+    public static func week(_ cell: CellValue, system: DateSystem = .date1900) -> Parsed<Week> {
+        if case .value(let m) = moment(cell, system: system) { return .value(Week(containing: m.date)) }
+        guard let t = text(cell) else { return cell.isEmpty ? .empty : .invalid }
+        let numbers = t.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).compactMap { Int($0) }
+        guard numbers.count == 2 else { return .invalid }
+        let (year, number) = numbers[0] > 53 ? (numbers[0], numbers[1]) : (numbers[1], numbers[0])
+        return Week.iso(year: year < 100 ? 2000 + year : year, number: number).map(Parsed.value) ?? .invalid
+    }
+
+    /// A value of a closed list, by label or variant, or by a near spelling (``Parsed/corrected(_:)``).
+    public static func choice<V: Vocabulary>(_ cell: CellValue, as type: V.Type) -> Parsed<V> {
+        guard let t = text(cell) else { return cell.isEmpty ? .empty : .invalid }
+        if let v = V.exactMatch(t) { return .value(v) }
+        if let v = V.nearMatch(t) { return .corrected(v) }
+        return .invalid
+    }
+}

@@ -1,0 +1,215 @@
+/// How a course is held.
+public enum TrainingMode: String, Vocabulary, Codable {
+    /// In person, in a computer room or hall.
+    case inPerson
+    /// Online, over Zoom.
+    case online
+
+    /// The Vietnamese label.
+    public var label: String { self == .inPerson ? "Trực tiếp" : "Trực tuyến" }
+    /// Accepted spellings.
+    public var variants: [String] {
+        switch self {
+        case .inPerson: return ["In person", "Offline", "Tập trung", "Tại chỗ", "Trực tiếp tại đơn vị", "TT trực tiếp"]
+        case .online: return ["Online", "Zoom", "Qua Zoom", "Từ xa", "Trực tuyến Zoom", "TT trực tuyến"]
+        }
+    }
+}
+
+/// Half of a training day: a session report is sent at the start of each.
+public enum SessionPart: String, Vocabulary, Codable, Comparable {
+    /// Morning.
+    case morning
+    /// Afternoon.
+    case afternoon
+
+    /// The Vietnamese label.
+    public var label: String { self == .morning ? "Sáng" : "Chiều" }
+    /// Accepted spellings.
+    public var variants: [String] {
+        self == .morning ? ["Buổi sáng", "S", "AM", "Morning", "SA"] : ["Buổi chiều", "C", "PM", "Afternoon", "CH"]
+    }
+    /// Morning before afternoon.
+    public static func < (a: SessionPart, b: SessionPart) -> Bool { a == .morning && b == .afternoon }
+}
+
+/// The software a course trains on; payroll and salary budgeting need the longer lead time.
+public enum Product: String, Vocabulary, Codable {
+    /// Tính lương: payroll.
+    case payroll
+    /// DT lương (dự toán lương): salary budgeting.
+    case salaryBudget
+    /// Kế toán hành chính sự nghiệp (MISA Mimosa).
+    case publicAccounting
+    /// Kế toán xã (MISA Bamboo).
+    case communeAccounting
+    /// Quản lý tài sản công (MISA QLTS).
+    case assetManagement
+    /// Hóa đơn điện tử (MISA meInvoice).
+    case eInvoice
+    /// Thu phí, lệ phí / quản lý trường học and any other product.
+    case other
+
+    /// The Vietnamese label.
+    public var label: String {
+        switch self {
+        case .payroll: return "Tính lương"
+        case .salaryBudget: return "DT lương"
+        case .publicAccounting: return "Kế toán HCSN"
+        case .communeAccounting: return "Kế toán xã"
+        case .assetManagement: return "Quản lý tài sản"
+        case .eInvoice: return "Hóa đơn điện tử"
+        case .other: return "Khác"
+        }
+    }
+    /// Accepted spellings.
+    public var variants: [String] {
+        switch self {
+        case .payroll: return ["Lương", "Phần mềm tính lương", "MISA Tính lương", "Payroll", "TL"]
+        case .salaryBudget: return ["Dự toán lương", "DT luong", "Lập dự toán lương", "Salary budget", "DTL", "D.T lương"]
+        case .publicAccounting: return ["Mimosa", "MISA Mimosa", "Mimosa.NET", "Kế toán hành chính sự nghiệp", "KT HCSN"]
+        case .communeAccounting: return ["Bamboo", "MISA Bamboo", "Bamboo.NET", "Kế toán ngân sách xã", "KT xã"]
+        case .assetManagement: return ["QLTS", "MISA QLTS", "Quản lý tài sản công", "Tài sản"]
+        case .eInvoice: return ["meInvoice", "MISA meInvoice", "Hóa đơn ĐT", "HĐĐT", "E-invoice"]
+        case .other: return ["Other", "Sản phẩm khác"]
+        }
+    }
+}
+
+/// A deployment staff member's part in a course.
+public enum StaffRole: String, Vocabulary, Codable {
+    /// Leads the teaching.
+    case trainer
+    /// Assists in the room or on Zoom.
+    case assistant
+    /// Technical support: accounts, data, connections.
+    case support
+
+    /// The Vietnamese label.
+    public var label: String {
+        switch self {
+        case .trainer: return "Giảng viên"
+        case .assistant: return "Trợ giảng"
+        case .support: return "Hỗ trợ"
+        }
+    }
+    /// Accepted spellings.
+    public var variants: [String] {
+        switch self {
+        case .trainer: return ["Giảng viên chính", "GV", "GV chính", "Trainer", "Đứng lớp"]
+        case .assistant: return ["TG", "Assistant", "Trợ giảng viên"]
+        case .support: return ["Hỗ trợ kỹ thuật", "HTKT", "Support", "Kỹ thuật"]
+        }
+    }
+}
+
+/// Where a contract, liquidation or debt collection stands.
+public enum PaperworkStatus: String, Vocabulary, Codable {
+    /// Not started.
+    case notStarted
+    /// Under way.
+    case inProgress
+    /// Closed.
+    case done
+    /// Not needed for this course.
+    case notApplicable
+
+    /// The Vietnamese label.
+    public var label: String {
+        switch self {
+        case .notStarted: return "Chưa làm"
+        case .inProgress: return "Đang làm"
+        case .done: return "Xong"
+        case .notApplicable: return "Không áp dụng"
+        }
+    }
+    /// Accepted spellings.
+    public var variants: [String] {
+        switch self {
+        case .notStarted: return ["Chưa", "Chưa thực hiện", "Not started", "No"]
+        case .inProgress: return ["Đang xử lý", "Đang thực hiện", "In progress"]
+        case .done: return ["Đã xong", "Hoàn thành", "Đã hoàn thành", "Đã ký", "Đã thanh lý", "Đã thu", "Done", "Yes", "Có", "x", "✓"]
+        case .notApplicable: return ["KAD", "Không", "N/A", "NA", "-"]
+        }
+    }
+    /// True once nothing is left to do.
+    public var isClosed: Bool { self == .done || self == .notApplicable }
+}
+
+/// What a recorded opinion or issue threatens.
+public enum OpinionImpact: String, Vocabulary, Codable {
+    /// Sales.
+    case sales
+    /// Debt collection.
+    case debtCollection
+    /// Neither.
+    case other
+
+    /// The Vietnamese label.
+    public var label: String {
+        switch self {
+        case .sales: return "Doanh số"
+        case .debtCollection: return "Thu nợ"
+        case .other: return "Khác"
+        }
+    }
+    /// Accepted spellings.
+    public var variants: [String] {
+        switch self {
+        case .sales: return ["DS", "Sales", "Bán hàng"]
+        case .debtCollection: return ["Công nợ", "Debt", "Thu hồi công nợ"]
+        case .other: return ["Other", "Không"]
+        }
+    }
+}
+
+/// Where a recorded opinion stands.
+public enum OpinionStatus: String, Vocabulary, Codable {
+    /// Recorded, nobody on it yet.
+    case new
+    /// Being handled.
+    case inProgress
+    /// Handled.
+    case done
+    /// Closed without action (duplicate, out of scope).
+    case dropped
+
+    /// The Vietnamese label.
+    public var label: String {
+        switch self {
+        case .new: return "Mới"
+        case .inProgress: return "Đang xử lý"
+        case .done: return "Đã xử lý"
+        case .dropped: return "Không xử lý"
+        }
+    }
+    /// Accepted spellings.
+    public var variants: [String] {
+        switch self {
+        case .new: return ["Mới ghi nhận", "Chưa xử lý", "New", "Open"]
+        case .inProgress: return ["Đang làm", "Đang thực hiện", "In progress"]
+        case .done: return ["Xong", "Đã xong", "Hoàn thành", "Done", "Closed"]
+        case .dropped: return ["Hủy", "Đóng", "Bỏ qua", "Dropped"]
+        }
+    }
+    /// True once nothing is left to do.
+    public var isClosed: Bool { self == .done || self == .dropped }
+}
+
+/// Which weekly report a report-log row records.
+public enum ReportLevel: String, Vocabulary, Codable {
+    /// Team lead to department head, due Friday.
+    case teamToHead
+    /// Department head to office director, due Saturday 12:00.
+    case headToDirector
+
+    /// The Vietnamese label.
+    public var label: String { self == .teamToHead ? "TNTK→TP" : "TP→GĐVP" }
+    /// Accepted spellings.
+    public var variants: [String] {
+        switch self {
+        case .teamToHead: return ["TNTK gửi TP", "TNTK - TP", "TNTK TP", "Nhóm", "Team", "Cấp nhóm"]
+        case .headToDirector: return ["TP gửi GĐVP", "TP - GĐVP", "TP GĐVP", "TP → GĐ", "Phòng", "Office", "Cấp phòng"]
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// Reads dates typed as text, always day first: `28/11/2026`, `5/1/26`, `28-11-2026`,
+/// `28.11.2026`, ISO `2026-11-28`, each optionally with a time: `9h`, `9h30`, `09:00`,
+/// `9:00 SA`, `2:30 CH`, `14g`, before or after the date.
+public enum TextDateParser {
+    /// The moment in `text`, or `nil` when it is not a complete, valid date.
+    public static func parse(_ text: String) -> LocalMoment? {
+        var tokens = tokenize(text)
+        guard let (date, range) = findDate(in: tokens) else { return nil }
+        tokens.removeSubrange(range)
+        tokens.removeAll { if case .filler = $0 { return true } else { return false } }
+        if tokens.isEmpty { return LocalMoment(date) }
+        guard let time = parseTime(tokens) else { return nil }
+        return LocalMoment(date, time)
+    }
+
+    /// A time alone: `9h`, `9h30`, `09:00`, `9:00 SA`, `14:30:00`.
+    public static func parseTime(_ text: String) -> LocalTime? {
+        var tokens = tokenize(text)
+        tokens.removeAll { if case .filler = $0 { return true } else { return false } }
+        return parseTime(tokens)
+    }
+
+    enum Token: Equatable {
+        case number(Int, digits: Int)
+        case separator(Character)
+        case word(String)
+        /// Spaces, commas, `T` between date and time, "lúc", "ngày".
+        case filler
+    }
+
+    static func tokenize(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        let folded = text.decomposedStringWithCanonicalMapping.unicodeScalars
+            .filter { !HeaderNormalizer.isCombiningMark($0) }
+            .map { Character(HeaderNormalizer.fold($0)) }
+        var i = 0
+        while i < folded.count {
+            let ch = folded[i]
+            if let d = ch.wholeNumberValue, ch.isASCII {
+                var value = d, digits = 1
+                i += 1
+                while i < folded.count, let next = folded[i].wholeNumberValue, folded[i].isASCII {
+                    value = digits < 9 ? value * 10 + next : value
+                    digits += 1
+                    i += 1
+                }
+                tokens.append(.number(value, digits: digits))
+            } else if ch.isLetter {
+                var word = ""
+                while i < folded.count, folded[i].isLetter {
+                    word.append(folded[i])
+                    i += 1
+                }
+                let lower = word.lowercased()
+                tokens.append(["t", "luc", "ngay", "vao"].contains(lower) ? .filler : .word(lower))
+            } else if "/-.:".contains(ch) {
+                tokens.append(.separator(ch))
+                i += 1
+            } else if ch.isWhitespace || ch == "," {
+                tokens.append(.filler)
+                i += 1
+            } else {
+                tokens.append(.word(String(ch)))
+                i += 1
+            }
+        }
+        return tokens
+    }
+
+    /// The first `n sep n sep n` run that makes a valid date, and where it sits.
+    static func findDate(in tokens: [Token]) -> (LocalDate, Range<Int>)? {
+        guard tokens.count >= 5 else { return nil }
+        for start in 0...(tokens.count - 5) {
+            guard case .number(let a, let da) = tokens[start],
+                  case .separator(let s1) = tokens[start + 1],
+                  case .number(let b, let db) = tokens[start + 2],
+                  case .separator(let s2) = tokens[start + 3],
+                  case .number(let c, let dc) = tokens[start + 4],
+                  s1 == s2, s1 != ":" else { continue }
+            // A date glued to more digits (`28/11/2026/1`) is not a date.
+            if start + 5 < tokens.count, case .separator(let s3) = tokens[start + 5], s3 == s1 { return nil }
+            var date: LocalDate?
+            if da == 4, db <= 2, dc <= 2 {
+                date = LocalDate.validated(year: a, month: b, day: c)
+            } else if da <= 2, db <= 2, dc == 4 || dc == 2 {
+                date = LocalDate.validated(year: dc == 2 ? 2000 + c : c, month: b, day: a)
+            }
+            guard let found = date else { return nil }
+            return (found, start..<(start + 5))
+        }
+        return nil
+    }
+
+    /// `H`, `H h`, `H h MM`, `H : MM`, `H : MM : SS`, then an optional SA/CH/AM/PM.
+    static func parseTime(_ tokens: [Token]) -> LocalTime? {
+        guard case .number(var hour, let hd)? = tokens.first, hd <= 2 else { return nil }
+        var minute = 0
+        var rest = tokens.dropFirst()
+        var sawMark = false
+        if case .word(let w)? = rest.first, ["h", "g", "gio"].contains(w) {
+            sawMark = true
+            rest = rest.dropFirst()
+            if case .number(let m, let md)? = rest.first, md == 2 {
+                minute = m
+                rest = rest.dropFirst()
+                if case .word(let p)? = rest.first, p == "p" || p == "phut" { rest = rest.dropFirst() }
+            }
+        } else if case .separator(":")? = rest.first {
+            sawMark = true
+            rest = rest.dropFirst()
+            guard case .number(let m, let md)? = rest.first, md == 2 else { return nil }
+            minute = m
+            rest = rest.dropFirst()
+            if case .separator(":")? = rest.first {
+                rest = rest.dropFirst()
+                guard case .number(_, let sd)? = rest.first, sd == 2 else { return nil }
+                rest = rest.dropFirst()
+            }
+        }
+        if case .word(let w)? = rest.first {
+            switch w {
+            case "sa", "am", "sang":
+                guard (1...12).contains(hour) else { return nil }
+                if hour == 12 { hour = 0 }
+            case "ch", "pm", "chieu", "toi":
+                guard (1...12).contains(hour) else { return nil }
+                if hour < 12 { hour += 12 }
+            default:
+                return nil
+            }
+            sawMark = true
+            rest = rest.dropFirst()
+        }
+        guard sawMark, rest.isEmpty, (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+        return LocalTime(hour, minute)
+    }
+}

@@ -1,0 +1,307 @@
+/// Receives a worksheet's rows and cells from ``SheetHandler``, in file order.
+protocol SheetSink: AnyObject {
+    /// A `<row>` starts.
+    func beginRow(index: Int, height: Double?, hidden: Bool)
+    /// A cell ends; `formula` is the formula text (shared formulas expanded) when formulas are wanted.
+    func cell(_ cell: RawCell, formula: String?)
+    /// The current `<row>` ends.
+    func endRow(index: Int)
+}
+
+/// The engine: SAX2 events of a worksheet part turned into ``RawCell``s without a `String` per
+/// cell. Values accumulate in reused buffers; `r` is parsed from bytes; cells and rows without
+/// `r` take the next position. Everything outside `<sheetData>` goes into ``metadata``.
+final class SheetHandler<Sink: SheetSink>: XMLContentHandler {
+    let part: String
+    unowned(unsafe) let sink: Sink
+    /// Set before parsing, so the handler can stop the parse with an error.
+    var parser: XMLPushParser?
+    let wantsFormulas: Bool
+    var metadata = SheetMetadata()
+
+    private enum Collect { case none, value, inlineText, formula, validationFormula1, validationFormula2, sqref }
+    private var collect = Collect.none
+    private var inSheetData = false
+    private var inInline = false
+    private var phonetic = 0
+
+    private var rowIndex = -1
+    private var inRow = false
+    private var lastColumn = -1
+
+    private var cellRow = 0, cellColumn = 0, cellStyle = 0
+    private var cellType = RawCellType.number
+    private var cellHasFormula = false
+    private let value = ByteAccumulator()
+    private let inline = ByteAccumulator()
+    private let formulaText = ByteAccumulator()
+    private var formulaShared = false
+    private var formulaIndex: Int?
+    private var sharedFormulas: [Int: (row: Int, column: Int, text: String)] = [:]
+
+    private var validation: Sheet.DataValidation?
+    private let validationText = ByteAccumulator()
+
+    init(part: String, sink: Sink, wantsFormulas: Bool) {
+        self.part = part
+        self.sink = sink
+        self.wantsFormulas = wantsFormulas
+    }
+
+    func startElement(_ name: XMLName, attributes: XMLAttributes) {
+        if inSheetData {
+            if name.is("c") { startCell(attributes); return }
+            if name.is("v") { collect = .value; return }
+            if name.is("row") { startRow(attributes); return }
+            if name.is("f") { startFormula(attributes); return }
+            if name.is("is") { inInline = true; return }
+            if inInline {
+                if name.is("t") { if phonetic == 0 { collect = .inlineText } }
+                else if name.is("rPh") { phonetic += 1 }
+            }
+            return
+        }
+        if name.is("sheetData") { inSheetData = true; return }
+        startMetadata(name, attributes)
+    }
+
+    func endElement(_ name: XMLName) {
+        if inSheetData {
+            if name.is("v") || name.is("t") || name.is("f") { collect = .none; return }
+            if name.is("c") { endCell(); return }
+            if name.is("row") { endRow(); return }
+            if name.is("is") { inInline = false; return }
+            if name.is("rPh") { phonetic -= 1; return }
+            if name.is("sheetData") {
+                if inRow { endRow() }
+                inSheetData = false
+            }
+            return
+        }
+        endMetadata(name)
+    }
+
+    @inline(__always)
+    func characters(_ bytes: UnsafeRawBufferPointer) {
+        switch collect {
+        case .none: return
+        case .value: value.append(bytes)
+        case .inlineText: inline.append(bytes)
+        case .formula: formulaText.append(bytes)
+        case .validationFormula1, .validationFormula2, .sqref: validationText.append(bytes)
+        }
+    }
+
+    private func fail(_ message: String, cell: String? = nil) {
+        parser?.fail(.invalidContent(part: part, cell: cell, message: message))
+    }
+
+    // MARK: Rows and cells
+
+    private func startRow(_ attributes: XMLAttributes) {
+        if inRow { endRow() }
+        if let r = attributes.bytes("r") {
+            guard let n = XMLPart.int(r), n >= 1, n <= CellReference.maxRows else {
+                fail("row number \(String(decoding: r, as: UTF8.self)) is outside 1…1048576")
+                return
+            }
+            rowIndex = n - 1
+        } else {
+            rowIndex += 1
+            guard rowIndex < CellReference.maxRows else { fail("more than 1048576 rows"); return }
+        }
+        inRow = true
+        lastColumn = -1
+        let height = attributes.bytes("ht").flatMap { XMLPart.double($0) }
+        let hidden = XMLPart.bool(attributes.bytes("hidden")) ?? false
+        sink.beginRow(index: rowIndex, height: height, hidden: hidden)
+    }
+
+    private func endRow() {
+        inRow = false
+        sink.endRow(index: rowIndex)
+    }
+
+    private func startCell(_ attributes: XMLAttributes) {
+        if !inRow {
+            // A cell outside any <row>: give it a row of its own.
+            rowIndex += 1
+            inRow = true
+            lastColumn = -1
+            sink.beginRow(index: rowIndex, height: nil, hidden: false)
+        }
+        cellRow = rowIndex
+        cellStyle = 0
+        cellType = .number
+        cellHasFormula = false
+        value.reset()
+        inline.reset()
+        guard let pointer = attributes.pointer else {
+            lastColumn += 1
+            cellColumn = lastColumn
+            return
+        }
+        var sawReference = false
+        for i in 0..<attributes.count {
+            let base = pointer + 5 * i
+            guard let local = base[0], let start = base[3], let end = base[4] else { continue }
+            let bytes = UnsafeRawBufferPointer(start: start, count: end - start)
+            let first = local[0], second = local[1]
+            if second != 0 { continue }
+            switch first {
+            case 0x72:  // r
+                // A value that is no A1 reference (some generators write `r="0"`) is
+                // ignored: the cell takes the next position, as a cell without `r` does.
+                guard let ref = CellReference(bytes: bytes) else { continue }
+                cellRow = ref.row
+                cellColumn = ref.column
+                sawReference = true
+            case 0x73:  // s
+                cellStyle = XMLPart.int(bytes) ?? 0
+            case 0x74:  // t
+                cellType = RawCellType(attribute: bytes)
+            default:
+                break
+            }
+        }
+        if sawReference {
+            if cellRow != rowIndex { rowIndex = cellRow }
+            lastColumn = cellColumn
+        } else {
+            lastColumn += 1
+            guard lastColumn < CellReference.maxColumns else { fail("more than 16384 columns in row \(rowIndex + 1)"); return }
+            cellColumn = lastColumn
+        }
+    }
+
+    private func startFormula(_ attributes: XMLAttributes) {
+        cellHasFormula = true
+        guard wantsFormulas else { return }
+        formulaText.reset()
+        collect = .formula
+        formulaShared = attributes.string("t") == "shared"
+        formulaIndex = formulaShared ? XMLPart.int(attributes.bytes("si")) : nil
+    }
+
+    private func endCell() {
+        collect = .none
+        var type = cellType
+        var formula: String?
+        if cellHasFormula && wantsFormulas {
+            formula = resolveFormula()
+        }
+        let cell: RawCell
+        if type == .inlineString && (inline.count > 0 || value.count == 0) {
+            let n = Escapes.decodeInPlace(inline.base, count: inline.count)
+            if n != inline.count { inline.truncate(n) }
+            cell = RawCell(row: cellRow, column: cellColumn, type: n == 0 ? .empty : .inlineString, styleIndex: cellStyle,
+                           hasFormula: cellHasFormula, base: inline.base, count: n)
+        } else {
+            if type == .inlineString { type = .formulaString }
+            if value.count == 0 { type = .empty }
+            else if type == .formulaString {
+                let n = Escapes.decodeInPlace(value.base, count: value.count)
+                if n != value.count { value.truncate(n) }
+            }
+            cell = RawCell(row: cellRow, column: cellColumn, type: type, styleIndex: cellStyle,
+                           hasFormula: cellHasFormula, base: value.base, count: value.count)
+        }
+        sink.cell(cell, formula: formula)
+    }
+
+    private func resolveFormula() -> String? {
+        let text = formulaText.count > 0 ? formulaText.string : nil
+        guard formulaShared, let si = formulaIndex else { return text }
+        if let text, !text.isEmpty {
+            sharedFormulas[si] = (cellRow, cellColumn, text)
+            return text
+        }
+        guard let anchor = sharedFormulas[si] else { return nil }
+        return FormulaShifter.shift(anchor.text, rows: cellRow - anchor.row, columns: cellColumn - anchor.column)
+    }
+
+    // MARK: Everything around the cells
+
+    private func startMetadata(_ name: XMLName, _ attributes: XMLAttributes) {
+        if validation != nil {
+            if name.is("formula1") { validationText.reset(); collect = .validationFormula1 }
+            else if name.is("formula2") { validationText.reset(); collect = .validationFormula2 }
+            else if name.is("sqref") { validationText.reset(); collect = .sqref }
+            return
+        }
+        if name.is("col") {
+            guard let min = XMLPart.int(attributes.bytes("min")), min >= 1 else { return }
+            let max = XMLPart.int(attributes.bytes("max")) ?? min
+            metadata.columns.append(ColumnInfo(
+                first: min - 1, last: Swift.min(Swift.max(max, min), CellReference.maxColumns) - 1,
+                width: XMLPart.double(attributes.bytes("width")),
+                hidden: XMLPart.bool(attributes.bytes("hidden")) ?? false,
+                styleIndex: XMLPart.int(attributes.bytes("style")) ?? 0))
+        } else if name.is("mergeCell") {
+            if let ref = attributes.string("ref"), let range = CellRange(ref) { metadata.mergedRanges.append(range) }
+        } else if name.is("pane") {
+            let state = attributes.string("state") ?? "split"
+            guard state == "frozen" || state == "frozenSplit" else { return }
+            let columns = Int(XMLPart.double(attributes.bytes("xSplit")) ?? 0)
+            let rows = Int(XMLPart.double(attributes.bytes("ySplit")) ?? 0)
+            metadata.freezePane = FreezePane(rows: rows, columns: columns,
+                                             topLeftCell: attributes.string("topLeftCell").flatMap { CellReference($0) })
+        } else if name.is("dimension") {
+            metadata.declaredDimension = attributes.string("ref")
+        } else if name.is("sheetFormatPr") {
+            metadata.defaultRowHeight = XMLPart.double(attributes.bytes("defaultRowHeight"))
+            metadata.defaultColumnWidth = XMLPart.double(attributes.bytes("defaultColWidth"))
+        } else if name.is("hyperlink") {
+            guard let ref = attributes.string("ref"), let range = CellRange(ref.split(separator: " ").first.map(String.init) ?? ref) else { return }
+            let relID = attributes.bytes("id", namespaceSuffix: "relationships").map { String(decoding: $0, as: UTF8.self) }
+            metadata.hyperlinks.append(Sheet.Hyperlink(range: range, target: nil, location: attributes.string("location"),
+                                                 display: attributes.string("display"), tooltip: attributes.string("tooltip"),
+                                                 relationshipID: relID))
+        } else if name.is("dataValidation") {
+            validation = Sheet.DataValidation(
+                type: attributes.string("type") ?? "none", operatorName: attributes.string("operator"),
+                ranges: RangeList.parse(attributes.string("sqref") ?? ""), formula1: nil, formula2: nil,
+                allowBlank: XMLPart.bool(attributes.bytes("allowBlank")) ?? false,
+                showErrorMessage: XMLPart.bool(attributes.bytes("showErrorMessage")) ?? false,
+                errorTitle: attributes.string("errorTitle"), error: attributes.string("error"),
+                promptTitle: attributes.string("promptTitle"), prompt: attributes.string("prompt"))
+        }
+    }
+
+    private func endMetadata(_ name: XMLName) {
+        guard validation != nil else { return }
+        if name.is("dataValidation") {
+            if let v = validation { metadata.dataValidations.append(v) }
+            validation = nil
+            collect = .none
+        } else if name.is("formula1") {
+            validation?.formula1 = validationText.string
+            collect = .none
+        } else if name.is("formula2") {
+            validation?.formula2 = validationText.string
+            collect = .none
+        } else if name.is("sqref") {
+            validation?.ranges = RangeList.parse(validationText.string)
+            collect = .none
+        }
+    }
+}
+
+extension RawCellType {
+    /// The type named by a `t` attribute; unknown names read as formula strings (text).
+    init(attribute b: UnsafeRawBufferPointer) {
+        switch b.count {
+        case 1:
+            switch b[0] {
+            case 0x73: self = .sharedString
+            case 0x6E: self = .number
+            case 0x62: self = .boolean
+            case 0x65: self = .error
+            case 0x64: self = .isoDate
+            default: self = .formulaString
+            }
+        case 9 where b[0] == 0x69: self = .inlineString
+        default: self = .formulaString
+        }
+    }
+}

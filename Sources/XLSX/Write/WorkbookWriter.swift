@@ -1,0 +1,89 @@
+/// Writes a workbook held in memory: several sheets, cells set in any order, styles
+/// deduplicated into one styles part, strings into one shared strings table (as Excel does).
+///
+/// ```swift
+/// let workbook = WorkbookWriter()
+/// let sheet = try workbook.addSheet("Danh sách lớp")
+/// try sheet.appendRow([.string("Mã lớp"), .string("Tên lớp")], style: header)
+/// try workbook.write(to: "lop.xlsx")
+/// ```
+///
+/// The output is written to a temporary file beside the target and renamed into place, so
+/// a failure never leaves a partial file under the final name.
+public final class WorkbookWriter {
+    /// How the package is written.
+    public struct Options: Sendable {
+        /// zlib level, 0–9 (see ``ZipWriter/defaultLevel``).
+        public var level: Int
+        /// Threads compressing each part.
+        public var threads: Int
+        /// Fixed timestamps, so equal content gives equal bytes.
+        public var deterministic: Bool
+
+        public init(level: Int = ZipWriter.defaultLevel, threads: Int = ZipWriter.defaultThreads, deterministic: Bool = false) {
+            self.level = level
+            self.threads = threads
+            self.deterministic = deterministic
+        }
+    }
+
+    public var options: Options
+    /// Title, author, company and the like.
+    public var properties = DocumentProperties()
+    /// The sheets, in tab order.
+    public private(set) var sheets: [SheetWriter] = []
+    private var names: [DefinedName] = []
+    let strings = SharedStringTable()
+    let styles = StyleTable()
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Adds a sheet after the others; the name must follow Excel's rules (``SheetName``).
+    public func addSheet(_ name: String) throws -> SheetWriter {
+        try SheetName.validate(name, existing: sheets.map(\.name))
+        let sheet = SheetWriter(name: name, position: sheets.count, strings: strings, styles: styles)
+        sheets.append(sheet)
+        return sheet
+    }
+
+    /// Defines a name for the workbook, or local to `sheet`.
+    public func defineName(_ name: String, refersTo: String, sheet: SheetWriter? = nil) throws {
+        let defined = DefinedName(name, refersTo: refersTo.hasPrefix("=") ? String(refersTo.dropFirst()) : refersTo,
+                                  localSheet: sheet?.position)
+        try defined.validate()
+        if names.contains(where: { $0.name.lowercased() == name.lowercased() && $0.localSheet == defined.localSheet }) {
+            throw XLSXError.invalidOperation("the name \(name) is defined twice in the same scope")
+        }
+        names.append(defined)
+    }
+
+    /// Writes the workbook to `path` atomically.
+    public func write(to path: String, replaceExisting: Bool = true) throws {
+        guard !sheets.isEmpty else { throw XLSXError.invalidOperation("a workbook needs at least one sheet") }
+        let zip = try ZipWriter(path: path, options: ZipWriter.Options(
+            level: options.level, deterministic: options.deterministic, threads: options.threads),
+            replaceExisting: replaceExisting)
+        do {
+            let package = PackageWriter(zip: zip, sheets: sheets, styles: styles, strings: strings,
+                                        definedNames: names, properties: properties, deterministic: options.deterministic)
+            let xml = XMLWriter(capacity: 1 << 21)
+            let active = sheets.firstIndex(where: { $0.visibility == .visible }) ?? 0
+            try package.write { i, packaging in
+                xml.removeAll()
+                try zip.beginEntry("xl/worksheets/sheet\(i + 1).xml")
+                try sheets[i].write(to: xml, selected: i == active, packaging: packaging) {
+                    try zip.write(xml.bytes)
+                    xml.removeAll()
+                }
+                try zip.write(xml.bytes)
+                try zip.endEntry()
+            }
+            try zip.finish()
+        } catch {
+            zip.abandon()
+            throw (error as? XLSXError)?.located(in: path) ?? error
+        }
+    }
+}

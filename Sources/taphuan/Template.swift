@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import TrainingOps
+
+/// `taphuan template`: blank input workbooks.
+struct Template: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "template",
+        abstract: "Tạo sổ tính trống để nhập liệu (Write blank input workbooks).",
+        discussion: """
+            Writes one blank workbook per sheet kind into the output folder: the headers of the kind, a frozen header row, column widths, date and text formats, drop-down lists for the closed lists and yes/no, an input message on every column, and an instructions sheet ("Hướng dẫn") explaining each column in Vietnamese. Kinds are named by their key (handover, units, staffPlan, tracking, preCheck, sessionReport, opinions, dailyLog, reportLog) or their sheet name ("Bàn giao kế hoạch"); none means all. Existing files are kept unless --force is given.
+
+            Examples:
+              taphuan template -o mau
+              taphuan template handover units -o mau
+              taphuan template --single "Mau nhap lieu.xlsx" -o mau
+            """
+    )
+
+    @Argument(help: "Sheet kinds to write (default: all).")
+    var kinds: [String] = []
+
+    @Option(name: .shortAndLong, help: "Folder to write into (created if needed).")
+    var output: String
+
+    @Option(help: "Write all the kinds into one workbook with this file name instead.")
+    var single: String?
+
+    @Flag(help: "Replace existing files.")
+    var force = false
+
+    func run() throws {
+        var chosen: [SheetType] = []
+        for word in kinds {
+            guard let kind = SheetType.named(word) else {
+                throw ValidationError("Không có loại sheet \"\(word)\" (unknown kind). Loại: \(SheetType.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if !chosen.contains(kind) { chosen.append(kind) }
+        }
+        if chosen.isEmpty { chosen = SheetType.allCases }
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let jobs: [(String, [SheetType])] = single.map { [($0, chosen)] } ?? chosen.map { (Self.fileName($0), [$0]) }
+        for (name, kinds) in jobs {
+            let path = (output as NSString).appendingPathComponent(name)
+            try BlankTemplate.write(kinds, to: path, replaceExisting: force)
+            print(path)
+        }
+    }
+
+    /// `Bàn giao kế hoạch` → `Ban giao ke hoach.xlsx`.
+    static func fileName(_ kind: SheetType) -> String {
+        let plain = kind.sheetName.decomposedStringWithCanonicalMapping.unicodeScalars
+            .filter { !(0x300...0x36F).contains($0.value) }
+            .map { $0 == "đ" ? "d" : $0 == "Đ" ? "D" : Character($0) }
+        return String(plain) + ".xlsx"
+    }
+}

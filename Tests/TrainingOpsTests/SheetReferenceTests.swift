@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+@testable import TrainingOps
+
+@Suite struct SheetReferenceTests {
+    static let repository: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url
+    }()
+
+    /// docs/sheets.md is generated from the declarations: it must be current.
+    @Test func committedPageIsCurrent() throws {
+        let page = try String(contentsOf: Self.repository.appendingPathComponent("docs/sheets.md"), encoding: .utf8)
+        #expect(page == SheetReference.markdown(), "run scripts/make-samples to regenerate docs/sheets.md")
+    }
+
+    @Test func everyColumnIsDocumented() {
+        let page = SheetReference.markdown()
+        for kind in SheetType.allCases {
+            #expect(page.contains("## \(kind.sheetName)"))
+            for column in kind.schema.columns {
+                #expect(page.contains("`\(column.key)` |"), "\(kind).\(column.key)")
+                #expect(page.contains(column.meaning.replacingOccurrences(of: "|", with: "\\|")))
+            }
+        }
+        #expect(page.contains("Tính lương (cũng nhận:"))
+    }
+}
