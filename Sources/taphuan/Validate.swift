@@ -20,11 +20,20 @@ struct Validate: AsyncParsableCommand {
             process against the as-of moment (default: now, Vietnam time). A "Cấu hình" sheet in any
             workbook, or --settings FILE.json, overrides the thresholds (see docs/rules.md).
 
+            The report lists the findings course by course, each with its rule id (see \
+            `taphuan rules`), the file, sheet and cell to fix, and a summary by rule and by team. \
+            --format json gives the same for programs; --checked-copy DIR writes a copy of each \
+            workbook with the flagged cells coloured and annotated, and a "Kết quả kiểm tra" \
+            sheet; the inputs are never modified.
+
             Exit status: 0 no error, 1 findings of error severity, 2 unusable input or usage.
 
             Examples:
               taphuan validate samples --as-of 2026-11-28T09:00
+              taphuan validate samples --as-of 2026-11-28T09:00 --lang en
               taphuan validate "Nhom 1" --lang en --format json > findings.json
+              taphuan validate samples --checked-copy checked
+              taphuan validate samples --settings settings.json
             """
     )
 
@@ -97,7 +106,7 @@ struct Validate: AsyncParsableCommand {
         }
         let (files, missing) = Dataset.workbookFiles(paths)
         if let m = missing.first { throw ValidateFailure(vi: m.message, en: m.messageEnglish) }
-        if files.isEmpty { throw ValidateFailure(vi: "không có sổ tính .xlsx nào trong \(paths.joined(separator: ", "))", en: "no .xlsx workbook in \(paths.joined(separator: ", "))") }
+        if files.isEmpty { throw ValidateFailure(vi: "không có sổ tính .xlsx nào trong \(paths.joined(separator: ", ")); hãy chỉ ra các tệp .xlsx hoặc thư mục chứa chúng, ví dụ taphuan validate samples", en: "no .xlsx workbook in \(paths.joined(separator: ", ")); give .xlsx files or folders holding them, e.g. taphuan validate samples") }
         let books = try await Self.readAll(files, progress: progress && files.count >= 20)
         var data = Dataset()
         for (file, parts) in zip(files, books) {
