@@ -135,7 +135,8 @@ struct Validate: AsyncParsableCommand {
                 throw ValidateFailure(vi: "\(target.path): bản kiểm tra không được ghi đè file gốc", en: "\(target.path): the checked copy would overwrite its input")
             }
             if fm.fileExists(atPath: target.path) {
-                throw ValidateFailure(vi: "\(target.path): đã có, không ghi đè", en: "\(target.path): already exists, not replaced")
+                throw ValidateFailure(vi: "\(target.path): đã có, không ghi đè; hãy chọn thư mục khác cho --checked-copy hoặc xóa bản cũ",
+                                      en: "\(target.path): already exists, not replaced; give --checked-copy another folder or remove the old copy")
             }
             do {
                 try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)

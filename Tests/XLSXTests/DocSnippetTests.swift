@@ -101,7 +101,7 @@ import XLSX
         #expect(ExcelDateTime(serial: 59, kind: .date).components.isoDate == "1900-02-28")
     }
 
-    /// Templates.md: a template with a header line and a repeated block, filled.
+    /// FillingTemplates.md: a template with a header line and a repeated block, filled.
     @Test func templateFill() throws {
         let dir = try makeTemporaryDirectory("doc-template")
         let template = dir.appendingPathComponent("report.xlsx").path
