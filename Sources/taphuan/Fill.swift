@@ -16,7 +16,8 @@ struct Fill: ParsableCommand {
             unchanged. The template language is described in docs/templates.md.
 
             Examples:
-              taphuan fill templates/bao-cao-tuan.xlsx --data tuan-48.json -o bao-cao-48.xlsx
+              taphuan fill templates/bao-cao-tuan.xlsx --data templates/bao-cao-tuan.json -o bao-cao-48.xlsx
+              taphuan fill templates/bao-cao-tuan.xlsx --data '{"week": 49, "team": "Nhóm 2"}' --allow-missing -o nhap.xlsx
               taphuan fill report.xlsx --data '{}' -o copy.xlsx
             """
     )
