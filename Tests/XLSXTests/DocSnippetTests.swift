@@ -165,6 +165,67 @@ import XLSX
         #expect(try small.sheet(at: 0).cellCount == 20)
     }
 
+    /// ReadingWorkbooks.md: open and list, stream rows, the whole sheet, typed rows with a
+    /// header matcher of one's own.
+    @Test func readingWorkbooks() async throws {
+        let dir = try makeTemporaryDirectory("doc-reading")
+        let path = dir.appendingPathComponent("Ke hoach tap huan.xlsx").path
+        let made = WorkbookWriter()
+        let plan = try made.addSheet("Kế hoạch")
+        try plan.appendRow([.string("Mã lớp"), .string("Số học viên"), .string("Ngày khai giảng"), .string("Ghi chú")])
+        try plan.appendRow([.string("K-01"), .number(30), .date(ExcelDateTime(serial: 45_627, kind: .date)), .empty])
+        try plan.appendRow([.string("K-02"), .formula("B2-5", cached: .number(25)), .date(ExcelDateTime(serial: 45_628, kind: .date)), .string("bù")])
+        try made.write(to: path)
+
+        // Open and list.
+        let workbook = try Workbook(path: path)
+        for sheet in workbook.sheets {
+            print(sheet.name, sheet.state)
+        }
+        #expect(workbook.sheets.map(\.state) == [.visible])
+        #expect(workbook.dateSystem == .date1900)
+
+        // Stream rows.
+        let reader = try workbook.rows(of: workbook.sheets[0])
+        var dates: [String] = [], formulas: [String] = []
+        while let row = try reader.next() {
+            for cell in row.cells {
+                switch cell.value {
+                case .date(let d): dates.append("\(cell.reference) \(d.components.isoDate)")
+                case .formula(let f, let cached): formulas.append("\(cell.reference) =\(f) \(cached)")
+                default: break
+                }
+            }
+        }
+        // 45627 is 2024-12-01 (Python: date(1899, 12, 30) + timedelta(45627)).
+        #expect(dates == ["C2 2024-12-01", "C3 2024-12-02"])
+        #expect(formulas == ["B3 =B2-5 number(25.0)"])
+
+        // The whole sheet, then typed rows with the article's matcher.
+        let sheet = try workbook.sheet(named: "Kế hoạch")
+        #expect(sheet["B2"]?.value == .number(30))
+        #expect(sheet.dimension?.description == "A1:D3")
+        struct Course: Decodable {
+            let code: String; let seats: Int; let start: ExcelDateTime; let note: String?
+            enum CodingKeys: String, CodingKey {
+                case code = "ma lop", seats = "so hoc vien", start = "ngay khai giang", note = "ghi chu"
+            }
+        }
+        let courses = try sheet.decodeRows(Course.self) { header, key in
+            header.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) == key
+        }
+        #expect(courses.map(\.code) == ["K-01", "K-02"])
+        #expect(courses.map(\.seats) == [30, 25])
+        #expect(courses.map(\.note) == [nil, "bù"])
+
+        // The engine.
+        var dateCells = 0
+        _ = try workbook.forEachRawCell(in: workbook.sheets[0]) { cell in
+            if workbook.cellFormats.dateKind(Int(cell.styleIndex)) != nil { dateCells += 1 }
+        }
+        #expect(dateCells == 2)
+    }
+
     /// The "library in ten lines" of README.md: read rows into a Decodable type, write a
     /// styled sheet, fill a template.
     @Test func readmeTenLines() throws {
