@@ -15,9 +15,9 @@ struct Validate: AsyncParsableCommand {
         commandName: "validate",
         abstract: "Kiểm tra quy trình tập huấn trong các sổ tính (bàn giao, nhân sự, báo cáo…).",
         discussion: """
-            Reads every workbook given (files, or folders walked recursively; Excel's ~$ lock files are
-            skipped), recognises the sheets by their header rows, and checks each step of the office's
-            process against the as-of moment (default: now, Vietnam time). A "Cấu hình" sheet in any
+            Reads every workbook given (files, or folders walked recursively; Excel's ~$ lock files are \
+            skipped), recognises the sheets by their header rows, and checks each step of the office's \
+            process against the as-of moment (default: now, Vietnam time). A "Cấu hình" sheet in any \
             workbook, or --settings FILE.json, overrides the thresholds (see docs/rules.md).
 
             The report lists the findings course by course, each with its rule id (see \
@@ -26,7 +26,8 @@ struct Validate: AsyncParsableCommand {
             workbook with the flagged cells coloured and annotated, and a "Kết quả kiểm tra" \
             sheet; the inputs are never modified.
 
-            Exit status: 0 no error, 1 findings of error severity, 2 unusable input or usage.
+            Exit status: 0 no error, 1 findings of error severity, 2 unusable input (the reason in \
+            one line, naming file and cell), 64 a bad option.
 
             Examples:
               taphuan validate samples --as-of 2026-11-28T09:00
