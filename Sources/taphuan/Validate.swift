@@ -15,16 +15,26 @@ struct Validate: AsyncParsableCommand {
         commandName: "validate",
         abstract: "Kiểm tra quy trình tập huấn trong các sổ tính (bàn giao, nhân sự, báo cáo…).",
         discussion: """
-            Reads every workbook given (files, or folders walked recursively; Excel's ~$ lock files are
-            skipped), recognises the sheets by their header rows, and checks each step of the office's
-            process against the as-of moment (default: now, Vietnam time). A "Cấu hình" sheet in any
+            Reads every workbook given (files, or folders walked recursively; Excel's ~$ lock files are \
+            skipped), recognises the sheets by their header rows, and checks each step of the office's \
+            process against the as-of moment (default: now, Vietnam time). A "Cấu hình" sheet in any \
             workbook, or --settings FILE.json, overrides the thresholds (see docs/rules.md).
 
-            Exit status: 0 no error, 1 findings of error severity, 2 unusable input or usage.
+            The report lists the findings course by course, each with its rule id (see \
+            `taphuan rules`), the file, sheet and cell to fix, and a summary by rule and by team. \
+            --format json gives the same for programs; --checked-copy DIR writes a copy of each \
+            workbook with the flagged cells coloured and annotated, and a "Kết quả kiểm tra" \
+            sheet; the inputs are never modified.
+
+            Exit status: 0 no error, 1 findings of error severity, 2 unusable input (the reason in \
+            one line, naming file and cell), 64 a bad option.
 
             Examples:
               taphuan validate samples --as-of 2026-11-28T09:00
+              taphuan validate samples --as-of 2026-11-28T09:00 --lang en
               taphuan validate "Nhom 1" --lang en --format json > findings.json
+              taphuan validate samples --checked-copy checked
+              taphuan validate samples --settings settings.json
             """
     )
 
@@ -97,7 +107,7 @@ struct Validate: AsyncParsableCommand {
         }
         let (files, missing) = Dataset.workbookFiles(paths)
         if let m = missing.first { throw ValidateFailure(vi: m.message, en: m.messageEnglish) }
-        if files.isEmpty { throw ValidateFailure(vi: "không có sổ tính .xlsx nào trong \(paths.joined(separator: ", "))", en: "no .xlsx workbook in \(paths.joined(separator: ", "))") }
+        if files.isEmpty { throw ValidateFailure(vi: "không có sổ tính .xlsx nào trong \(paths.joined(separator: ", ")); hãy chỉ ra các tệp .xlsx hoặc thư mục chứa chúng, ví dụ taphuan validate samples", en: "no .xlsx workbook in \(paths.joined(separator: ", ")); give .xlsx files or folders holding them, e.g. taphuan validate samples") }
         let books = try await Self.readAll(files, progress: progress && files.count >= 20)
         var data = Dataset()
         for (file, parts) in zip(files, books) {
@@ -126,7 +136,8 @@ struct Validate: AsyncParsableCommand {
                 throw ValidateFailure(vi: "\(target.path): bản kiểm tra không được ghi đè file gốc", en: "\(target.path): the checked copy would overwrite its input")
             }
             if fm.fileExists(atPath: target.path) {
-                throw ValidateFailure(vi: "\(target.path): đã có, không ghi đè", en: "\(target.path): already exists, not replaced")
+                throw ValidateFailure(vi: "\(target.path): đã có, không ghi đè; hãy chọn thư mục khác cho --checked-copy hoặc xóa bản cũ",
+                                      en: "\(target.path): already exists, not replaced; give --checked-copy another folder or remove the old copy")
             }
             do {
                 try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
