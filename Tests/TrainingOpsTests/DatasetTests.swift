@@ -54,6 +54,8 @@ func grid(_ name: String, _ rows: [[String]]) -> SheetGrid {
         #expect(unknown.count == 1)
         #expect(unknown.first?.header == "Ghi chú của TNXT")
         #expect(unknown.first?.cell == "M5")
+        // The unknown column's values are kept with the row.
+        #expect(data.courses.first?.source.extras == ["Ghi chú của TNXT": "gọi trước"])
     }
 
     @Test func kindsAreTold() {

@@ -83,3 +83,46 @@ import XLSX
         #expect(p.answers.count == PreCheckItem.allCases.count)
     }
 }
+
+/// The same through real workbooks: one workbook per spelling, every kind on its own sheet,
+/// written with our writer and read back with our reader.
+@Suite struct SpellingVariantsWorkbookTests {
+    static func write(_ spelling: SpellingVariantsTests.Spelling, to path: String) throws {
+        let book = WorkbookWriter()
+        for type in SheetType.allCases {
+            let sheet = try book.addSheet("Sheet \(type.rawValue)")
+            try sheet.appendRow([.string("Bảng \(type.sheetName)")])
+            try sheet.appendRow(type.schema.columns.map { .string(SpellingVariantsTests.header($0, spelling)) })
+            try sheet.appendRow(type.schema.columns.map { .string(SpellingVariantsTests.sample($0.type)) })
+        }
+        try book.write(to: path)
+    }
+
+    @Test func everyHeaderSpeltDifferentlyImportsTheSame() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("taphuan-spelling-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func load(_ s: SpellingVariantsTests.Spelling) throws -> Dataset {
+            let path = dir.appendingPathComponent("\(s.rawValue).xlsx").path
+            try Self.write(s, to: path)
+            var data = Dataset.load(paths: [path])
+            // Only the file name differs between the spellings.
+            data.courses = data.courses.map { var c = $0; c.source.file = ""; return c }
+            data.units = data.units.map { var u = $0; u.source.file = ""; return u }
+            data.preChecks = data.preChecks.map { var p = $0; p.source.file = ""; return p }
+            data.reportLog = data.reportLog.map { var e = $0; e.source.file = ""; return e }
+            return data
+        }
+        let reference = try load(.canonical)
+        #expect(reference.findings.isEmpty, "\(reference.findings.map(\.message))")
+        #expect(reference.sheets.map(\.header.kind) == SheetType.allCases)
+        #expect(reference.courses.count == 1 && reference.units.count == 1 && reference.preChecks.count == 1)
+        for spelling in [SpellingVariantsTests.Spelling.plain, .nfd, .upper, .firstAlias, .lastAlias] {
+            let other = try load(spelling)
+            #expect(other.findings.isEmpty, "\(spelling): \(other.findings.map(\.message))")
+            #expect(other.sheets.map(\.header.kind) == SheetType.allCases, "\(spelling)")
+            #expect(other.courses == reference.courses && other.units == reference.units, "\(spelling)")
+            #expect(other.preChecks == reference.preChecks && other.reportLog == reference.reportLog, "\(spelling)")
+        }
+    }
+}

@@ -105,7 +105,11 @@ public struct Dataset: Sendable {
             let cells = grid.rows[r]
             guard cells.contains(where: { !$0.isEmpty }) else { continue }
             dataRows += 1
-            let source = SourceRow(file: file, sheet: grid.name, row: r + 1, columns: match.columns)
+            var extras: [String: String] = [:]
+            for (c, header) in match.unknownColumns where c < cells.count {
+                if let text = CellParser.text(cells[c]) { extras[header] = text }
+            }
+            let source = SourceRow(file: file, sheet: grid.name, row: r + 1, columns: match.columns, extras: extras)
             let reader = RowReader(cells: cells, schema: schema, match: match, source: source, system: grid.dateSystem)
             decode(match.kind, reader)
             findings += reader.findings

@@ -11,13 +11,16 @@ public struct SourceRow: Hashable, Sendable, Codable {
     public var row: Int
     /// Zero-based column index of each column key found on the sheet.
     public var columns: [String: Int]
+    /// The row's values in columns outside the schema, by header as written (kept, not read).
+    public var extras: [String: String]
 
     /// A source row.
-    public init(file: String, sheet: String, row: Int, columns: [String: Int]) {
+    public init(file: String, sheet: String, row: Int, columns: [String: Int], extras: [String: String] = [:]) {
         self.file = file
         self.sheet = sheet
         self.row = row
         self.columns = columns
+        self.extras = extras
     }
 
     /// The cell of `key` on this row (`D7`), `nil` when the sheet lacks the column.
