@@ -10,6 +10,6 @@ struct TapHuan: AsyncParsableCommand {
             process rules and writes the reports and forms the staff would otherwise assemble by hand.
             """,
         version: "0.1.0",
-        subcommands: [ZipList.self, Inspect.self, Template.self, Fill.self, Validate.self, Rules.self]
+        subcommands: [ZipList.self, Inspect.self, Template.self, Fill.self, Validate.self, Rules.self, Weekly.self, Forms.self]
     )
 }
