@@ -25,6 +25,7 @@ struct Weekly: AsyncParsableCommand {
               taphuan weekly --week 2026-W48 --level team --team "Nhóm 1" samples --as-of 2026-11-28T09:00
               taphuan weekly --week 2026-W48 --level office -o bao-cao-van-phong.xlsx samples
               taphuan weekly --week 2026-W48 --level team --team "Nhóm 2" --template "Mau cua toi.xlsx" samples
+              taphuan weekly --write-layouts mau
             """
     )
 
@@ -34,10 +35,13 @@ struct Weekly: AsyncParsableCommand {
     }
 
     @Option(help: "ISO week: 2026-W48.")
-    var week: String
+    var week: String?
 
     @Option(help: "team (TNTK → TP) or office (TP → GĐVP).")
-    var level: Level
+    var level: Level?
+
+    @Option(name: .customLong("write-layouts"), help: "Write the built-in layouts as template workbooks into this folder, and stop.")
+    var writeLayouts: String?
 
     @Option(help: "The team of a team report, as on the handover sheet: \"Nhóm 1\".")
     var team: String?
@@ -67,6 +71,17 @@ struct Weekly: AsyncParsableCommand {
 
     /// Builds the report and writes it; returns the output path.
     func execute() async throws -> String {
+        if let folder = writeLayouts {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            var written: [String] = []
+            for team in [true, false] {
+                let path = (folder as NSString).appendingPathComponent(WeeklyLayout.fileName(team: team))
+                try WeeklyLayout.write(team: team, to: path, replaceExisting: force)
+                written.append(path)
+            }
+            return written.joined(separator: "\n")
+        }
+        guard let week, let level else { throw ValidationError("cần --week và --level (ví dụ --week 2026-W48 --level team)") }
         guard let w = Self.week(week) else { throw ValidationError("--week \"\(week)\" không phải tuần ISO (ví dụ 2026-W48)") }
         if level == .team, team == nil { throw ValidationError("--level team cần --team (ví dụ --team \"Nhóm 1\")") }
         let office = try await OfficeData.load(paths.isEmpty ? ["."] : paths, asOf: asOf, settings: settings)

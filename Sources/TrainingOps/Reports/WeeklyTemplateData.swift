@@ -19,7 +19,7 @@ public enum WeeklyTemplateData {
             "nextCourses": .array(r.nextCourses.map(next)),
             "teams": .array(r.teams.map(team)),
             "opinions": .array(r.opinionTracker.map(opinion)),
-            "urgent": .array(r.urgent.map(opinion)),
+            "urgent": .array(r.urgent.map(opinion)), "urgentCount": int(r.urgent.count),
         ]
         let counts = r.progressCounts
         root["progress"] = .object(Dictionary(uniqueKeysWithValues: WeeklyReport.Progress.allCases.map { ($0.rawValue, int(counts[$0] ?? 0)) }))
