@@ -42,11 +42,11 @@ import XLSX
         defer { try? FileManager.default.removeItem(at: path) }
         try book.write(to: path.path)
         let archive = try ZipArchive(path: path.path)
-        for sheet in ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"] {
+        for sheet in ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet3.xml"] {
             let xml = String(decoding: try archive.contents(of: try #require(archive.entry(named: sheet))), as: UTF8.self)
             #expect(xml.contains("<formula1>\"Có,Không\"</formula1>"), "\(sheet)")
         }
-        let sessions = String(decoding: try archive.contents(of: try #require(archive.entry(named: "xl/worksheets/sheet2.xml"))), as: UTF8.self)
+        let sessions = String(decoding: try archive.contents(of: try #require(archive.entry(named: "xl/worksheets/sheet3.xml"))), as: UTF8.self)
         #expect(sessions.contains("<formula1>\"Sáng,Chiều\"</formula1>"))
         #expect(try FormsWorkbook.workbook(course: "NO-SUCH", data: Self.data) == nil)
     }

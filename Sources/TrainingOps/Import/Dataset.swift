@@ -71,8 +71,9 @@ public struct Dataset: Sendable {
     /// Recognises one sheet and reads its rows; a sheet of no known kind is reported.
     public mutating func add(_ grid: SheetGrid, file: String) {
         guard let match = HeaderRecognizer.recognise(grid.rows) else {
-            // The instructions sheet of our own templates is not data.
-            let isInstructions = HeaderNormalizer.key(grid.name) == HeaderNormalizer.key(TemplateGuide.sheetName)
+            // The instructions sheet of our own templates, and the printable checklist of our
+            // forms (its answers feed the pre-course check sheet), are not data.
+            let isInstructions = [TemplateGuide.sheetName, FormsWorkbook.listSheet].contains { HeaderNormalizer.key(grid.name) == HeaderNormalizer.key($0) }
             if !isInstructions, grid.rows.contains(where: { $0.contains { !$0.isEmpty } }) {
                 findings.append(ImportFinding(.unrecognisedSheet, file: file, sheet: grid.name,
                     message: "Không nhận ra sheet \"\(grid.name)\": không thấy dòng tiêu đề của loại sheet nào.",
