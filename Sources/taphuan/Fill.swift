@@ -16,7 +16,7 @@ struct Fill: ParsableCommand {
             unchanged. The template language is described in docs/templates.md.
 
             Examples:
-              taphuan fill samples/templates/bao-cao-tuan.xlsx --data tuan-48.json -o bao-cao-48.xlsx
+              taphuan fill templates/bao-cao-tuan.xlsx --data tuan-48.json -o bao-cao-48.xlsx
               taphuan fill report.xlsx --data '{}' -o copy.xlsx
             """
     )

@@ -170,8 +170,8 @@ let lateAsOf = LocalMoment(LocalDate(2027, 3, 1), LocalTime(9, 0))
         #expect(findings(CrmLate(), d, asOf: asOf).count == count)
     }
 
-    @Test(arguments: [(LocalDate(2026, 12, 14), 0), (LocalDate(2026, 12, 15), 1)])
-    func dvcqReportAWeekAfter(_ asOfDay: LocalDate, _ count: Int) {
+    @Test(arguments: [(LocalDate(2026, 12, 21), 0), (LocalDate(2026, 12, 22), 1)])
+    func dvcqReportTwoWeeksAfter(_ asOfDay: LocalDate, _ count: Int) {
         #expect(findings(DvcqReportMissing(), Self.tracked { _ in }, asOf: LocalMoment(asOfDay, LocalTime(12, 0))).count == count)
     }
 

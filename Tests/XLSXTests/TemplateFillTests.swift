@@ -116,7 +116,7 @@ import Testing
         } else {
             #expect(anchors == [1006, 1007, 1009])
         }
-        try expectLibreOfficeConverts(output, in: dir)
+        try Self.expectLibreOfficeConverts(output, in: dir)
     }
 
     @Test func nestedBlocks() throws {
@@ -179,7 +179,7 @@ import Testing
         }
     }
 
-    private func expectLibreOfficeConverts(_ path: String, in dir: URL) throws {
+    static func expectLibreOfficeConverts(_ path: String, in dir: URL) throws {
         guard let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return }
         let outdir = dir.appendingPathComponent("pdf")
         let profile = dir.appendingPathComponent("lo-profile")

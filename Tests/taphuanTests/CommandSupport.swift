@@ -3,7 +3,6 @@ import Testing
 import TrainingOps
 import XLSX
 @testable import taphuan
-@testable import taphuan_samples
 
 /// Runs a `taphuan` command line in-process and returns what it printed and its exit status,
 /// the way a user would see it (no colour, no progress bar).
@@ -32,22 +31,25 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
     #expect(actual == expected, "differs from Golden/\(name)", sourceLocation: sourceLocation)
 }
 
-/// The sample office's workbooks written with the XLSX writer into a fresh folder, with
-/// Excel's lock file beside them; the folder is the same for the whole test run.
-let sampleFolder: String = {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("taphuan-samples-\(ProcessInfo.processInfo.processIdentifier)")
-    try? FileManager.default.removeItem(at: dir)
-    let office = SampleOffice()
-    for book in office.workbooks() {
-        let url = dir.appendingPathComponent(book.path)
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let writer = WorkbookWriter(options: .init(deterministic: true))
-        for sheet in book.sheets {
-            guard let s = try? writer.addSheet(sheet.name) else { continue }
-            for row in sheet.allRows { try? s.appendRow(row) }
+/// The package's `samples/` folder: the sample office's workbooks and their answer key.
+let sampleFolder: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../samples").standardized.path
+
+/// The answer key of `samples/README.md`: every planted process fault that must be reported
+/// (`RULE course file › sheet!cell`) and every planted fault of form (`KIND — file › sheet!cell`).
+func answerKey() throws -> [String] {
+    let text = try String(contentsOfFile: sampleFolder + "/README.md", encoding: .utf8)
+    var out: [String] = []
+    var section = ""
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        if line.hasPrefix("## ") { section = String(line) }
+        guard line.hasPrefix("| "), let first = line.dropFirst(2).split(separator: " ").first, Int(first) != nil else { continue }
+        let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        if section.contains("lỗi quy trình"), cells.count >= 9, cells[3] == "có" {
+            out.append("\(cells[2]) \(cells[4]) \(cells[5]) › \(cells[6])!\(cells[7])")
+        } else if section.contains("lỗi hình thức"), cells.count >= 7 {
+            out.append("\(cells[2]) — \(cells[3]) › \(cells[4])!\(cells[5])")
         }
-        try? writer.write(to: url.path)
     }
-    try? Data("not a workbook: Excel's lock file\n".utf8).write(to: dir.appendingPathComponent("~$Ban giao ke hoach.xlsx"))
-    return dir.path
-}()
+    return out
+}

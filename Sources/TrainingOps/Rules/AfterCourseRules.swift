@@ -116,13 +116,13 @@ public struct FollowUpMissing: Rule {
     }
 }
 
-/// The post-course report to ĐVCQ, sent within a week of the end.
+/// The post-course report to ĐVCQ, sent within two weeks of the end.
 public struct DvcqReportMissing: Rule {
     public let id = "DVCQ_REPORT_MISSING"
     public let severity = Severity.warning
     public let step = ProcessStep.wrapUp
-    public let summaryVi = "Chưa gửi báo cáo sau tập huấn cho ĐVCQ khi đã quá hạn (7 ngày sau khi kết thúc)."
-    public let summaryEn = "The post-course report to ĐVCQ not sent past the deadline (7 days after the end)."
+    public let summaryVi = "Chưa gửi báo cáo sau tập huấn cho ĐVCQ khi đã quá hạn (14 ngày sau khi kết thúc)."
+    public let summaryEn = "The post-course report to ĐVCQ not sent past the deadline (14 days after the end)."
     /// The rule.
     public init() {}
 

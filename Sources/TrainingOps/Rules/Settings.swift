@@ -38,8 +38,8 @@ public struct Settings: Hashable, Sendable {
     public var feedbackReviewDays = 3
     /// Days after the end by which unhappy or stuck units are called (3).
     public var followUpDays = 3
-    /// Days after the end by which the report to ĐVCQ is sent (7).
-    public var dvcqReportDays = 7
+    /// Days after the end by which the report to ĐVCQ is sent (14).
+    public var dvcqReportDays = 14
     /// A survey score at or below this needs a call (2).
     public var lowSurveyScore = 2.0
     /// Days before the start on which TNTK checks the preparations (1): a check on the first

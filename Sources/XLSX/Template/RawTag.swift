@@ -79,10 +79,10 @@ struct RawTag {
             return
         }
         out.append(0x3C)
-        out.append(contentsOf: Array(name.utf8))
+        out.append(contentsOf: name.utf8)
         for attribute in attributes {
             out.append(0x20)
-            out.append(contentsOf: Array(attribute.name.utf8))
+            out.append(contentsOf: attribute.name.utf8)
             out.append(0x3D)
             out.append(attribute.quote)
             out.append(contentsOf: attribute.raw)
@@ -96,5 +96,10 @@ struct RawTag {
     var prefix: String { name.count > localName.count ? String(name.dropLast(localName.count)) : "" }
 
     /// The closing tag for this element.
-    var closingTag: [UInt8] { Array("</\(name)>".utf8) }
+    var closingTag: [UInt8] {
+        var bytes: [UInt8] = [0x3C, 0x2F]
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(0x3E)
+        return bytes
+    }
 }

@@ -235,7 +235,7 @@ final class SheetRewriter {
         var tag = cell.tag
         let ref = CellReference.columnName(cell.column) + String(row)
         if row != sourceRow, tag.value("r") != nil { tag.set("r", ref) }
-        if context.fillsPlaceholders, let text = cell.text(sharedStrings: context.sharedStrings), let pieces = TemplateTextPiece.parse(text) {
+        if context.fillsPlaceholders, let pieces = placeholderPieces(cell) {
             try emitFilled(&tag, pieces: pieces, ref: ref, scope: scope)
             return
         }
@@ -277,6 +277,19 @@ final class SheetRewriter {
             out.append(contentsOf: tag.closingTag)
         }
     }
+
+    /// The placeholder pieces of a cell's text, parsed once per source cell.
+    private func placeholderPieces(_ cell: SourceCell) -> [TemplateTextPiece]? {
+        if cell.type == "s", let index = cell.value.flatMap({ Int($0) }) {
+            if let cached = sharedPieces[index] { return cached }
+            let pieces = cell.text(sharedStrings: context.sharedStrings).flatMap(TemplateTextPiece.parse)
+            sharedPieces[index] = .some(pieces)
+            return pieces
+        }
+        return cell.text(sharedStrings: context.sharedStrings).flatMap(TemplateTextPiece.parse)
+    }
+
+    private var sharedPieces: [Int: [TemplateTextPiece]?] = [:]
 
     private func emitFilled(_ tag: inout RawTag, pieces: [TemplateTextPiece], ref: String, scope: TemplateScope) throws {
         func value(_ name: String) throws -> TemplateValue {
@@ -330,7 +343,7 @@ final class SheetRewriter {
     private func writeValue(_ tag: RawTag, _ value: String) {
         let p = tag.prefix
         tag.write(into: &out)
-        out.append(contentsOf: Array("<\(p)v>\(value)</\(p)v>".utf8))
+        out.append(contentsOf: "<\(p)v>\(value)</\(p)v>".utf8)
         out.append(contentsOf: tag.closingTag)
     }
 
@@ -345,9 +358,9 @@ final class SheetRewriter {
         let p = tag.prefix
         tag.set("t", "inlineStr")
         tag.write(into: &out)
-        out.append(contentsOf: Array("<\(p)is><\(p)t xml:space=\"preserve\">".utf8))
+        out.append(contentsOf: "<\(p)is><\(p)t xml:space=\"preserve\">".utf8)
         XMLText.escape(text, into: &out)
-        out.append(contentsOf: Array("</\(p)t></\(p)is>".utf8))
+        out.append(contentsOf: "</\(p)t></\(p)is>".utf8)
         out.append(contentsOf: tag.closingTag)
     }
 

@@ -155,16 +155,24 @@ enum XMLText {
     /// Escapes text for an element's content or a double-quoted attribute value; characters
     /// XML 1.0 forbids are dropped.
     static func escape(_ text: String, into out: inout [UInt8]) {
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
-            case "<": out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
-            case ">": out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
-            case "\"": out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])
-            case "\t", "\n", "\r": out.append(UInt8(scalar.value))
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                out.append(contentsOf: Array(String(scalar).utf8))
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                switch b {
+                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
+                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
+                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
+                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])
+                case 0x09, 0x0A, 0x0D: out.append(b)
+                case 0xEF where i + 2 < n && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
+                    i += 2  // U+FFFE, U+FFFF
+                default:
+                    if b >= 0x20 { out.append(b) }
+                }
+                i += 1
             }
         }
     }

@@ -196,43 +196,6 @@ public final class ZipWriter {
         current = nil
     }
 
-    /// Adds an entry whose raw-deflate bytes were produced elsewhere (a spilled sheet): they
-    /// are copied from the file at `path` as they are, with the CRC-32 and sizes given.
-    public func addDeflatedEntry(_ name: String, crc: UInt32, uncompressedSize: UInt64, from path: String) throws {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw XLSXError.io(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw XLSXError.io(path: path, reason: String(cString: strerror(errno))) }
-        let compressedSize = UInt64(info.st_size)
-        let big = compressedSize >= 0xFFFF_FFFF || uncompressedSize >= 0xFFFF_FFFF
-        let saved = options
-        if big { options.forceZip64 = true }
-        defer { options = saved }
-        options.threads = 1
-        options.level = 0
-        try beginEntry(name, compress: false)
-        guard var record = current else { throw XLSXError.invalidOperation("no entry to fill") }
-        record.method = 8
-        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-        defer { chunk.deallocate() }
-        while true {
-            let n = read(fd, chunk.baseAddress!, chunk.count)
-            if n < 0 { throw XLSXError.io(path: path, reason: String(cString: strerror(errno))) }
-            if n == 0 { break }
-            try file.write(UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
-        }
-        record.crc = crc
-        record.compressed = compressedSize
-        record.uncompressed = uncompressedSize
-        // The method in the local header was written as stored; fix it with the rest.
-        try file.patch([8, 0], at: record.offset + 8)
-        current = record
-        precompressed = true
-        defer { precompressed = false }
-        try endEntry()
-    }
-
     /// Copies an entry of another archive as it is stored: its compressed bytes, method, CRC-32,
     /// sizes and timestamp are kept, so the part comes out byte for byte the same.
     public func copyEntry(_ entry: ZipEntry, from archive: ZipArchive) throws {
@@ -282,6 +245,43 @@ public final class ZipWriter {
             remaining -= UInt64(n)
         }
         records.append(record)
+    }
+
+    /// Adds an entry whose raw-deflate bytes were produced elsewhere (a spilled sheet): they
+    /// are copied from the file at `path` as they are, with the CRC-32 and sizes given.
+    public func addDeflatedEntry(_ name: String, crc: UInt32, uncompressedSize: UInt64, from path: String) throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw XLSXError.io(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw XLSXError.io(path: path, reason: String(cString: strerror(errno))) }
+        let compressedSize = UInt64(info.st_size)
+        let big = compressedSize >= 0xFFFF_FFFF || uncompressedSize >= 0xFFFF_FFFF
+        let saved = options
+        if big { options.forceZip64 = true }
+        defer { options = saved }
+        options.threads = 1
+        options.level = 0
+        try beginEntry(name, compress: false)
+        guard var record = current else { throw XLSXError.invalidOperation("no entry to fill") }
+        record.method = 8
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { chunk.deallocate() }
+        while true {
+            let n = read(fd, chunk.baseAddress!, chunk.count)
+            if n < 0 { throw XLSXError.io(path: path, reason: String(cString: strerror(errno))) }
+            if n == 0 { break }
+            try file.write(UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
+        }
+        record.crc = crc
+        record.compressed = compressedSize
+        record.uncompressed = uncompressedSize
+        // The method in the local header was written as stored; fix it with the rest.
+        try file.patch([8, 0], at: record.offset + 8)
+        current = record
+        precompressed = true
+        defer { precompressed = false }
+        try endEntry()
     }
 
     /// Writes the central directory and moves the archive into place.
