@@ -62,13 +62,18 @@ extension WeeklyWorkbook {
                       CellReference(row: data.upperBound, column: c) ?? CellReference(row: 0, column: 0)!)
         }
         let cats = range(categories)
-        let attendance = Chart(.column, series: series.map {
-            Chart.Series(sheet: sheet.name, values: range($0.column), categories: cats, name: $0.name, cachedValues: $0.values)
+        // Explicit colours: our workbooks carry no theme for automatic ones.
+        let attendance = Chart(.column, series: series.enumerated().map { i, s in
+            var series = Chart.Series(sheet: sheet.name, values: range(s.column), categories: cats, name: s.name, cachedValues: s.values)
+            series.fillColor = Chart.palette[i % Chart.palette.count]
+            return series
         }, title: "Có mặt / vắng theo \(perWhat)", valueAxisTitle: "Số đơn vị",
             anchor: CellRange(CellReference(row: row, column: 0)!, CellReference(row: row + 16, column: split - 1)!))
         try sheet.addChart(attendance)
-        let scores = Chart(.column, series: [Chart.Series(sheet: sheet.name, values: range(survey.column), categories: cats,
-                                                         name: "Điểm khảo sát TB", cachedValues: survey.values)],
+        var average = Chart.Series(sheet: sheet.name, values: range(survey.column), categories: cats,
+                                   name: "Điểm khảo sát TB", cachedValues: survey.values)
+        average.fillColor = Chart.palette[5]
+        let scores = Chart(.column, series: [average],
                            title: "Điểm khảo sát trung bình theo \(perWhat)", valueAxisTitle: "Điểm (1–5)",
                            anchor: CellRange(CellReference(row: row, column: split)!, CellReference(row: row + 16, column: end)!), showLegend: false)
         try sheet.addChart(scores)

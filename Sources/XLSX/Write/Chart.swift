@@ -22,7 +22,8 @@ public struct Chart: Hashable, Sendable {
         public var name: String?
         /// The values as they are now (optional cache).
         public var cachedValues: [Double]
-        /// The bars' colour as `RRGGBB`; nil takes the next colour of ``Chart/palette``.
+        /// The bars' colour as `RRGGBB`; nil leaves it to the viewer's theme. Set it when the
+        /// workbook has no theme part (ours): LibreOffice then draws automatic bars invisible.
         public var fillColor: String?
 
         public init(sheet: String, values: CellRange, categories: CellRange? = nil, name: String? = nil, cachedValues: [Double] = []) {
@@ -34,7 +35,7 @@ public struct Chart: Hashable, Sendable {
         }
     }
 
-    /// Office's default series colours (`RRGGBB`), used in turn for series without a colour.
+    /// Office's default series colours (`RRGGBB`), to give series explicit colours in turn.
     public static let palette = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47"]
 
     public var kind: Kind
@@ -121,7 +122,7 @@ enum ChartXML {
         }
         xml.raw("<c:plotArea><c:layout/><c:barChart><c:barDir val=\"")
         xml.raw(chart.kind == .column ? "col" : "bar")
-        xml.raw("\"/><c:grouping val=\"clustered\"/><c:varyColors val=\"0\"/>")
+        xml.raw("\"/><c:grouping val=\"clustered\"/>")
         for (i, s) in chart.series.enumerated() {
             xml.raw("<c:ser><c:idx")
             xml.attribute("val", i)
@@ -133,11 +134,11 @@ enum ChartXML {
                 xml.text(name)
                 xml.raw("</c:v></c:tx>")
             }
-            // An explicit fill: the workbook has no theme for "automatic" colours to come from,
-            // and LibreOffice draws theme-less automatic bars invisible.
-            xml.raw("<c:spPr><a:solidFill><a:srgbClr val=\"")
-            xml.text(s.fillColor ?? Chart.palette[i % Chart.palette.count])
-            xml.raw("\"/></a:solidFill></c:spPr><c:invertIfNegative val=\"0\"/>")
+            if let color = s.fillColor {
+                xml.raw("<c:spPr><a:solidFill><a:srgbClr val=\"")
+                xml.text(color)
+                xml.raw("\"/></a:solidFill></c:spPr><c:invertIfNegative val=\"0\"/>")
+            }
             if let c = s.categories {
                 xml.raw("<c:cat><c:strRef><c:f>")
                 xml.text(SheetName.reference(s.sheet, c))
