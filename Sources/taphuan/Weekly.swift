@@ -9,17 +9,9 @@ struct Weekly: AsyncParsableCommand {
         commandName: "weekly",
         abstract: "Lập báo cáo tuần: nhóm (TNTK → TP) hoặc văn phòng (TP → GĐVP) (Write the weekly report workbooks).",
         discussion: """
-            Reads the office's workbooks as `taphuan validate` does, runs the rules at the as-of moment, and
-            writes the week's report. The team report holds the week's courses (units planned, present and
-            absent, data-entry rate, survey average and low scores, follow-up calls), the process findings,
-            open paperwork, opinions opened and closed, and next week's courses with their staff. The office
-            report sets the teams side by side, tracks every opinion's progress, lists the urgent cases for the
-            board and leaves a framed space for the director. Both carry native column charts and print on A4
-            landscape, one page wide.
+            Reads the office's workbooks as `taphuan validate` does, runs the rules at the as-of moment, and writes the week's report. The team report holds the week's courses (units planned, present and absent, data-entry rate, survey average and low scores, follow-up calls), the process findings, open paperwork, opinions opened and closed, and next week's courses with their staff. The office report sets the teams side by side, tracks every opinion's progress, lists the urgent cases for the board and leaves a framed space for the director. Both carry native column charts and print on A4 landscape, one page wide.
 
-            --template FILE fills a layout of your own (copy one of samples/layouts/, edit it in Excel) with
-            the same figures; placeholders are listed in docs/weekly.md. Without -o the file is named after the
-            week and team in the current folder; an existing file is kept unless --force is given.
+            --template FILE fills a layout of your own (copy one of samples/layouts/, edit it in Excel) with the same figures; placeholders are listed in docs/weekly.md. Without -o the file is named after the week and team in the current folder; an existing file is kept unless --force is given.
 
             Examples:
               taphuan weekly --week 2026-W48 --level team --team "Nhóm 1" samples --as-of 2026-11-28T09:00
