@@ -9,7 +9,7 @@ struct Forms: AsyncParsableCommand {
         commandName: "forms",
         abstract: "Tạo biểu mẫu cho một khóa: kiểm tra trước ngày học và báo cáo từng buổi (Write a course's forms).",
         discussion: """
-            Reads the office's workbooks, finds the course on the handover sheet and writes a workbook with two sheets: "Chuẩn bị trước TH", the day-before checklist with the items of the course's mode (in person: the room, Wi-Fi, projector…; online: Zoom), and "Báo cáo trong TH", one row per session (Sáng and Chiều of every training day) with the course, date, session and trainer filled in. Every answer column has a drop-down (Có/Không, Sáng/Chiều) or bounds, and the headers are the importer's, so the filled workbook is read back by `taphuan validate`.
+            Reads the office's workbooks, finds the course on the handover sheet and writes a workbook with three sheets: "Danh sách kiểm tra", the printable day-before checklist with the items of the course's mode (in person: the room, Wi-Fi, projector…; online: Zoom), one item a line with a drop-down (Có/Không) or bounds on each answer; "Chuẩn bị trước TH", the importer's one-row layout filled from those answers by formulas; and "Báo cáo trong TH", one row per session (Sáng and Chiều of every training day) with the course, date, session and trainer filled in and drop-downs for the answers. The filled workbook is read back by `taphuan validate` like any other.
 
             Examples:
               taphuan forms --course N1-2611-01 samples
