@@ -17,12 +17,13 @@ struct TapHuan: AsyncParsableCommand {
 
             Examples:
               taphuan validate samples --as-of 2026-11-28T09:00
+              taphuan weekly --week 2026-W48 --level office -o tuan48.xlsx samples
               taphuan rules --lang en
               taphuan template -o mau
               taphuan inspect "samples/Ban giao ke hoach.xlsx"
             """,
         version: TapHuan.version,
-        subcommands: [ZipList.self, Inspect.self, Template.self, Validate.self, Rules.self, Fill.self]
+        subcommands: [Validate.self, Weekly.self, Forms.self, Template.self, Rules.self, Fill.self, Inspect.self, ZipList.self]
     )
 
     /// The package's version, printed by `taphuan --version`; the one place it is written

@@ -122,7 +122,9 @@ struct Validate: AsyncParsableCommand {
         }
         data.runChecks()
         let findings = RuleRegistry.evaluate(data, settings: config, asOf: moment)
-        return (ValidationReport(findings: findings, data: data, files: files.count, asOf: moment), files)
+        // Report layouts (workbooks with placeholders) give no sheets and are not counted as read.
+        let read = books.filter { !$0.isEmpty }.count
+        return (ValidationReport(findings: findings, data: data, files: read, asOf: moment), files)
     }
 
     /// Writes a checked copy of every workbook under `folder`, keeping the relative names;

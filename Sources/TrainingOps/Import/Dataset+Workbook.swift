@@ -12,7 +12,8 @@ extension Dataset {
         load(paths: paths, read: grids(of:))
     }
 
-    /// The worksheets of one workbook as grids (rows streamed, empty rows kept as gaps).
+    /// The worksheets of one workbook as grids (rows streamed, empty rows kept as gaps); none
+    /// for a report layout, a workbook with `{{placeholders}}` (``SheetGrid/isLayout``).
     public static func grids(of url: URL) throws -> [SheetGrid] {
         let workbook = try Workbook(path: url.path)
         var grids: [SheetGrid] = []
@@ -29,6 +30,7 @@ extension Dataset {
             }
             grids.append(SheetGrid(name: info.name, rows: rows, dateSystem: workbook.dateSystem))
         }
-        return grids
+        // A report layout (placeholders on any sheet) is not data, its other sheets included.
+        return grids.contains(where: \.isLayout) ? [] : grids
     }
 }

@@ -70,9 +70,12 @@ public struct Dataset: Sendable {
 
     /// Recognises one sheet and reads its rows; a sheet of no known kind is reported.
     public mutating func add(_ grid: SheetGrid, file: String) {
+        // A layout to fill (ours in samples/layouts, a lead's own) holds placeholders, not data.
+        if grid.isLayout { return }
         guard let match = HeaderRecognizer.recognise(grid.rows) else {
-            // The instructions sheet of our own templates is not data.
-            let isInstructions = HeaderNormalizer.key(grid.name) == HeaderNormalizer.key(TemplateGuide.sheetName)
+            // The instructions sheet of our own templates, and the printable checklist of our
+            // forms (its answers feed the pre-course check sheet), are not data.
+            let isInstructions = [TemplateGuide.sheetName, FormsWorkbook.listSheet].contains { HeaderNormalizer.key(grid.name) == HeaderNormalizer.key($0) }
             if !isInstructions, grid.rows.contains(where: { $0.contains { !$0.isEmpty } }) {
                 findings.append(ImportFinding(.unrecognisedSheet, file: file, sheet: grid.name,
                     message: "Không nhận ra sheet \"\(grid.name)\": không thấy dòng tiêu đề của loại sheet nào.",
@@ -115,5 +118,18 @@ public struct Dataset: Sendable {
             findings += reader.findings
         }
         sheets.append(RecognisedSheet(file: file, sheet: grid.name, header: match, dataRows: dataRows))
+    }
+}
+
+extension SheetGrid {
+    /// Whether a cell holds a template placeholder or block marker (`{{team}}`, `Tuần
+    /// {{week}}`, `{{#courses}}`): the sheet is a report layout waiting to be filled.
+    public var isLayout: Bool {
+        rows.contains { row in
+            row.contains { cell in
+                guard case .string(let s) = cell, let open = s.range(of: "{{") else { return false }
+                return s[open.upperBound...].contains("}}")
+            }
+        }
     }
 }

@@ -22,6 +22,9 @@ public struct Chart: Hashable, Sendable {
         public var name: String?
         /// The values as they are now (optional cache).
         public var cachedValues: [Double]
+        /// The bars' colour as `RRGGBB`; nil leaves it to the viewer's theme. Set it when the
+        /// workbook has no theme part (ours): LibreOffice then draws automatic bars invisible.
+        public var fillColor: String?
 
         public init(sheet: String, values: CellRange, categories: CellRange? = nil, name: String? = nil, cachedValues: [Double] = []) {
             self.sheet = sheet
@@ -31,6 +34,9 @@ public struct Chart: Hashable, Sendable {
             self.cachedValues = cachedValues
         }
     }
+
+    /// Office's default series colours (`RRGGBB`), to give series explicit colours in turn.
+    public static let palette = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47"]
 
     public var kind: Kind
     public var series: [Series]
@@ -127,6 +133,11 @@ enum ChartXML {
                 xml.raw("<c:tx><c:v>")
                 xml.text(name)
                 xml.raw("</c:v></c:tx>")
+            }
+            if let color = s.fillColor {
+                xml.raw("<c:spPr><a:solidFill><a:srgbClr val=\"")
+                xml.text(color)
+                xml.raw("\"/></a:solidFill></c:spPr><c:invertIfNegative val=\"0\"/>")
             }
             if let c = s.categories {
                 xml.raw("<c:cat><c:strRef><c:f>")
