@@ -86,8 +86,9 @@ extension SheetLayout {
 
 /// The parts of charts: the sheet's drawing (where each chart sits) and one chart part each.
 enum ChartXML {
-    /// Writes `xl/drawings/drawing{n}.xml`; chart i is related as `rId{i+1}`.
-    static func drawing(_ charts: [Chart], to xml: XMLWriter) {
+    /// Writes `xl/drawings/drawing{n}.xml`; chart i is related as `rId{i+1}`, then picture j
+    /// as `rId{charts + j + 1}`. Shape ids run on across charts and pictures.
+    static func drawing(_ charts: [Chart], images: [PlacedImage] = [], to xml: XMLWriter) {
         xml.raw(PartXML.declaration)
         xml.raw("<xdr:wsDr xmlns:xdr=\"http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">")
         for (i, chart) in charts.enumerated() {
@@ -105,6 +106,9 @@ enum ChartXML {
             xml.raw("/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/></xdr:xfrm><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"><c:chart xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"")
             xml.attribute("r:id", "rId\(i + 1)")
             xml.raw("/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>")
+        }
+        for (j, image) in images.enumerated() {
+            ImageXML.anchor(image, id: charts.count + j + 2, number: j + 1, relation: "rId\(charts.count + j + 1)", to: xml)
         }
         xml.raw("</xdr:wsDr>")
     }
