@@ -15,12 +15,12 @@ extension Dataset {
         preChecks = dedupe(preChecks, what: "dòng kiểm tra", whatEN: "check", key: { $0.courseId }, course: { $0.courseId },
                            source: { $0.source }, strip: { var p = $0; p.source = Dataset.placeholder; return p })
         sessionReports = dedupe(sessionReports, what: "báo cáo buổi", whatEN: "session report",
-                                key: { "\($0.courseId)|\($0.date)|\($0.session)" }, course: { $0.courseId },
+                                key: { "\($0.courseId)|\($0.date)|\($0.session.rawValue)" }, course: { $0.courseId },
                                 source: { $0.source }, strip: { var s = $0; s.source = Dataset.placeholder; return s })
         dailyLogs = dedupe(dailyLogs, what: "nhật ký ngày", whatEN: "daily log", key: { "\($0.date)|\(HeaderNormalizer.key($0.staff))" },
                            course: { _ in nil }, source: { $0.source }, strip: { var d = $0; d.source = Dataset.placeholder; return d })
         reportLog = dedupe(reportLog, what: "báo cáo tuần", whatEN: "weekly report",
-                           key: { "\($0.week)|\($0.level)|\(HeaderNormalizer.key($0.team ?? ""))" }, course: { _ in nil },
+                           key: { "\($0.week)|\($0.level.rawValue)|\(HeaderNormalizer.key($0.team ?? ""))" }, course: { _ in nil },
                            source: { $0.source }, strip: { var e = $0; e.source = Dataset.placeholder; return e })
 
         let known = Set(courses.map(\.id))
@@ -45,15 +45,18 @@ extension Dataset {
     private mutating func dedupe<T: Hashable>(_ items: [T], what: String, whatEN: String, key: (T) -> String,
                                               course: (T) -> String?, source: (T) -> SourceRow, strip: (T) -> T,
                                               duplicateKind: ImportFinding.Kind? = nil) -> [T] {
-        var firstByKey: [String: T] = [:]
-        var kept: [T] = []
-        for item in items {
-            let k = key(item)
-            guard let first = firstByKey[k] else {
-                firstByKey[k] = item
-                kept.append(item)
+        // Keys map to positions: the records themselves are copied only when some are dropped.
+        var firstByKey: [String: Int] = [:]
+        firstByKey.reserveCapacity(items.count)
+        var dropped: [Int] = []
+        for i in items.indices {
+            let k = key(items[i])
+            guard let f = firstByKey[k] else {
+                firstByKey[k] = i
                 continue
             }
+            dropped.append(i)
+            let item = items[i], first = items[f]
             let here = source(item), there = source(first)
             let firstPlace = "\(there.file) › \(there.sheet) dòng \(there.row)"
             let firstPlaceEN = "\(there.file) › \(there.sheet) row \(there.row)"
@@ -71,6 +74,13 @@ extension Dataset {
             }
             findings.append(ImportFinding(kind, file: here.file, sheet: here.sheet, cell: "\(here.row):\(here.row)",
                                           courseId: course(item), message: vi, messageEnglish: en))
+        }
+        guard !dropped.isEmpty else { return items }
+        var kept: [T] = []
+        kept.reserveCapacity(items.count - dropped.count)
+        var next = 0
+        for i in items.indices {
+            if next < dropped.count, dropped[next] == i { next += 1 } else { kept.append(items[i]) }
         }
         return kept
     }
