@@ -264,24 +264,6 @@ struct ProgressBar {
     }
 }
 
-extension Dataset {
-    /// Appends the records, findings and sheets of `other` (read after `self`), before the
-    /// cross-sheet checks run once over the whole.
-    mutating func append(_ other: Dataset) {
-        courses += other.courses
-        units += other.units
-        staffAssignments += other.staffAssignments
-        trackings += other.trackings
-        preChecks += other.preChecks
-        sessionReports += other.sessionReports
-        opinions += other.opinions
-        dailyLogs += other.dailyLogs
-        reportLog += other.reportLog
-        findings += other.findings
-        sheets += other.sheets
-    }
-}
-
 /// Standard output as a text stream.
 struct StandardOutput: TextOutputStream {
     mutating func write(_ string: String) { FileHandle.standardOutput.write(Data(string.utf8)) }

@@ -20,7 +20,7 @@ import XLSX
     /// The dataset of a workbook imported as it streams.
     static func streamed(_ url: URL, file: String) throws -> Dataset {
         var data = Dataset()
-        for case .data(let sheet) in try Dataset.importSheets(of: url, file: file) { data.appendRecords(of: sheet) }
+        for case .data(let sheet) in try Dataset.importSheets(of: url, file: file) { data.append(sheet) }
         return data
     }
 
@@ -153,7 +153,7 @@ import XLSX
     @Test func loadReadsAsValidateDoes() throws {
         let loaded = Dataset.load(paths: [Self.samples.path])
         var reference = Dataset()
-        for file in Self.sampleFiles { reference.appendRecords(of: try Self.fromGrids(file.url, file: file.name)) }
+        for file in Self.sampleFiles { reference.append(try Self.fromGrids(file.url, file: file.name)) }
         reference.runChecks()
         Self.expectSame(loaded, reference)
     }

@@ -25,19 +25,26 @@ extension Dataset {
 
         let known = Set(courses.map(\.id))
         guard !courses.isEmpty else { return }
-        func unknown(_ id: String?, _ source: SourceRow, _ sheet: String) {
-            guard let id, !known.contains(id) else { return }
+        func unknown<T>(_ items: [T], _ id: (T) -> String?, _ source: (T) -> SourceRow, _ sheet: String) {
+            items.withUnsafeBufferPointer { items in
+                for item in items {
+                    guard let id = id(item), !known.contains(id) else { continue }
+                    report(id, source(item), sheet)
+                }
+            }
+        }
+        func report(_ id: String, _ source: SourceRow, _ sheet: String) {
             findings.append(ImportFinding(.unknownCourse, file: source.file, sheet: source.sheet, cell: source.cell("courseId"),
                 columnKey: "courseId", raw: id, courseId: id,
                 message: "Mã khóa \"\(id)\" trên \(sheet) không có trong bảng bàn giao kế hoạch.",
                 messageEnglish: "Course id \"\(id)\" on the \(sheet) is not in the handover plan."))
         }
-        for u in units { unknown(u.courseId, u.source, "danh sách đơn vị") }
-        for s in staffAssignments { unknown(s.courseId, s.source, "kế hoạch nhân sự") }
-        for t in trackings { unknown(t.courseId, t.source, "sheet theo dõi khóa") }
-        for p in preChecks { unknown(p.courseId, p.source, "sheet chuẩn bị trước TH") }
-        for s in sessionReports { unknown(s.courseId, s.source, "báo cáo trong TH") }
-        for o in opinions { unknown(o.courseId, o.source, "sheet kiến nghị") }
+        unknown(units, { $0.courseId }, { $0.source }, "danh sách đơn vị")
+        unknown(staffAssignments, { $0.courseId }, { $0.source }, "kế hoạch nhân sự")
+        unknown(trackings, { $0.courseId }, { $0.source }, "sheet theo dõi khóa")
+        unknown(preChecks, { $0.courseId }, { $0.source }, "sheet chuẩn bị trước TH")
+        unknown(sessionReports, { $0.courseId }, { $0.source }, "báo cáo trong TH")
+        unknown(opinions, { $0.courseId }, { $0.source }, "sheet kiến nghị")
     }
 
     private static var placeholder: SourceRow { SourceRow(file: "", sheet: "", row: 0, columns: [:]) }
@@ -49,8 +56,8 @@ extension Dataset {
         var firstByKey: [String: Int] = [:]
         firstByKey.reserveCapacity(items.count)
         var dropped: [Int] = []
-        for i in items.indices {
-            let k = key(items[i])
+        let keys = items.withUnsafeBufferPointer { $0.map(key) }
+        for (i, k) in keys.enumerated() {
             guard let f = firstByKey[k] else {
                 firstByKey[k] = i
                 continue

@@ -26,7 +26,7 @@ extension Dataset {
         data.findings = missing
         for file in files {
             do {
-                for case .data(let sheet) in try importSheets(of: file.url, file: file.name) { data.appendRecords(of: sheet) }
+                for case .data(let sheet) in try importSheets(of: file.url, file: file.name) { data.append(sheet) }
             } catch {
                 data.findings.append(ImportFinding(.unreadableFile, file: file.name,
                     message: "Không đọc được file: \(error)", messageEnglish: "Cannot read the file: \(error)"))

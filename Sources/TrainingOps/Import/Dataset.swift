@@ -72,22 +72,26 @@ public struct Dataset: Sendable {
     public mutating func add(_ grid: SheetGrid, file: String) {
         var importer = SheetImporter(name: grid.name, file: file, dateSystem: grid.dateSystem)
         for (index, cells) in grid.rows.enumerated() { importer.add(row: index, cells: cells) }
-        appendRecords(of: importer.finish())
+        append(importer.finish())
     }
 
     /// Appends the records, findings and sheets of `other` (read after `self`), before the
-    /// cross-sheet checks run once over the whole.
-    mutating func appendRecords(of other: Dataset) {
-        courses += other.courses
-        units += other.units
-        staffAssignments += other.staffAssignments
-        trackings += other.trackings
-        preChecks += other.preChecks
-        sessionReports += other.sessionReports
-        opinions += other.opinions
-        dailyLogs += other.dailyLogs
-        reportLog += other.reportLog
-        findings += other.findings
-        sheets += other.sheets
+    /// cross-sheet checks run once over the whole. A list still empty here takes `other`'s
+    /// as it is, without copying its elements.
+    public mutating func append(_ other: Dataset) {
+        func join<T>(_ mine: inout [T], _ theirs: [T]) {
+            if mine.isEmpty { mine = theirs } else { mine += theirs }
+        }
+        join(&courses, other.courses)
+        join(&units, other.units)
+        join(&staffAssignments, other.staffAssignments)
+        join(&trackings, other.trackings)
+        join(&preChecks, other.preChecks)
+        join(&sessionReports, other.sessionReports)
+        join(&opinions, other.opinions)
+        join(&dailyLogs, other.dailyLogs)
+        join(&reportLog, other.reportLog)
+        join(&findings, other.findings)
+        join(&sheets, other.sheets)
     }
 }

@@ -32,6 +32,8 @@ public enum HeaderNormalizer {
     /// The key with any parenthesised or bracketed parts removed first:
     /// `"Người bàn giao (TNXT)"` → `"nguoi ban giao"`.
     public static func keyWithoutParentheses(_ text: String) -> String {
+        let brackets: [UInt8] = Array("()[]{}".utf8)
+        if !text.utf8.contains(where: brackets.contains) { return key(text) }
         var kept = ""
         var depth = 0
         for ch in text {

@@ -92,10 +92,11 @@ public enum CellParser {
         case .number(let n): return n == 1 ? .value(true) : n == 0 ? .value(false) : .invalid
         case .string, .richText:
             guard let t = text(cell) else { return .empty }
-            // Each mark is at most three UTF-8 bytes and has no other spelling that compares equal.
+            // Each mark is at most three UTF-8 bytes and has no other spelling that compares
+            // equal, so comparing bytes is comparing strings.
             if t.utf8.count <= 3 {
-                if yesMarks.contains(t) { return .value(true) }
-                if noMarks.contains(t) { return .value(false) }
+                if yesMarks.contains(where: { t.utf8.elementsEqual($0.utf8) }) { return .value(true) }
+                if noMarks.contains(where: { t.utf8.elementsEqual($0.utf8) }) { return .value(false) }
             }
             let key = HeaderNormalizer.key(t)
             if yesWords.contains(key) { return .value(true) }
