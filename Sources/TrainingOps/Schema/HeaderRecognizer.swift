@@ -61,22 +61,31 @@ public enum HeaderRecognizer {
         columnKey(for: HeaderKeys(header), in: kind)
     }
 
-    /// A header's folded keys, worked out once for every kind it is tried against.
+    /// A header looked up once for every kind it is tried against: the column key its folded
+    /// key has in each kind, then the one its key without parentheses has.
     struct HeaderKeys {
-        /// ``HeaderNormalizer/key(_:)`` of the header.
-        let key: String
-        /// ``HeaderNormalizer/keyWithoutParentheses(_:)`` of the header.
-        let withoutParentheses: String
+        /// Kinds where ``HeaderNormalizer/key(_:)`` of the header names a column.
+        let exact: [(kind: SheetType, column: String)]
+        /// Kinds where ``HeaderNormalizer/keyWithoutParentheses(_:)`` of the header names a column.
+        let withoutParentheses: [(kind: SheetType, column: String)]
 
         init(_ header: String) {
-            key = HeaderNormalizer.key(header)
-            withoutParentheses = HeaderNormalizer.keyWithoutParentheses(header)
+            exact = byKey[HeaderNormalizer.key(header)] ?? []
+            withoutParentheses = byKey[HeaderNormalizer.keyWithoutParentheses(header)] ?? []
         }
     }
 
+    /// ``lookup`` turned around: folded header key → the kinds it names a column of, and which.
+    static let byKey: [String: [(kind: SheetType, column: String)]] = {
+        var all: [String: [(kind: SheetType, column: String)]] = [:]
+        for kind in SheetType.allCases {
+            for (key, column) in lookup[kind] ?? [:] { all[key, default: []].append((kind, column)) }
+        }
+        return all
+    }()
+
     static func columnKey(for keys: HeaderKeys, in kind: SheetType) -> String? {
-        guard let map = lookup[kind] else { return nil }
-        return map[keys.key] ?? map[keys.withoutParentheses]
+        keys.exact.first { $0.kind == kind }?.column ?? keys.withoutParentheses.first { $0.kind == kind }?.column
     }
 
     /// The required columns of each kind.
