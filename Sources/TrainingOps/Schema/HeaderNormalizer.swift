@@ -32,8 +32,7 @@ public enum HeaderNormalizer {
     /// The key with any parenthesised or bracketed parts removed first:
     /// `"Người bàn giao (TNXT)"` → `"nguoi ban giao"`.
     public static func keyWithoutParentheses(_ text: String) -> String {
-        let brackets: [UInt8] = Array("()[]{}".utf8)
-        if !text.utf8.contains(where: brackets.contains) { return key(text) }
+        guard hasBrackets(text) else { return key(text) }
         var kept = ""
         var depth = 0
         for ch in text {
@@ -44,6 +43,14 @@ public enum HeaderNormalizer {
             }
         }
         return key(kept)
+    }
+
+    /// True when `text` holds a bracket, so ``keyWithoutParentheses(_:)`` may differ from ``key(_:)``.
+    static func hasBrackets(_ text: String) -> Bool {
+        text.utf8.contains { b in
+            b == UInt8(ascii: "(") || b == UInt8(ascii: ")") || b == UInt8(ascii: "[") || b == UInt8(ascii: "]")
+                || b == UInt8(ascii: "{") || b == UInt8(ascii: "}")
+        }
     }
 
     /// Combining diacritical marks (tones, circumflex, breve, horn) left by decomposition.

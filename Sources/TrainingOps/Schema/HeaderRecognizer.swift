@@ -71,7 +71,14 @@ public enum HeaderRecognizer {
 
         init(_ header: String) {
             exact = byKey[HeaderNormalizer.key(header)] ?? []
-            withoutParentheses = byKey[HeaderNormalizer.keyWithoutParentheses(header)] ?? []
+            // Without a bracket both keys are the same.
+            withoutParentheses = HeaderNormalizer.hasBrackets(header)
+                ? byKey[HeaderNormalizer.keyWithoutParentheses(header)] ?? [] : exact
+        }
+
+        /// True when the header names a column of `kind` either way.
+        func names(_ kind: SheetType) -> Bool {
+            exact.contains { $0.kind == kind } || withoutParentheses.contains { $0.kind == kind }
         }
     }
 
@@ -103,6 +110,8 @@ public enum HeaderRecognizer {
             guard filled >= 2 else { continue }
             let keys = texts.map { $0.map(HeaderKeys.init) }
             for kind in kinds {
+                // Fewer than two texts naming a column of the kind cannot match two columns.
+                guard keys.lazy.filter({ $0?.names(kind) == true }).prefix(2).count == 2 else { continue }
                 let m = match(texts, keys, row: r, kind: kind)
                 let required = (requiredColumns[kind] ?? kind.schema.requiredColumns).count
                 let requiredFound = required - m.missingRequired.count
