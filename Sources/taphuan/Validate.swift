@@ -171,8 +171,7 @@ struct Validate: AsyncParsableCommand {
         case data(Dataset)
     }
 
-    /// Reads the workbooks in parallel, at most one task per core, keeping their order; each
-    /// sheet is decoded in a child task while the next one is read.
+    /// Reads the workbooks in parallel, at most one task per core, keeping their order.
     static func readAll(_ files: [WorkbookFile], progress: Bool) async throws -> [[SheetPart]] {
         var results = [[SheetPart]](repeating: [], count: files.count)
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -229,21 +228,14 @@ struct Validate: AsyncParsableCommand {
         }
     }
 
-    /// The sheets of one workbook, each decoded in a child task as soon as it is read.
+    /// The sheets of one workbook, each decoded as its rows stream in (a large one on a
+    /// thread of its own while the reader goes on).
     static func readParts(_ file: WorkbookFile) async throws -> [SheetPart] {
-        let grids = try Dataset.grids(of: file.url)
-        return await withTaskGroup(of: (Int, SheetPart).self) { group in
-            for (i, grid) in grids.enumerated() {
-                group.addTask {
-                    if Settings.isSettingsSheet(grid.name) { return (i, .settings(grid)) }
-                    var d = Dataset()
-                    d.add(grid, file: file.name)
-                    return (i, .data(d))
-                }
+        try Dataset.importSheets(of: file.url, file: file.name, keepWhole: Settings.isSettingsSheet).map {
+            switch $0 {
+            case .grid(let grid): return .settings(grid)
+            case .data(let data): return .data(data)
             }
-            var parts = [SheetPart?](repeating: nil, count: grids.count)
-            for await (i, part) in group { parts[i] = part }
-            return parts.compactMap { $0 }
         }
     }
 }
@@ -282,24 +274,6 @@ struct ProgressBar {
 
     func finish() {
         if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-    }
-}
-
-extension Dataset {
-    /// Appends the records, findings and sheets of `other` (read after `self`), before the
-    /// cross-sheet checks run once over the whole.
-    mutating func append(_ other: Dataset) {
-        courses += other.courses
-        units += other.units
-        staffAssignments += other.staffAssignments
-        trackings += other.trackings
-        preChecks += other.preChecks
-        sessionReports += other.sessionReports
-        opinions += other.opinions
-        dailyLogs += other.dailyLogs
-        reportLog += other.reportLog
-        findings += other.findings
-        sheets += other.sheets
     }
 }
 
