@@ -45,7 +45,8 @@ import XLSX
         #expect(Self.sampleFiles.count >= 5)
         for file in Self.sampleFiles {
             let streamed = try Self.streamed(file.url, file: file.name)
-            #expect(!streamed.sheets.isEmpty)
+            // The report layouts beside the data hold placeholders and import as nothing.
+            #expect(streamed.sheets.isEmpty == file.name.hasPrefix("layouts/"), "\(file.name)")
             Self.expectSame(streamed, try Self.fromGrids(file.url, file: file.name))
         }
     }
