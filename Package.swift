@@ -48,7 +48,7 @@ let package = Package(
         ),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrainingOpsTests", dependencies: ["TrainingOps", "XLSX"]),
-        .testTarget(name: "taphuanTests", dependencies: ["taphuan", "TrainingOps", "XLSX"]),
+        .testTarget(name: "taphuanTests", dependencies: ["taphuan", "taphuan-samples", "TrainingOps", "XLSX"]),
     ],
     swiftLanguageModes: [.v6]
 )

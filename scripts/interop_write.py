@@ -109,6 +109,14 @@ def check_openpyxl(path, streaming):
     for ref, e in extras.items():
         check(ref, ws[ref].value, e)
     check("C7 fill", ws["C7"].fill.fgColor.rgb, "FFFFF2CC")
+    charts = ws._charts
+    check("charts", [(c.tagname, c.type) for c in charts], [("barChart", "col"), ("barChart", "bar")])
+    if len(charts) == 2:
+        check("chart 1 series", [(s.val.numRef.f, s.cat.strRef.f) for s in charts[0].series],
+              [("'Kế hoạch tuần'!$D$3:$D$5", "'Kế hoạch tuần'!$A$3:$A$5")])
+        check("chart 1 title", charts[0].title.tx.rich.p[0].r[0].t if charts[0].title else None, "Học viên theo lớp")
+        check("chart 2 series", [s.val.numRef.f for s in charts[1].series], ["'Kế hoạch tuần'!$I$3:$I$5"])
+        check("chart 1 anchor", (charts[0].anchor._from.col, charts[0].anchor._from.row), (11, 1))
     check("D7 rotation", ws["D7"].alignment.textRotation, 45)
     # calamine decodes the escapes as Excel does: the control character comes back, and the
     # literal `_x0041_` stays literal.

@@ -18,6 +18,8 @@ do {
     case "inflate": try inflateBench(Array(arguments.dropFirst()))
     case "read": try readBench(Array(arguments.dropFirst()))
     case "write": try writeBench(Array(arguments.dropFirst()))
+    case "fill": try templateBench(Array(arguments.dropFirst()), scratch: false)
+    case "fill-scratch": try templateBench(Array(arguments.dropFirst()), scratch: true)
     default:
         print("unknown command \(command)")
         exit(2)

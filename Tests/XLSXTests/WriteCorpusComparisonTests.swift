@@ -64,6 +64,8 @@ struct WriteCorpusComparisonTests {
         var only: [String] = []
         /// Backslashes in format codes are Excel's optional escapes (`\ ` is a space).
         var unescapeFormats = false
+        /// Chart axis ids are arbitrary: replace each distinct one by its order of appearance.
+        var renumberAxes = false
         let build: @Sendable (WorkbookWriter) throws -> Void
         var testDescription: String { "\(corpus): \(element) in \(part)" }
     }
@@ -161,6 +163,18 @@ struct WriteCorpusComparisonTests {
             try wb.defineName("Bar", refersTo: "=Sheet2!$A$1", sheet: s2)
             try wb.defineName("Baz", refersTo: "=0.98")
         },
+        // Axis ids are arbitrary numbers: they are renamed before comparing.
+        Case(corpus: "chart_column01", part: "xl/charts/chart1.xml", element: "chart", renumberAxes: true) { wb in
+            let s = try wb.addSheet("Sheet1")
+            let columns = ["A", "B", "C"]
+            let series = (0..<3).map { k in
+                Chart.Series(sheet: "Sheet1", values: CellRange("\(columns[k])1:\(columns[k])5")!, cachedValues: (1...5).map { Double($0 * (k + 1)) })
+            }
+            try s.addChart(Chart(.column, series: series, anchor: CellRange("E9:L23")!))
+        },
+        Case(corpus: "chart_column01", part: "xl/drawings/_rels/drawing1.xml.rels", element: "Relationships") { wb in
+            try wb.addSheet("Sheet1").addChart(Chart(.column, series: [Chart.Series(sheet: "Sheet1", values: CellRange("A1:A5")!)], anchor: CellRange("E9:L23")!))
+        },
         Case(corpus: "date_examples01", part: "xl/styles.xml", element: "numFmts", unescapeFormats: true) { wb in
             let s = try wb.addSheet("Sheet1")
             let serial = 41333.5  // 2013-02-28 12:00, as the corpus file's cells hold
@@ -199,6 +213,15 @@ struct WriteCorpusComparisonTests {
             if c.unordered { children.sort() }
             var text = children.joined(separator: "\n")
             if c.unescapeFormats { text = text.replacingOccurrences(of: "\\", with: "") }
+            if c.renumberAxes {
+                var ids: [String: Int] = [:]
+                let pattern = try NSRegularExpression(pattern: "(axId|crossAx) val=\"([0-9]+)\"")
+                for m in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
+                    let id = String(text[Range(m.range(at: 2), in: text)!])
+                    let n = ids[id] ?? { ids[id] = ids.count; return ids.count - 1 }()
+                    text.replaceSubrange(Range(m.range(at: 2), in: text)!, with: "#\(n)")
+                }
+            }
             return "<\(node.name) \(node.attributes.joined(separator: " "))>\n" + text
         }
         let mine = try element(ours), theirs = try element(excel)

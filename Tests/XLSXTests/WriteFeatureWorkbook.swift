@@ -108,6 +108,13 @@ enum FeatureWorkbook {
         plan.printSetup = PrintSetup(orientation: .landscape, paper: .a4, fitToWidth: 1, repeatRows: 0...1,
                                      printArea: CellRange("A1:J13"))
         plan.tabColor = .hex("0070C0")
+        try plan.addChart(Chart(.column, series: [
+            Chart.Series(sheet: planSheet, values: CellRange("D3:D5")!, categories: CellRange("A3:A5")!,
+                         name: "Số học viên", cachedValues: [35, 42, 26]),
+        ], title: "Học viên theo lớp", categoryAxisTitle: "Lớp", valueAxisTitle: "Người", anchor: CellRange("L2:S16")!))
+        try plan.addChart(Chart(.bar, series: [
+            Chart.Series(sheet: planSheet, values: CellRange("I3:I5")!, categories: CellRange("A3:A5")!, name: "Kinh phí"),
+        ], anchor: CellRange("L18:S30")!, showLegend: false))
 
         try list.appendRow([.string("Đơn vị")], style: headerStyle)
         for unit in units { try list.appendRow([.string(unit)]) }

@@ -46,6 +46,10 @@ public indirect enum XLSXError: Error, Sendable, Equatable {
     case stringTooLong(cell: String, length: Int)
     /// A writer was used out of order (rows of a streaming sheet must ascend, a finished writer is closed).
     case invalidOperation(String)
+    /// A template placeholder or list has no value in the data.
+    case missingTemplateValue(sheet: String, cell: String, name: String)
+    /// A template's repeated blocks are not well formed (unclosed, crossed, mismatched names).
+    case invalidTemplate(sheet: String, cell: String, message: String)
 
     /// The same error, in the named file.
     case inFile(path: String, XLSXError)
@@ -156,6 +160,12 @@ extension XLSXError: CustomStringConvertible {
                       : "Cell \(cell) holds \(length) characters; Excel allows 32,767"
         case let .invalidOperation(message):
             return vi ? "Thao tác không hợp lệ: \(message)" : "Invalid operation: \(message)"
+        case let .missingTemplateValue(sheet, cell, name):
+            return vi ? "Thiếu dữ liệu cho {{\(name)}} ở ô \(sheet)!\(cell)"
+                : "No data for {{\(name)}} in cell \(sheet)!\(cell)"
+        case let .invalidTemplate(sheet, cell, message):
+            return vi ? "Mẫu không hợp lệ ở ô \(sheet)!\(cell): \(message)"
+                : "Invalid template at cell \(sheet)!\(cell): \(message)"
         }
     }
 

@@ -35,7 +35,29 @@ struct PackageWriter {
         var parts: [Part] = []
         var packagings: [SheetPackaging] = []
         var notesNumber = 0
+        var drawingNumber = 0
+        var chartNumber = 0
         for sheet in sheets {
+            var drawing: Int?
+            if !sheet.charts.isEmpty {
+                drawingNumber += 1
+                drawing = drawingNumber
+                let charts = sheet.charts
+                parts.append(Part(name: "xl/drawings/drawing\(drawingNumber).xml", contentType: PartXML.ContentType.drawing) {
+                    ChartXML.drawing(charts, to: $0)
+                })
+                var relations: [PartRelationship] = []
+                for (i, chart) in charts.enumerated() {
+                    chartNumber += 1
+                    relations.append(PartRelationship(id: "rId\(i + 1)", type: PartXML.Relation.chart, target: "../charts/chart\(chartNumber).xml"))
+                    parts.append(Part(name: "xl/charts/chart\(chartNumber).xml", contentType: PartXML.ContentType.chart) {
+                        ChartXML.chart(chart, to: $0)
+                    })
+                }
+                parts.append(Part(name: "xl/drawings/_rels/drawing\(drawingNumber).xml.rels", contentType: PartXML.ContentType.relationships) {
+                    $0.relationships(relations)
+                })
+            }
             var number: Int?
             if !sheet.notes.isEmpty {
                 notesNumber += 1
@@ -45,7 +67,7 @@ struct PackageWriter {
                 parts.append(Part(name: "xl/comments\(n).xml", contentType: PartXML.ContentType.comments) { NotesXML.comments(notes, to: $0) })
                 parts.append(Part(name: "xl/drawings/vmlDrawing\(n).vml", contentType: PartXML.ContentType.vml) { NotesXML.vml(notes, number: n, to: $0) })
             }
-            packagings.append(sheet.packaging(notesNumber: number))
+            packagings.append(sheet.packaging(notesNumber: number, drawingNumber: drawing))
         }
         let xml = XMLWriter()
         func add(_ name: String, _ body: (XMLWriter) -> Void) throws {
@@ -114,7 +136,9 @@ struct PackageWriter {
         for i in sheets.indices { override("xl/worksheets/sheet\(i + 1).xml", PartXML.ContentType.worksheet) }
         override("xl/styles.xml", PartXML.ContentType.styles)
         if strings != nil { override("xl/sharedStrings.xml", PartXML.ContentType.sharedStrings) }
-        for part in extra where !part.name.hasSuffix(".vml") { override(part.name, part.contentType) }
+        for part in extra where !part.name.hasSuffix(".vml") && !part.name.hasSuffix(".rels") {
+            override(part.name, part.contentType)
+        }
         override("docProps/core.xml", PartXML.ContentType.core)
         override("docProps/app.xml", PartXML.ContentType.app)
         xml.raw("</Types>")

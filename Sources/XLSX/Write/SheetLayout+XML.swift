@@ -20,8 +20,11 @@ struct SheetPackaging {
 
 extension SheetLayout {
     /// Plans the relationships of the sheet; `notesNumber` numbers its comments and VML parts.
-    func packaging(notesNumber: Int?) -> SheetPackaging {
+    func packaging(notesNumber: Int?, drawingNumber: Int? = nil) -> SheetPackaging {
         var p = SheetPackaging()
+        if let n = drawingNumber {
+            p.drawingID = p.add(PartXML.Relation.drawing, target: "../drawings/drawing\(n).xml")
+        }
         for (i, (_, link)) in links.enumerated() {
             if case .external(let url, _) = link {
                 p.hyperlinkIDs[i] = p.add(PartXML.Relation.hyperlink, target: url, external: true)

@@ -16,6 +16,7 @@ public class SheetLayout {
     var validations: [(DataValidation, [CellRange])] = []
     var notes: [(CellReference, Note)] = []
     var links: [(CellReference, Hyperlink)] = []
+    var charts: [Chart] = []
 
     /// The filtered range (its first row holds the filter buttons).
     public var autoFilter: CellRange?

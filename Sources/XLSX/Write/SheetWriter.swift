@@ -90,8 +90,11 @@ public final class SheetWriter: SheetLayout {
             case .sharedString: w = ColumnWidth.text(strings.text(at: Int(cell.payload))) + 1.5
             case .number:
                 let d = Double(bitPattern: cell.payload)
-                let isDate = styles.isDate(Int(cell.style))
-                w = isDate ? 12 : ColumnWidth.measure(.number(d))
+                if let kind = styles.dateKind(Int(cell.style)) {
+                    w = ColumnWidth.measure(.date(ExcelDateTime(serial: d, kind: kind)))
+                } else {
+                    w = ColumnWidth.measure(.number(d))
+                }
             case .bool: w = 6.5
             case .error, .formula: w = ColumnWidth.measure(extras[Int(cell.payload)])
             case .blank: w = 0

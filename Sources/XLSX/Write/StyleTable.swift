@@ -57,12 +57,20 @@ final class StyleTable {
         return i
     }
 
-    /// Whether cell format `i` shows numbers as dates or times.
-    func isDate(_ i: Int) -> Bool {
-        guard i < formats.count else { return false }
+    /// What kind of date or time cell format `i` shows numbers as; nil when not a date format.
+    func dateKind(_ i: Int) -> ExcelDateTime.Kind? {
+        guard i < formats.count else { return nil }
         let id = formats[i].numberFormat
-        if let code = customFormats.first(where: { $0.0 == id })?.1 { return NumberFormat(code).isDateLike }
-        return NumberFormat.builtIn(id)?.isDateLike ?? false
+        guard let format = customFormats.first(where: { $0.0 == id }).map({ NumberFormat($0.1) }) ?? NumberFormat.builtIn(id) else {
+            return nil
+        }
+        switch format.kind {
+        case .date: return .date
+        case .dateTime: return .dateTime
+        case .time: return .time
+        case .duration: return .duration
+        default: return nil
+        }
     }
 
     /// The format index for a date cell: its own style, given a date format when it has none.

@@ -44,6 +44,9 @@ public final class ZipWriter {
         var uncompressed: UInt64
         var offset: UInt64
         var zip64Local: Bool
+        var flags: UInt16 = 1 << 11
+        var time: UInt16? = nil
+        var date: UInt16? = nil
     }
 
     private let file: AtomicFile
@@ -193,6 +196,57 @@ public final class ZipWriter {
         current = nil
     }
 
+    /// Copies an entry of another archive as it is stored: its compressed bytes, method, CRC-32,
+    /// sizes and timestamp are kept, so the part comes out byte for byte the same.
+    public func copyEntry(_ entry: ZipEntry, from archive: ZipArchive) throws {
+        guard !finished else { throw XLSXError.invalidOperation("the archive is finished") }
+        guard current == nil else { throw XLSXError.invalidOperation("entry \(entry.name) copied inside another entry") }
+        guard !entry.name.isEmpty, names.insert(ZipEntry.lookupKey(entry.name)).inserted else {
+            throw XLSXError.invalidOperation("duplicate or empty entry name \(entry.name)")
+        }
+        guard entry.method == 0 || entry.method == 8 else {
+            throw XLSXError.unsupportedCompression(entry: entry.name, method: entry.method)
+        }
+        let nameBytes = Array(entry.name.utf8)
+        guard nameBytes.count <= 0xFFFF else { throw XLSXError.invalidOperation("entry name too long") }
+        let zip64 = options.forceZip64 || entry.compressedSize >= 0xFFFF_FFFF || entry.uncompressedSize >= 0xFFFF_FFFF
+        // Bit 3 (sizes in a trailing descriptor) is dropped: the sizes go in the header.
+        let flags = (entry.flags & ~UInt16(0x0008)) | (1 << 11)
+        let record = Record(
+            name: nameBytes, method: entry.method, crc: entry.crc32, compressed: entry.compressedSize,
+            uncompressed: entry.uncompressedSize, offset: file.offset, zip64Local: zip64,
+            flags: flags, time: entry.dosTime, date: entry.dosDate)
+        var header: [UInt8] = []
+        header.appendLE(UInt32(0x0403_4B50))
+        header.appendLE(UInt16(zip64 ? 45 : 20))
+        header.appendLE(flags)
+        header.appendLE(entry.method)
+        header.appendLE(entry.dosTime)
+        header.appendLE(entry.dosDate)
+        header.appendLE(entry.crc32)
+        header.appendLE(zip64 ? UInt32.max : UInt32(entry.compressedSize))
+        header.appendLE(zip64 ? UInt32.max : UInt32(entry.uncompressedSize))
+        header.appendLE(UInt16(nameBytes.count))
+        header.appendLE(UInt16(zip64 ? 20 : 0))
+        header.append(contentsOf: nameBytes)
+        if zip64 {
+            header.appendLE(UInt16(1))
+            header.appendLE(UInt16(16))
+            header.appendLE(entry.uncompressedSize)
+            header.appendLE(entry.compressedSize)
+        }
+        try file.write(header)
+        var offset = try archive.dataOffset(of: entry)
+        var remaining = entry.compressedSize
+        while remaining > 0 {
+            let n = Int(min(remaining, 1 << 20))
+            try file.write(try archive.source.bytes(at: offset, count: n))
+            offset += UInt64(n)
+            remaining -= UInt64(n)
+        }
+        records.append(record)
+    }
+
     /// Adds an entry whose raw-deflate bytes were produced elsewhere (a spilled sheet): they
     /// are copied from the file at `path` as they are, with the CRC-32 and sizes given.
     public func addDeflatedEntry(_ name: String, crc: UInt32, uncompressedSize: UInt64, from path: String) throws {
@@ -252,10 +306,10 @@ public final class ZipWriter {
                 directory.appendLE(UInt32(0x0201_4B50))
                 directory.appendLE(UInt16(needs64 ? 45 : 20) | (3 << 8))  // made by: Unix
                 directory.appendLE(UInt16(needs64 ? 45 : 20))
-                directory.appendLE(UInt16(1 << 11))
+                directory.appendLE(record.flags)
                 directory.appendLE(record.method)
-                directory.appendLE(dosTime)
-                directory.appendLE(dosDate)
+                directory.appendLE(record.time ?? dosTime)
+                directory.appendLE(record.date ?? dosDate)
                 directory.appendLE(record.crc)
                 directory.appendLE(needs64 ? UInt32.max : UInt32(record.compressed))
                 directory.appendLE(needs64 ? UInt32.max : UInt32(record.uncompressed))

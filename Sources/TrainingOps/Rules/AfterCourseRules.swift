@@ -1,0 +1,156 @@
+/// A step due a number of days after the course ends, recorded as a date on the tracking
+/// sheet: late when recorded after the due day, or missing once the due day is over.
+struct AfterEndDeadline {
+    var column: String
+    /// `Cập nhật CRM`: what was done, as the message's subject.
+    var whatVi: String
+    var whatEn: String
+    /// `cập nhật CRM`: the same inside a sentence (acronyms kept).
+    var nounVi: String
+
+    func check<R: Rule>(_ rule: R, _ ctx: RuleContext, days: Int, value: (CourseTracking) -> LocalDate?) -> [Finding] {
+        ctx.data.courses.compactMap { c in
+            guard let end = c.endDate else { return nil }
+            let due = end.adding(days: days)
+            let t = ctx.tracking(c.id)
+            let data: [String: FindingValue] = ["endDate": .date(end), "dueDate": .date(due), "allowedDays": .int(days)]
+            if let done = t.flatMap(value) {
+                guard done > due else { return nil }
+                let after = end.days(to: done)
+                return rule.finding(c.id, t?.source ?? c.source, column,
+                                    vi: "\(whatVi) ngày \(done.vietnamese), \(after) ngày sau khi kết thúc (hạn \(days) ngày).",
+                                    en: "\(whatEn) on \(done.vietnamese), \(after) days after the end (\(days) allowed).",
+                                    data.merging(["doneDate": .date(done), "daysAfterEnd": .int(after)]) { a, _ in a })
+            }
+            guard ctx.isOver(due) else { return nil }
+            return rule.finding(c.id, t?.source ?? c.source, t == nil ? "courseId" : column,
+                                vi: "Chưa có ngày \(nounVi) (khóa kết thúc \(end.vietnamese), hạn \(due.vietnamese)).",
+                                en: "\(whatEn) not recorded (course ended \(end.vietnamese), due \(due.vietnamese)).", data)
+        }
+    }
+}
+
+/// Survey results entered within 1 day after the course ends.
+public struct SurveyLate: Rule {
+    public let id = "SURVEY_LATE"
+    public let severity = Severity.error
+    public let step = ProcessStep.running
+    public let summaryVi = "Kết quả khảo sát cập nhật quá 1 ngày sau khi kết thúc khóa (hoặc chưa cập nhật khi đã quá hạn)."
+    public let summaryEn = "Survey results entered more than 1 day after the end (or not entered past the deadline)."
+    /// The rule.
+    public init() {}
+
+    public func check(_ ctx: RuleContext) -> [Finding] {
+        AfterEndDeadline(column: "surveyResultsEntered", whatVi: "Cập nhật KQ khảo sát", whatEn: "Survey results entered", nounVi: "cập nhật KQ khảo sát")
+            .check(self, ctx, days: ctx.settings.surveyDays) { $0.surveyResultsEntered }
+    }
+}
+
+/// CRM updated within 1 day after the course ends.
+public struct CrmLate: Rule {
+    public let id = "CRM_LATE"
+    public let severity = Severity.error
+    public let step = ProcessStep.running
+    public let summaryVi = "CRM cập nhật quá 1 ngày sau khi kết thúc khóa (hoặc chưa cập nhật khi đã quá hạn)."
+    public let summaryEn = "CRM updated more than 1 day after the end (or not updated past the deadline)."
+    /// The rule.
+    public init() {}
+
+    public func check(_ ctx: RuleContext) -> [Finding] {
+        AfterEndDeadline(column: "crmUpdated", whatVi: "Cập nhật CRM", whatEn: "CRM updated", nounVi: "cập nhật CRM")
+            .check(self, ctx, days: ctx.settings.crmDays) { $0.crmUpdated }
+    }
+}
+
+/// TNTK reads the survey results and recommendations after the course.
+public struct FeedbackOpen: Rule {
+    public let id = "FEEDBACK_OPEN"
+    public let severity = Severity.warning
+    public let step = ProcessStep.wrapUp
+    public let summaryVi = "TNTK chưa xem kết quả khảo sát và kiến nghị khi đã quá hạn (3 ngày sau khi kết thúc)."
+    public let summaryEn = "TNTK has not read the survey results and recommendations past the deadline (3 days after the end)."
+    /// The rule.
+    public init() {}
+
+    public func check(_ ctx: RuleContext) -> [Finding] {
+        ctx.data.courses.compactMap { c in
+            guard let end = c.endDate else { return nil }
+            let due = end.adding(days: ctx.settings.feedbackReviewDays)
+            let t = ctx.tracking(c.id)
+            guard ctx.isOver(due), t?.feedbackReviewed == nil else { return nil }
+            return finding(c.id, t?.source ?? c.source, t == nil ? "courseId" : "feedbackReviewed",
+                           vi: "TNTK chưa xem kết quả khảo sát, kiến nghị (hạn \(due.vietnamese)).",
+                           en: "TNTK has not read the survey results and recommendations (due \(due.vietnamese)).", ["dueDate": .date(due)])
+        }
+    }
+}
+
+/// Units unhappy (score ≤ 2) or not using the software are called by TNTK.
+public struct FollowUpMissing: Rule {
+    public let id = "FOLLOW_UP_MISSING"
+    public let severity = Severity.warning
+    public let step = ProcessStep.wrapUp
+    public let summaryVi = "Đơn vị chấm điểm khảo sát ≤ 2 hoặc chưa sử dụng được phần mềm mà chưa được gọi xin lỗi/hỗ trợ."
+    public let summaryEn = "A unit scoring the survey ≤ 2 or not using the software, not called back."
+    /// The rule.
+    public init() {}
+
+    public func check(_ ctx: RuleContext) -> [Finding] {
+        let low = ctx.settings.lowSurveyScore
+        return ctx.data.units.compactMap { u in
+            guard u.supportCalled != true, let end = ctx.course(u.courseId)?.endDate else { return nil }
+            let due = end.adding(days: ctx.settings.followUpDays)
+            guard ctx.isOver(due) else { return nil }
+            let unhappy = u.surveyScore.map { $0 <= low } ?? false
+            let stuck = u.usingSoftware == false
+            guard unhappy || stuck else { return nil }
+            let score = u.surveyScore.flatMap { CellParser.text(.number($0)) } ?? ""
+            let whyVi = [unhappy ? "điểm khảo sát \(score)" : nil, stuck ? "chưa sử dụng được phần mềm" : nil].compactMap { $0 }.joined(separator: ", ")
+            let whyEn = [unhappy ? "survey score \(score)" : nil, stuck ? "not using the software" : nil].compactMap { $0 }.joined(separator: ", ")
+            var data: [String: FindingValue] = ["unit": .text(u.id), "dueDate": .date(due)]
+            if u.surveyScore != nil { data["score"] = .text(score) }
+            return finding(u.courseId, u.source, "supportCalled",
+                           vi: "Đơn vị \(u.name ?? u.id): \(whyVi), chưa được gọi xin lỗi/hỗ trợ (hạn \(due.vietnamese)).",
+                           en: "Unit \(u.name ?? u.id): \(whyEn), not called back (due \(due.vietnamese)).", data)
+        }
+    }
+}
+
+/// The post-course report to ĐVCQ, sent within two weeks of the end.
+public struct DvcqReportMissing: Rule {
+    public let id = "DVCQ_REPORT_MISSING"
+    public let severity = Severity.warning
+    public let step = ProcessStep.wrapUp
+    public let summaryVi = "Chưa gửi báo cáo sau tập huấn cho ĐVCQ khi đã quá hạn (14 ngày sau khi kết thúc)."
+    public let summaryEn = "The post-course report to ĐVCQ not sent past the deadline (14 days after the end)."
+    /// The rule.
+    public init() {}
+
+    public func check(_ ctx: RuleContext) -> [Finding] {
+        AfterEndDeadline(column: "dvcqReportSent", whatVi: "Gửi báo cáo ĐVCQ", whatEn: "Report to ĐVCQ sent", nounVi: "gửi báo cáo ĐVCQ")
+            .check(self, ctx, days: ctx.settings.dvcqReportDays) { $0.dvcqReportSent }
+    }
+}
+
+/// A recorded opinion still open past its due date.
+public struct OpinionOverdue: Rule {
+    public let id = "OPINION_OVERDUE"
+    public let severity = Severity.warning
+    public let step = ProcessStep.wrapUp
+    public let summaryVi = "Kiến nghị đã quá hạn xử lý mà chưa xong."
+    public let summaryEn = "An opinion past its due date and not handled."
+    /// The rule.
+    public init() {}
+
+    public func check(_ ctx: RuleContext) -> [Finding] {
+        ctx.data.opinions.compactMap { o in
+            guard let due = o.due, ctx.isOver(due), o.status != .done, o.status != .dropped else { return nil }
+            let late = due.days(to: ctx.asOf.date)
+            let status = o.status?.label ?? "trống"
+            return finding(o.courseId, o.source, "status",
+                           vi: "Kiến nghị \"\(o.content)\": hạn \(due.vietnamese) đã qua \(late) ngày, trạng thái \(status).",
+                           en: "Opinion \"\(o.content)\": due \(due.vietnamese), \(late) days ago, status \(o.status?.rawValue ?? "empty").",
+                           ["dueDate": .date(due), "daysOverdue": .int(late), "status": .text(o.status?.rawValue ?? "")])
+        }
+    }
+}

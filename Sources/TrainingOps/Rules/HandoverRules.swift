@@ -1,0 +1,115 @@
+/// The handover lead time: TNXT hands over at least 10 days before the start (30 for the
+/// long-lead products). Days are counted between calendar days, so a handover on day −10 at
+/// any hour is on time and one on day −9 is late.
+public struct HandoverLate: Rule {
+    public let id = "HANDOVER_LATE"
+    public let severity = Severity.error
+    public let step = ProcessStep.requestAndPlan
+    public let summaryVi = "Bàn giao kế hoạch trước ngày bắt đầu ít hơn số ngày yêu cầu (10 ngày; 30 ngày với Tính lương, DT lương)."
+    public let summaryEn = "Handover fewer days before the start than required (10 days; 30 for Tính lương and DT lương)."
+    /// The rule.
+    public init() {}
+
+    public func check(_ ctx: RuleContext) -> [Finding] {
+        ctx.data.courses.compactMap { c in
+            guard let start = c.startDate, let handed = c.handoverDate else { return nil }
+            let need = ctx.settings.handoverDays(for: c.product)
+            let lead = handed.date.days(to: start)
+            guard lead < need else { return nil }
+            let product = c.product.map { " (sản phẩm \($0.label))" } ?? ""
+            let productEn = c.product.map { " (product \($0.label))" } ?? ""
+            let vi = lead >= 0 ? "Bàn giao trước \(lead) ngày, yêu cầu \(need) ngày\(product)."
+                : "Bàn giao sau ngày bắt đầu \(-lead) ngày, yêu cầu trước \(need) ngày\(product)."
+            let en = lead >= 0 ? "Handed over \(lead) days before the start, \(need) required\(productEn)."
+                : "Handed over \(-lead) days after the start, \(need) days before required\(productEn)."
+            return finding(c, "handoverDate", vi: vi, en: en,
+                           ["daysBefore": .int(lead), "requiredDays": .int(need), "handoverDate": .moment(handed), "startDate": .date(start)])
+        }
+    }
+}
+
+/// A handover row without its handover date, once the handover was due.
+public struct HandoverMissingDate: Rule {
+    public let id = "HANDOVER_MISSING_DATE"
+    public let severity = Severity.warning
+    public let step = ProcessStep.requestAndPlan
+    public let summaryVi = "Khóa trên bảng bàn giao không ghi ngày bàn giao (khi đã đến hạn bàn giao)."
+    public let summaryEn = "A course on the handover plan without its handover date (once the handover was due)."
+    /// The rule.
+    public init() {}
+
+    public func check(_ ctx: RuleContext) -> [Finding] {
+        ctx.data.courses.compactMap { c in
+            guard c.handoverDate == nil, let start = c.startDate else { return nil }
+            let need = ctx.settings.handoverDays(for: c.product)
+            let due = start.adding(days: -need)
+            guard ctx.hasBegun(due) else { return nil }
+            return finding(c, "handoverDate", vi: "Không ghi ngày bàn giao (hạn bàn giao \(due.vietnamese), trước \(need) ngày).",
+                           en: "No handover date (handover due \(due.vietnamese), \(need) days ahead).",
+                           ["dueDate": .date(due), "requiredDays": .int(need)])
+        }
+    }
+}
+
+/// No unit on the unit list for a course whose handover (which carries the list) is due.
+public struct UnitsMissing: Rule {
+    public let id = "UNITS_MISSING"
+    public let severity = Severity.error
+    public let step = ProcessStep.requestAndPlan
+    public let summaryVi = "Không có danh sách đơn vị cho khóa đã đến hạn bàn giao."
+    public let summaryEn = "No unit list for a course whose handover is due."
+    /// The rule.
+    public init() {}
+
+    public func check(_ ctx: RuleContext) -> [Finding] {
+        ctx.data.courses.compactMap { c in
+            guard ctx.units(c.id).isEmpty, let start = c.startDate else { return nil }
+            let due = start.adding(days: -ctx.settings.handoverDays(for: c.product))
+            guard ctx.isOver(due) else { return nil }
+            return finding(c, "courseId", vi: "Không có đơn vị nào trên danh sách đơn vị (hạn gửi \(due.vietnamese)).",
+                           en: "No unit on the unit list (due \(due.vietnamese)).", ["dueDate": .date(due), "plannedUnits": .int(c.unitCount ?? 0)])
+        }
+    }
+}
+
+/// TNTK confirms the schedule within a few days of the handover, and before the course starts.
+public struct ScheduleUnconfirmed: Rule {
+    public let id = "SCHEDULE_UNCONFIRMED"
+    public let severity = Severity.warning
+    public let step = ProcessStep.requestAndPlan
+    public let summaryVi = "TNTK chưa chốt lịch (Ngày chốt lịch trống) khi đã quá hạn chốt sau bàn giao."
+    public let summaryEn = "TNTK has not confirmed the schedule (no confirmation date) past the deadline after handover."
+    /// The rule.
+    public init() {}
+
+    public func check(_ ctx: RuleContext) -> [Finding] {
+        ctx.data.courses.compactMap { c in
+            guard c.scheduleConfirmed == nil, let start = c.startDate else { return nil }
+            let afterHandover = c.handoverDate.map { $0.date.adding(days: ctx.settings.scheduleConfirmDays) } ?? start
+            let due = min(afterHandover, start)
+            guard ctx.isOver(due) else { return nil }
+            return finding(c, "scheduleConfirmed", vi: "Chưa chốt lịch (hạn \(due.vietnamese)).",
+                           en: "Schedule not confirmed (due \(due.vietnamese)).", ["dueDate": .date(due)])
+        }
+    }
+}
+
+/// The handover's unit count differs from the number of units on the list.
+public struct UnitCountMismatch: Rule {
+    public let id = "UNIT_COUNT_MISMATCH"
+    public let severity = Severity.warning
+    public let step = ProcessStep.leadChecks
+    public let summaryVi = "Số đơn vị trên bảng bàn giao khác số dòng trên danh sách đơn vị."
+    public let summaryEn = "The handover's unit count differs from the unit list."
+    /// The rule.
+    public init() {}
+
+    public func check(_ ctx: RuleContext) -> [Finding] {
+        ctx.data.courses.compactMap { c in
+            let listed = ctx.units(c.id).count
+            guard let planned = c.unitCount, listed > 0, listed != planned else { return nil }
+            return finding(c, "unitCount", vi: "Bàn giao ghi \(planned) đơn vị, danh sách có \(listed).",
+                           en: "The handover says \(planned) units, the list has \(listed).", ["planned": .int(planned), "listed": .int(listed)])
+        }
+    }
+}

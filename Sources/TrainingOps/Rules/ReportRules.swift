@@ -1,0 +1,110 @@
+/// Weekly reports: TNTK → TP by Friday (end of day), TP → GĐVP by Saturday 12:00.
+public struct WeeklyReportLate: Rule {
+    public let id = "WEEKLY_REPORT_LATE"
+    public let severity = Severity.error
+    public let step = ProcessStep.wrapUp
+    public let summaryVi = "Báo cáo tuần gửi trễ hoặc không gửi: TNTK → TP hạn hết thứ Sáu, TP → GĐVP hạn 12:00 thứ Bảy."
+    public let summaryEn = "Weekly report late or missing: TNTK → TP due by end of Friday, TP → GĐVP by Saturday 12:00."
+    /// The rule.
+    public init() {}
+
+    func deadline(_ week: Week, _ level: ReportLevel, _ s: Settings) -> LocalMoment {
+        level == .teamToHead ? LocalMoment(week.monday.adding(days: s.teamReportWeekday - 1), s.teamReportTime)
+            : LocalMoment(week.monday.adding(days: s.officeReportWeekday - 1), s.officeReportTime)
+    }
+
+    func levelName(_ level: ReportLevel) -> String { level == .teamToHead ? "TNTK→TP" : "TP→GĐVP" }
+
+    public func check(_ ctx: RuleContext) -> [Finding] {
+        var out: [Finding] = []
+        let log = ctx.data.reportLog
+        for e in log {
+            let due = deadline(e.week, e.level, ctx.settings)
+            let who = e.team.map { " (\($0))" } ?? ""
+            let data: [String: FindingValue] = ["week": .text(e.week.description), "level": .text(levelName(e.level)), "deadline": .moment(due)]
+            if let sent = e.sentAt, sent.minutes > due.minutes {
+                out.append(finding(nil, e.source, "sentAt",
+                                   vi: "Báo cáo \(levelName(e.level)) tuần \(e.week)\(who) gửi \(sent.vietnamese), hạn \(due.vietnamese).",
+                                   en: "\(levelName(e.level)) report for \(e.week)\(who) sent \(sent.vietnamese), due \(due.vietnamese).",
+                                   data.merging(["sentAt": .moment(sent)]) { a, _ in a }))
+            } else if e.sentAt == nil, ctx.isPast(due) {
+                out.append(finding(nil, e.source, "sentAt", vi: "Báo cáo \(levelName(e.level)) tuần \(e.week)\(who) chưa ghi thời điểm gửi, hạn \(due.vietnamese).",
+                                   en: "\(levelName(e.level)) report for \(e.week)\(who) has no time sent, due \(due.vietnamese).", data))
+            }
+        }
+        // Reports never sent: every team each week, and the office each week, once due.
+        var teams: [String: String] = [:]
+        for e in log where e.level == .teamToHead { if let t = e.team { teams[HeaderNormalizer.key(t)] = teams[HeaderNormalizer.key(t)] ?? t } }
+        for c in ctx.data.courses { if let t = c.team { teams[HeaderNormalizer.key(t)] = teams[HeaderNormalizer.key(t)] ?? t } }
+        let weeks = log.map(\.week.monday) + ctx.data.courses.compactMap(\.startDate).filter { $0 <= ctx.asOf.date }
+        guard let first = weeks.min() else { return out }
+        let sheet = ctx.sheet(of: .reportLog).map { ($0.file, $0.sheet) } ?? log.first.map { ($0.source.file, $0.source.sheet) }
+        let sent = Set(log.map { "\($0.week)|\($0.level.rawValue)|\($0.level == .teamToHead ? HeaderNormalizer.key($0.team ?? "") : "")" })
+        var week = Week(containing: first)
+        while week.monday <= ctx.asOf.date {
+            for level in [ReportLevel.teamToHead, .headToDirector] {
+                let due = deadline(week, level, ctx.settings)
+                guard ctx.isPast(due) else { continue }
+                let teamKeys = level == .teamToHead ? teams.keys.sorted() : [""]
+                for key in teamKeys where !sent.contains("\(week)|\(level.rawValue)|\(key)") {
+                    let who = level == .teamToHead ? " (\(teams[key] ?? key))" : ""
+                    var data: [String: FindingValue] = ["week": .text(week.description), "level": .text(levelName(level)), "deadline": .moment(due)]
+                    if level == .teamToHead { data["team"] = .text(teams[key] ?? key) }
+                    out.append(Finding(rule: id, severity: severity, course: nil, file: sheet?.0, sheet: sheet?.1, cell: nil,
+                                       messageVi: "Không có báo cáo \(levelName(level)) tuần \(week)\(who), hạn \(due.vietnamese).",
+                                       messageEn: "No \(levelName(level)) report for \(week)\(who), due \(due.vietnamese).", data: data))
+                }
+            }
+            week = Week(containing: week.monday.adding(days: 7))
+        }
+        return out
+    }
+}
+
+/// Each staff member keeps a daily log on every working day they are not on a course.
+public struct DailyLogMissing: Rule {
+    public let id = "DAILY_LOG_MISSING"
+    public let severity = Severity.warning
+    public let step = ProcessStep.outsideCourses
+    public let summaryVi = "Nhân viên không có nhật ký công việc ngoài TH cho một ngày làm việc không đi lớp."
+    public let summaryEn = "A staff member without a daily log for a working day off courses."
+    /// The rule.
+    public init() {}
+
+    public func check(_ ctx: RuleContext) -> [Finding] {
+        let logs = ctx.data.dailyLogs
+        guard let first = logs.map(\.date).min() else { return [] }
+        var people: [String: (name: String, source: SourceRow)] = [:]
+        var logged: Set<String> = []
+        for l in logs {
+            let k = HeaderNormalizer.key(l.staff)
+            if people[k] == nil { people[k] = (l.staff, l.source) }
+            logged.insert("\(k)|\(l.date)")
+        }
+        var busy: Set<String> = []
+        for a in ctx.data.staffAssignments {
+            let k = HeaderNormalizer.key(a.staff)
+            guard people[k] != nil else { continue }
+            let c = ctx.course(a.courseId)
+            guard let from = a.from ?? c?.startDate else { continue }
+            let to = a.to ?? c?.endDate ?? from
+            guard from <= to, from.days(to: to) < 366 else { continue }
+            for d in 0...from.days(to: to) { busy.insert("\(k)|\(from.adding(days: d))") }
+        }
+        var out: [Finding] = []
+        var day = first
+        while day < ctx.asOf.date {
+            defer { day = day.adding(days: 1) }
+            guard !ctx.settings.isNonWorking(day), day.isoWeekday != 6 else { continue }
+            for k in people.keys.sorted() {
+                let key = "\(k)|\(day)"
+                guard !logged.contains(key), !busy.contains(key), let p = people[k] else { continue }
+                out.append(Finding(rule: id, severity: severity, course: nil, file: p.source.file, sheet: p.source.sheet, cell: nil,
+                                   messageVi: "\(p.name) không có nhật ký ngày \(day.vietnamese) (không đi lớp).",
+                                   messageEn: "\(p.name) has no daily log for \(day.vietnamese) (not on a course).",
+                                   data: ["staff": .text(p.name), "date": .date(day)]))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,148 @@
+/// The day-before check of a course that has begun.
+public struct PreCheckMissing: Rule {
+    public let id = "PRECHECK_MISSING"
+    public let severity = Severity.error
+    public let step = ProcessStep.dayBefore
+    public let summaryVi = "Khóa đã bắt đầu mà không có dòng kiểm tra chuẩn bị trước TH."
+    public let summaryEn = "A course that has begun without a day-before check."
+    /// The rule.
+    public init() {}
+
+    public func check(_ ctx: RuleContext) -> [Finding] {
+        ctx.data.courses.compactMap { c in
+            guard let start = c.startDate, ctx.hasBegun(start), ctx.preCheck(c.id) == nil else { return nil }
+            let due = start.adding(days: -ctx.settings.preCheckDaysBefore)
+            return finding(c, "courseId", vi: "Không có kiểm tra chuẩn bị trước TH (hạn \(due.vietnamese), khóa bắt đầu \(start.vietnamese)).",
+                           en: "No day-before check (due \(due.vietnamese), course started \(start.vietnamese)).",
+                           ["dueDate": .date(due), "startDate": .date(start)])
+        }
+    }
+}
+
+/// Items of the mode's checklist left empty or answered "Không".
+public struct PreCheckIncomplete: Rule {
+    public let id = "PRECHECK_INCOMPLETE"
+    public let severity = Severity.warning
+    public let step = ProcessStep.dayBefore
+    public let summaryVi = "Kiểm tra trước TH còn mục để trống hoặc trả lời Không (theo hình thức trực tiếp/trực tuyến)."
+    public let summaryEn = "Items of the day-before checklist left empty or answered No (for the course's mode)."
+    /// The rule.
+    public init() {}
+
+    public func check(_ ctx: RuleContext) -> [Finding] {
+        ctx.data.preChecks.compactMap { p in
+            guard let mode = ctx.course(p.courseId)?.mode else { return nil }
+            let open = p.openItems(for: mode)
+            guard let first = open.first else { return nil }
+            let names = open.map(\.column.header)
+            return finding(p.courseId, p.source, first.rawValue,
+                           vi: "Chưa đạt hoặc để trống: \(names.joined(separator: ", ")) (lớp \(mode.label.lowercased())).",
+                           en: "Not ready or empty: \(names.joined(separator: ", ")) (\(mode == .online ? "online" : "in-person") class).",
+                           ["items": .text(open.map(\.rawValue).joined(separator: ",")), "count": .int(open.count)])
+        }
+    }
+}
+
+/// The day-before check made on the first day or later.
+public struct PreCheckLate: Rule {
+    public let id = "PRECHECK_LATE"
+    public let severity = Severity.warning
+    public let step = ProcessStep.dayBefore
+    public let summaryVi = "Kiểm tra chuẩn bị làm vào ngày bắt đầu hoặc sau đó (phải trước 1 ngày)."
+    public let summaryEn = "The day-before check made on the first day or later."
+    /// The rule.
+    public init() {}
+
+    public func check(_ ctx: RuleContext) -> [Finding] {
+        ctx.data.preChecks.compactMap { p in
+            guard let at = p.checkedAt, let start = ctx.course(p.courseId)?.startDate else { return nil }
+            let due = start.adding(days: -ctx.settings.preCheckDaysBefore)
+            guard at.date > due else { return nil }
+            return finding(p.courseId, p.source, "checkedAt",
+                           vi: "Kiểm tra lúc \(at.vietnamese), khóa bắt đầu \(start.vietnamese) (phải kiểm tra chậm nhất ngày \(due.vietnamese)).",
+                           en: "Checked at \(at.vietnamese), course started \(start.vietnamese) (due by \(due.vietnamese)).",
+                           ["checkedAt": .moment(at), "dueDate": .date(due)])
+        }
+    }
+}
+
+/// Two session reports a training day, each at the start of its session.
+public struct SessionReportMissing: Rule {
+    public let id = "SESSION_REPORT_MISSING"
+    public let severity = Severity.error
+    public let step = ProcessStep.duringCourse
+    public let summaryVi = "Thiếu báo cáo đầu buổi (mỗi ngày học 2 buổi Sáng, Chiều) cho buổi đã diễn ra."
+    public let summaryEn = "A session report missing (two a training day, Sáng and Chiều) for a session that has started."
+    /// The rule.
+    public init() {}
+
+    public func check(_ ctx: RuleContext) -> [Finding] {
+        var out: [Finding] = []
+        let reportSheet = ctx.sheet(of: .sessionReport)
+        for c in ctx.data.courses {
+            let reports = ctx.sessions(c.id)
+            let have = Set(reports.map { "\($0.date)|\($0.session.rawValue)" })
+            let place = reports.first?.source
+            for day in c.days {
+                for (part, start) in ctx.settings.sessions {
+                    let due = LocalMoment(day, start)
+                    guard ctx.asOf.minutes > due.minutes + ctx.settings.sessionReportGraceMinutes,
+                          !have.contains("\(day)|\(part.rawValue)") else { continue }
+                    let vi = "Thiếu báo cáo buổi \(part.label) ngày \(day.vietnamese)."
+                    let en = "No report for the \(part == .morning ? "morning" : "afternoon") session of \(day.vietnamese)."
+                    let data: [String: FindingValue] = ["date": .date(day), "session": .text(part.label)]
+                    if let place {
+                        out.append(Finding(rule: id, severity: severity, course: c.id, file: place.file, sheet: place.sheet, cell: nil,
+                                           messageVi: vi, messageEn: en, data: data))
+                    } else if let sheet = reportSheet {
+                        out.append(Finding(rule: id, severity: severity, course: c.id, file: sheet.file, sheet: sheet.sheet, cell: nil,
+                                           messageVi: vi, messageEn: en, data: data))
+                    } else {
+                        out.append(finding(c, "courseId", vi: vi, en: en, data))
+                    }
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// A session report counting absent units without listing them and their reasons.
+public struct AbsenceUnexplained: Rule {
+    public let id = "ABSENCE_UNEXPLAINED"
+    public let severity = Severity.warning
+    public let step = ProcessStep.duringCourse
+    public let summaryVi = "Báo cáo buổi có đơn vị vắng nhưng không kèm danh sách và lý do."
+    public let summaryEn = "A session report with absent units but no list of them and their reasons."
+    /// The rule.
+    public init() {}
+
+    public func check(_ ctx: RuleContext) -> [Finding] {
+        ctx.data.sessionReports.compactMap { s in
+            guard let n = s.absentCount, n > 0, (s.absentUnits ?? "").isEmpty else { return nil }
+            return finding(s.courseId, s.source, "absentUnits",
+                           vi: "Buổi \(s.session.label) \(s.date.vietnamese): \(n) đơn vị vắng nhưng không có danh sách và lý do.",
+                           en: "\(s.session == .morning ? "Morning" : "Afternoon") of \(s.date.vietnamese): \(n) units absent, no list or reasons.",
+                           ["absent": .int(n), "date": .date(s.date), "session": .text(s.session.label)])
+        }
+    }
+}
+
+/// A unit marked absent with no reason.
+public struct UnitAbsenceNoReason: Rule {
+    public let id = "UNIT_ABSENCE_NO_REASON"
+    public let severity = Severity.warning
+    public let step = ProcessStep.leadChecks
+    public let summaryVi = "Đơn vị vắng (Có mặt = Không) mà không ghi lý do vắng."
+    public let summaryEn = "A unit absent (Có mặt = No) without a reason."
+    /// The rule.
+    public init() {}
+
+    public func check(_ ctx: RuleContext) -> [Finding] {
+        ctx.data.units.compactMap { u in
+            guard u.present == false, (u.absenceReason ?? "").isEmpty else { return nil }
+            return finding(u.courseId, u.source, "absenceReason", vi: "Đơn vị \(u.name ?? u.id) vắng nhưng không ghi lý do.",
+                           en: "Unit \(u.name ?? u.id) absent with no reason given.", ["unit": .text(u.id)])
+        }
+    }
+}

@@ -1,0 +1,177 @@
+/// A native Excel chart placed on a sheet: column or bar, one or more series read from
+/// ranges of cells, with optional titles. Excel and LibreOffice draw it from the ranges; the
+/// cached values, when given, are what a viewer shows before recalculating.
+public struct Chart: Hashable, Sendable {
+    /// The chart's kind.
+    public enum Kind: Hashable, Sendable {
+        /// Vertical bars.
+        case column
+        /// Horizontal bars.
+        case bar
+    }
+
+    /// One series: its values, their categories, and a name for the legend.
+    public struct Series: Hashable, Sendable {
+        /// The sheet holding the ranges.
+        public var sheet: String
+        /// The values: a single row or column.
+        public var values: CellRange
+        /// The category labels: a single row or column as long as the values.
+        public var categories: CellRange?
+        /// The legend's name for the series.
+        public var name: String?
+        /// The values as they are now (optional cache).
+        public var cachedValues: [Double]
+
+        public init(sheet: String, values: CellRange, categories: CellRange? = nil, name: String? = nil, cachedValues: [Double] = []) {
+            self.sheet = sheet
+            self.values = values
+            self.categories = categories
+            self.name = name
+            self.cachedValues = cachedValues
+        }
+    }
+
+    public var kind: Kind
+    public var series: [Series]
+    public var title: String?
+    public var categoryAxisTitle: String?
+    public var valueAxisTitle: String?
+    /// Where it sits: from the top-left corner of the first cell to that of the last.
+    public var anchor: CellRange
+    /// Whether the legend shows (on the right).
+    public var showLegend: Bool
+
+    public init(_ kind: Kind, series: [Series], title: String? = nil, categoryAxisTitle: String? = nil,
+                valueAxisTitle: String? = nil, anchor: CellRange, showLegend: Bool = true) {
+        self.kind = kind
+        self.series = series
+        self.title = title
+        self.categoryAxisTitle = categoryAxisTitle
+        self.valueAxisTitle = valueAxisTitle
+        self.anchor = anchor
+        self.showLegend = showLegend
+    }
+
+    /// Checks that there are series, each over one row or column.
+    func validate() throws {
+        guard !series.isEmpty, series.count <= 255 else {
+            throw XLSXError.invalidOperation("a chart needs 1–255 series (got \(series.count))")
+        }
+        for s in series {
+            try SheetName.validate(s.sheet)
+            for r in [s.values, s.categories].compactMap({ $0 }) where r.rowCount != 1 && r.columnCount != 1 {
+                throw XLSXError.invalidOperation("chart range \(r) must be a single row or column")
+            }
+            if let c = s.categories, max(c.rowCount, c.columnCount) != max(s.values.rowCount, s.values.columnCount) {
+                throw XLSXError.invalidOperation("chart categories \(c) and values \(s.values) differ in length")
+            }
+        }
+    }
+}
+
+extension SheetLayout {
+    /// Places a chart on the sheet.
+    public func addChart(_ chart: Chart) throws {
+        try chart.validate()
+        charts.append(chart)
+    }
+}
+
+/// The parts of charts: the sheet's drawing (where each chart sits) and one chart part each.
+enum ChartXML {
+    /// Writes `xl/drawings/drawing{n}.xml`; chart i is related as `rId{i+1}`.
+    static func drawing(_ charts: [Chart], to xml: XMLWriter) {
+        xml.raw(PartXML.declaration)
+        xml.raw("<xdr:wsDr xmlns:xdr=\"http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">")
+        for (i, chart) in charts.enumerated() {
+            xml.raw("<xdr:twoCellAnchor><xdr:from><xdr:col>")
+            xml.int(chart.anchor.start.column)
+            xml.raw("</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>")
+            xml.int(chart.anchor.start.row)
+            xml.raw("</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>")
+            xml.int(chart.anchor.end.column)
+            xml.raw("</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>")
+            xml.int(chart.anchor.end.row)
+            xml.raw("</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame macro=\"\"><xdr:nvGraphicFramePr><xdr:cNvPr")
+            xml.attribute("id", i + 2)
+            xml.attribute("name", "Chart \(i + 1)")
+            xml.raw("/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/></xdr:xfrm><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"><c:chart xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"")
+            xml.attribute("r:id", "rId\(i + 1)")
+            xml.raw("/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>")
+        }
+        xml.raw("</xdr:wsDr>")
+    }
+
+    /// Axis ids, as Excel numbers them (any pair of distinct numbers will do).
+    static let categoryAxis = 50_010_001, valueAxis = 50_010_002
+
+    /// Writes `xl/charts/chart{k}.xml`.
+    static func chart(_ chart: Chart, to xml: XMLWriter) {
+        xml.raw(PartXML.declaration)
+        xml.raw("<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><c:lang val=\"en-US\"/><c:chart>")
+        if let t = chart.title {
+            title(t, xml)
+            xml.raw("<c:autoTitleDeleted val=\"0\"/>")
+        }
+        xml.raw("<c:plotArea><c:layout/><c:barChart><c:barDir val=\"")
+        xml.raw(chart.kind == .column ? "col" : "bar")
+        xml.raw("\"/><c:grouping val=\"clustered\"/>")
+        for (i, s) in chart.series.enumerated() {
+            xml.raw("<c:ser><c:idx")
+            xml.attribute("val", i)
+            xml.raw("/><c:order")
+            xml.attribute("val", i)
+            xml.raw("/>")
+            if let name = s.name {
+                xml.raw("<c:tx><c:v>")
+                xml.text(name)
+                xml.raw("</c:v></c:tx>")
+            }
+            if let c = s.categories {
+                xml.raw("<c:cat><c:strRef><c:f>")
+                xml.text(SheetName.reference(s.sheet, c))
+                xml.raw("</c:f></c:strRef></c:cat>")
+            }
+            xml.raw("<c:val><c:numRef><c:f>")
+            xml.text(SheetName.reference(s.sheet, s.values))
+            xml.raw("</c:f>")
+            if !s.cachedValues.isEmpty {
+                xml.raw("<c:numCache><c:formatCode>General</c:formatCode><c:ptCount")
+                xml.attribute("val", s.cachedValues.count)
+                xml.raw("/>")
+                for (k, v) in s.cachedValues.enumerated() {
+                    xml.raw("<c:pt")
+                    xml.attribute("idx", k)
+                    xml.raw("><c:v>")
+                    xml.double(v)
+                    xml.raw("</c:v></c:pt>")
+                }
+                xml.raw("</c:numCache>")
+            }
+            xml.raw("</c:numRef></c:val></c:ser>")
+        }
+        xml.rawString("<c:axId val=\"\(categoryAxis)\"/><c:axId val=\"\(valueAxis)\"/></c:barChart>")
+        let (catPos, valPos): (StaticString, StaticString) = chart.kind == .column ? ("b", "l") : ("l", "b")
+        xml.rawString("<c:catAx><c:axId val=\"\(categoryAxis)\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling>")
+        xml.raw("<c:axPos val=\"")
+        xml.raw(catPos)
+        xml.raw("\"/>")
+        if let t = chart.categoryAxisTitle { title(t, xml) }
+        xml.rawString("<c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"\(valueAxis)\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/></c:catAx>")
+        xml.rawString("<c:valAx><c:axId val=\"\(valueAxis)\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling>")
+        xml.raw("<c:axPos val=\"")
+        xml.raw(valPos)
+        xml.raw("\"/><c:majorGridlines/>")
+        if let t = chart.valueAxisTitle { title(t, xml) }
+        xml.rawString("<c:numFmt formatCode=\"General\" sourceLinked=\"1\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"\(categoryAxis)\"/><c:crosses val=\"autoZero\"/><c:crossBetween val=\"between\"/></c:valAx></c:plotArea>")
+        if chart.showLegend { xml.raw("<c:legend><c:legendPos val=\"r\"/><c:layout/></c:legend>") }
+        xml.raw("<c:plotVisOnly val=\"1\"/></c:chart><c:printSettings><c:headerFooter/><c:pageMargins b=\"0.75\" l=\"0.7\" r=\"0.7\" t=\"0.75\" header=\"0.3\" footer=\"0.3\"/><c:pageSetup/></c:printSettings></c:chartSpace>")
+    }
+
+    private static func title(_ text: String, _ xml: XMLWriter) {
+        xml.raw("<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr/></a:pPr><a:r><a:t>")
+        xml.text(text)
+        xml.raw("</a:t></a:r></a:p></c:rich></c:tx><c:overlay val=\"0\"/></c:title>")
+    }
+}

@@ -1,0 +1,296 @@
+import ArgumentParser
+import Foundation
+import TrainingOps
+import XLSX
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Language: ExpressibleByArgument {}
+
+/// `taphuan validate`: reads the office's workbooks and reports every broken step of the process.
+struct Validate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Kiểm tra quy trình tập huấn trong các sổ tính (bàn giao, nhân sự, báo cáo…).",
+        discussion: """
+            Reads every workbook given (files, or folders walked recursively; Excel's ~$ lock files are
+            skipped), recognises the sheets by their header rows, and checks each step of the office's
+            process against the as-of moment (default: now, Vietnam time). A "Cấu hình" sheet in any
+            workbook, or --settings FILE.json, overrides the thresholds (see docs/rules.md).
+
+            Exit status: 0 no error, 1 findings of error severity, 2 unusable input or usage.
+
+            Examples:
+              taphuan validate samples --as-of 2026-11-28T09:00
+              taphuan validate "Nhom 1" --lang en --format json > findings.json
+            """
+    )
+
+    /// Output formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "Workbooks or folders to check.")
+    var paths: [String]
+
+    @Option(name: .customLong("as-of"), help: "Moment to judge deadlines at, Vietnam time: 2026-11-28T09:00 (default: now).")
+    var asOf: String?
+
+    @Option(help: "Language of messages: vi or en.")
+    var lang: Language = .vi
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(help: "A JSON file of settings (thresholds, holidays) overriding the defaults.")
+    var settings: String?
+
+    @Option(name: .customLong("checked-copy"), help: "Folder for a checked copy of each workbook: flagged cells filled, with notes, and a \"Kết quả kiểm tra\" sheet.")
+    var checkedCopy: String?
+
+    @Flag(name: .customLong("read-only"), help: ArgumentHelp("Only read every row of every sheet with the XLSX layer (benchmark peer).", visibility: .private))
+    var readOnly = false
+
+    func run() async throws {
+        if readOnly {
+            let (files, _) = Dataset.workbookFiles(paths)
+            print("cells \(try await Self.countCells(files))")
+            return
+        }
+        var out = StandardOutput()
+        let status = await execute(&out, progress: isatty(2) != 0, color: isatty(1) != 0)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Runs the validation, writing the report to `out`; returns the exit status. A reason for
+    /// status 2 goes to stderr in one line.
+    func execute(_ out: inout some TextOutputStream, progress: Bool = false, color: Bool = false) async -> Int32 {
+        do {
+            let (report, files) = try await validate(progress: progress)
+            if let checkedCopy { try writeCheckedCopies(report, files, to: checkedCopy) }
+            switch format {
+            case .text: out.write(report.text(lang, color: color))
+            case .json: out.write(String(decoding: try report.json(), as: UTF8.self))
+            }
+            return report.isValid ? 0 : 1
+        } catch let failure as ValidateFailure {
+            FileHandle.standardError.write(Data("taphuan validate: \(failure.message(lang))\n".utf8))
+            return 2
+        } catch {
+            FileHandle.standardError.write(Data("taphuan validate: \(error)\n".utf8))
+            return 2
+        }
+    }
+
+    /// Reads, checks and reports.
+    func validate(progress: Bool) async throws -> (ValidationReport, [WorkbookFile]) {
+        let moment = try Self.moment(asOf)
+        var config = Settings()
+        if let settings {
+            guard let data = FileManager.default.contents(atPath: settings) else {
+                throw ValidateFailure(vi: "\(settings): không đọc được file cấu hình", en: "\(settings): cannot read the settings file")
+            }
+            do { config = try Settings.load(json: data, file: settings) } catch { throw ValidateFailure(error) }
+        }
+        let (files, missing) = Dataset.workbookFiles(paths)
+        if let m = missing.first { throw ValidateFailure(vi: m.message, en: m.messageEnglish) }
+        if files.isEmpty { throw ValidateFailure(vi: "không có sổ tính .xlsx nào trong \(paths.joined(separator: ", "))", en: "no .xlsx workbook in \(paths.joined(separator: ", "))") }
+        let books = try await Self.readAll(files, progress: progress && files.count >= 20)
+        var data = Dataset()
+        for (file, parts) in zip(files, books) {
+            for part in parts {
+                switch part {
+                case .settings(let grid):
+                    do { config = try Settings.load(sheet: grid, file: file.name, base: config) } catch { throw ValidateFailure(error) }
+                case .data(let sheet):
+                    data.append(sheet)
+                }
+            }
+        }
+        data.runChecks()
+        let findings = RuleRegistry.evaluate(data, settings: config, asOf: moment)
+        return (ValidationReport(findings: findings, data: data, files: files.count, asOf: moment), files)
+    }
+
+    /// Writes a checked copy of every workbook under `folder`, keeping the relative names;
+    /// an existing file is never replaced and an input is never written.
+    func writeCheckedCopies(_ report: ValidationReport, _ files: [WorkbookFile], to folder: String) throws {
+        let fm = FileManager.default
+        let root = URL(fileURLWithPath: folder)
+        for file in files {
+            let target = root.appendingPathComponent(file.name)
+            if target.standardizedFileURL.path == file.url.standardizedFileURL.path {
+                throw ValidateFailure(vi: "\(target.path): bản kiểm tra không được ghi đè file gốc", en: "\(target.path): the checked copy would overwrite its input")
+            }
+            if fm.fileExists(atPath: target.path) {
+                throw ValidateFailure(vi: "\(target.path): đã có, không ghi đè", en: "\(target.path): already exists, not replaced")
+            }
+            do {
+                try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try CheckedCopy.write(input: file.url.path, file: file.name, findings: report.findings, language: lang, to: target.path)
+            } catch let e as XLSXError {
+                throw ValidateFailure(vi: e.located(in: target.path).message(.vi), en: e.located(in: target.path).message(.en))
+            }
+        }
+    }
+
+    /// The as-of moment: parsed from the option, or now in Vietnam time (UTC+7, no DST).
+    static func moment(_ text: String?) throws -> LocalMoment {
+        guard let text else {
+            let seconds = Int(Date().timeIntervalSince1970) + 7 * 3600
+            let day = Int((Double(seconds) / 86_400).rounded(.down))
+            let minute = (seconds - day * 86_400) / 60
+            return LocalMoment(LocalDate(dayNumber: day), LocalTime(minute / 60, minute % 60))
+        }
+        guard let m = TextDateParser.parse(text), LocalDate.validated(year: m.date.year, month: m.date.month, day: m.date.day) != nil else {
+            throw ValidateFailure(vi: "--as-of \"\(text)\" không phải thời điểm (ví dụ 2026-11-28T09:00)",
+                                  en: "--as-of \"\(text)\" is not a moment (e.g. 2026-11-28T09:00)")
+        }
+        return m
+    }
+
+    /// One sheet of a workbook once read: the settings sheet, or the records of any other sheet.
+    enum SheetPart: Sendable {
+        case settings(SheetGrid)
+        case data(Dataset)
+    }
+
+    /// Reads the workbooks in parallel, at most one task per core, keeping their order; each
+    /// sheet is decoded in a child task while the next one is read.
+    static func readAll(_ files: [WorkbookFile], progress: Bool) async throws -> [[SheetPart]] {
+        var results = [[SheetPart]](repeating: [], count: files.count)
+        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var bar = ProgressBar(total: files.count, enabled: progress)
+        try await withThrowingTaskGroup(of: (Int, [SheetPart]).self) { group in
+            var next = 0
+            func submit() {
+                let i = next, file = files[i]
+                next += 1
+                group.addTask {
+                    do { return (i, try await readParts(file)) } catch let e as XLSXError {
+                        throw ValidateFailure(vi: e.located(in: file.name).message(.vi), en: e.located(in: file.name).message(.en))
+                    } catch {
+                        throw ValidateFailure(vi: "\(file.name): \(error)", en: "\(file.name): \(error)")
+                    }
+                }
+            }
+            while next < min(width, files.count) { submit() }
+            while let (i, grids) = try await group.next() {
+                results[i] = grids
+                bar.advance()
+                if next < files.count { submit() }
+            }
+        }
+        bar.finish()
+        return results
+    }
+
+    /// Streams every row of every worksheet with the XLSX layer, files in parallel as
+    /// ``readAll(_:progress:)`` does, building nothing: the baseline `scripts/bench-validate` compares with.
+    static func countCells(_ files: [WorkbookFile]) async throws -> Int {
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            var next = 0, total = 0
+            let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+            func submit() {
+                let url = files[next].url
+                next += 1
+                group.addTask {
+                    let workbook = try Workbook(path: url.path)
+                    var n = 0
+                    for info in workbook.sheets where info.kind == .worksheet {
+                        let reader = try workbook.rows(of: info)
+                        while let row = try reader.next() { n += row.cells.count }
+                    }
+                    return n
+                }
+            }
+            while next < min(width, files.count) { submit() }
+            while let n = try await group.next() {
+                total += n
+                if next < files.count { submit() }
+            }
+            return total
+        }
+    }
+
+    /// The sheets of one workbook, each decoded in a child task as soon as it is read.
+    static func readParts(_ file: WorkbookFile) async throws -> [SheetPart] {
+        let grids = try Dataset.grids(of: file.url)
+        return await withTaskGroup(of: (Int, SheetPart).self) { group in
+            for (i, grid) in grids.enumerated() {
+                group.addTask {
+                    if Settings.isSettingsSheet(grid.name) { return (i, .settings(grid)) }
+                    var d = Dataset()
+                    d.add(grid, file: file.name)
+                    return (i, .data(d))
+                }
+            }
+            var parts = [SheetPart?](repeating: nil, count: grids.count)
+            for await (i, part) in group { parts[i] = part }
+            return parts.compactMap { $0 }
+        }
+    }
+}
+
+/// Why the input cannot be checked at all (exit status 2), in one line naming file and cell.
+struct ValidateFailure: Error {
+    var vi: String
+    var en: String
+
+    init(vi: String, en: String) {
+        self.vi = vi
+        self.en = en
+    }
+
+    init(_ e: SettingsError) {
+        vi = e.message(.vi)
+        en = e.message(.en)
+    }
+
+    func message(_ language: Language) -> String { language == .vi ? vi : en }
+}
+
+/// A progress bar on stderr, drawn only when asked (a terminal and many files).
+struct ProgressBar {
+    var total: Int
+    var enabled: Bool
+    var done = 0
+
+    mutating func advance() {
+        done += 1
+        guard enabled else { return }
+        let width = 30, filled = total == 0 ? width : done * width / total
+        let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total)"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish() {
+        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
+
+extension Dataset {
+    /// Appends the records, findings and sheets of `other` (read after `self`), before the
+    /// cross-sheet checks run once over the whole.
+    mutating func append(_ other: Dataset) {
+        courses += other.courses
+        units += other.units
+        staffAssignments += other.staffAssignments
+        trackings += other.trackings
+        preChecks += other.preChecks
+        sessionReports += other.sessionReports
+        opinions += other.opinions
+        dailyLogs += other.dailyLogs
+        reportLog += other.reportLog
+        findings += other.findings
+        sheets += other.sheets
+    }
+}
+
+/// Standard output as a text stream.
+struct StandardOutput: TextOutputStream {
+    mutating func write(_ string: String) { FileHandle.standardOutput.write(Data(string.utf8)) }
+}
