@@ -34,6 +34,7 @@ let fuzzTargets: [String: ([UInt8], ReadLimits) -> Void] = [
     "part-comments": fuzzPartComments,
     "workbook": fuzzWorkbook,
     "domain-import": fuzzDomainImport,
+    "template-fill": fuzzTemplateFill,
 ]
 
 /// The target this process runs, chosen once from FUZZ_TARGET.
@@ -149,6 +150,28 @@ func fuzzDomainImport(_ bytes: [UInt8], limits: ReadLimits) {
     defer { unlink(path) }
     let dataset = Dataset.load(paths: [path])
     _ = dataset.findings.count
+}
+
+/// The data of `templates/bao-cao-tuan.json`: scalars, a list of objects, text with markup.
+let templateData = TemplateValue.object([
+    "week": .number(48), "team": .string("Nhóm A"), "date": .string("2026-11-30"),
+    "title": .string("<b>&amp;</b> ${x}"), "name": .string("Nguyễn Văn A"),
+    "courses": .array((0..<3).map { i in
+        .object(["title": .string("Khóa \(i)"), "students": .number(Double(20 + i)), "note": .string(i == 1 ? "học bù" : "")])
+    }),
+])
+
+/// Template filling: the bytes as a template package, filled with fixed data (missing values
+/// left empty), the output written to /dev/shm and read back.
+func fuzzTemplateFill(_ bytes: [UInt8], limits: ReadLimits) {
+    guard let archive = try? ZipArchive(source: MemoryByteSource(bytes), limits: limits) else { return }
+    let output = "/dev/shm/taphuan-fuzz-template-\(getpid()).xlsx"
+    defer { unlink(output) }
+    var options = TemplateFillOptions(missing: .empty, replaceExisting: true, limits: limits)
+    options.rewriteAllSheets = bytes.count % 2 == 0
+    guard (try? WorkbookTemplate.fill(archive: archive, data: templateData, output: output, options: options)) != nil,
+          let filled = try? ZipArchive(path: output, limits: limits) else { return }
+    drainWorkbook(filled)
 }
 
 /// The stored one-sheet package with `name` replaced by the fuzzer's bytes, opened.

@@ -87,12 +87,30 @@ import Testing
             let archive = try ZipArchive(source: MemoryByteSource(try package.bytes()), limits: limits)
             if let entry = archive.entry(named: "xl/comments1.xml") { _ = try? CommentsReader.read(archive, entry: entry) }
             try drain(archive)
+        case "template-fill":
+            let archive = try ZipArchive(source: MemoryByteSource(bytes), limits: limits)
+            let folder = try makeTemporaryDirectory("fuzz-template")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let output = folder.appendingPathComponent("out.xlsx").path
+            var options = TemplateFillOptions(missing: .empty, replaceExisting: true, limits: limits)
+            options.rewriteAllSheets = bytes.count % 2 == 0
+            try WorkbookTemplate.fill(archive: archive, data: templateData, output: output, options: options)
+            try drain(try ZipArchive(path: output, limits: limits))
         case "workbook", "domain-import":
             try drain(try ZipArchive(source: MemoryByteSource(bytes), limits: limits))
         default:
             Issue.record("no fuzz target named \(target)")
         }
     }
+
+    /// The fuzz target's template data (`Fuzz/Harness.swift`).
+    static let templateData = TemplateValue.object([
+        "week": .number(48), "team": .string("Nhóm A"), "date": .string("2026-11-30"),
+        "title": .string("<b>&amp;</b> ${x}"), "name": .string("Nguyễn Văn A"),
+        "courses": .array((0..<3).map { i in
+            .object(["title": .string("Khóa \(i)"), "students": .number(Double(20 + i)), "note": .string(i == 1 ? "học bù" : "")])
+        }),
+    ])
 
     static func drain(replacing name: String, _ bytes: [UInt8]) throws {
         var package = HostilePackage()
