@@ -16,7 +16,8 @@ struct Fill: ParsableCommand {
             unchanged. The template language is described in docs/templates.md.
 
             Examples:
-              taphuan fill templates/bao-cao-tuan.xlsx --data tuan-48.json -o bao-cao-48.xlsx
+              taphuan fill templates/bao-cao-tuan.xlsx --data templates/bao-cao-tuan.json -o bao-cao-48.xlsx
+              taphuan fill templates/bao-cao-tuan.xlsx --data '{"week": 49, "team": "Nhóm 2"}' --allow-missing -o nhap.xlsx
               taphuan fill report.xlsx --data '{}' -o copy.xlsx
             """
     )
@@ -39,6 +40,15 @@ struct Fill: ParsableCommand {
     @Flag(name: .long, help: ArgumentHelp("Stream every sheet through the rewriter, to check the engine.", visibility: .hidden))
     var rewriteAll = false
 
+    /// Whether `error` (perhaps wrapped with the template's path) is a placeholder without data.
+    static func isMissingValue(_ error: XLSXError) -> Bool {
+        switch error {
+        case .missingTemplateValue: return true
+        case .inFile(_, let inner): return isMissingValue(inner)
+        default: return false
+        }
+    }
+
     func run() throws {
         let json: Data
         let trimmed = data.trimmingCharacters(in: .whitespaces)
@@ -46,7 +56,7 @@ struct Fill: ParsableCommand {
             json = Data(trimmed.utf8)
         } else {
             guard let contents = FileManager.default.contents(atPath: data) else {
-                throw ValidationError("Không đọc được tệp dữ liệu \(data)")
+                throw ValidationError("Không đọc được tệp dữ liệu \(data): kiểm tra đường dẫn, hoặc đưa JSON trực tiếp, ví dụ --data '{\"week\": 48}' (cannot read the data file: check the path, or give the JSON inline)")
             }
             json = contents
         }
@@ -65,6 +75,9 @@ struct Fill: ParsableCommand {
             let report = try WorkbookTemplate.fill(template: template, data: value, output: output, options: options)
             print("\(output): \(report.rewrittenParts.count) phần ghi lại, \(report.copiedParts.count) phần giữ nguyên, \(report.rowsWritten) dòng")
         } catch let error as XLSXError {
+            if Self.isMissingValue(error) {
+                throw ValidationError(error.message(.vi) + " — thêm giá trị này vào dữ liệu JSON, hoặc dùng --allow-missing để để trống")
+            }
             throw ValidationError(error.message(.vi))
         }
     }

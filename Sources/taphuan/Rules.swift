@@ -7,8 +7,10 @@ struct Rules: ParsableCommand {
         commandName: "rules",
         abstract: "Liệt kê các quy tắc kiểm tra và cấu hình mặc định.",
         discussion: """
-            Prints every rule of `taphuan validate` with its stable id, severity and the step of the
-            office's process it enforces, then every setting with its current value.
+            Prints every rule of `taphuan validate` with its stable id, severity and the step of the \
+            office's process it enforces, then every setting with its current value. The ids \
+            are the ones in the validate report and in docs/rules.md; the settings can be changed \
+            with a "Cấu hình" sheet or `taphuan validate --settings FILE.json`.
 
             Examples:
               taphuan rules

@@ -15,16 +15,26 @@ struct Validate: AsyncParsableCommand {
         commandName: "validate",
         abstract: "Kiểm tra quy trình tập huấn trong các sổ tính (bàn giao, nhân sự, báo cáo…).",
         discussion: """
-            Reads every workbook given (files, or folders walked recursively; Excel's ~$ lock files are
-            skipped), recognises the sheets by their header rows, and checks each step of the office's
-            process against the as-of moment (default: now, Vietnam time). A "Cấu hình" sheet in any
+            Reads every workbook given (files, or folders walked recursively; Excel's ~$ lock files are \
+            skipped), recognises the sheets by their header rows, and checks each step of the office's \
+            process against the as-of moment (default: now, Vietnam time). A "Cấu hình" sheet in any \
             workbook, or --settings FILE.json, overrides the thresholds (see docs/rules.md).
 
-            Exit status: 0 no error, 1 findings of error severity, 2 unusable input or usage.
+            The report lists the findings course by course, each with its rule id (see \
+            `taphuan rules`), the file, sheet and cell to fix, and a summary by rule and by team. \
+            --format json gives the same for programs; --checked-copy DIR writes a copy of each \
+            workbook with the flagged cells coloured and annotated, and a "Kết quả kiểm tra" \
+            sheet; the inputs are never modified.
+
+            Exit status: 0 no error, 1 findings of error severity, 2 unusable input (the reason in \
+            one line, naming file and cell), 64 a bad option.
 
             Examples:
               taphuan validate samples --as-of 2026-11-28T09:00
+              taphuan validate samples --as-of 2026-11-28T09:00 --lang en
               taphuan validate "Nhom 1" --lang en --format json > findings.json
+              taphuan validate samples --checked-copy checked
+              taphuan validate samples --settings settings.json
             """
     )
 
@@ -97,7 +107,7 @@ struct Validate: AsyncParsableCommand {
         }
         let (files, missing) = Dataset.workbookFiles(paths)
         if let m = missing.first { throw ValidateFailure(vi: m.message, en: m.messageEnglish) }
-        if files.isEmpty { throw ValidateFailure(vi: "không có sổ tính .xlsx nào trong \(paths.joined(separator: ", "))", en: "no .xlsx workbook in \(paths.joined(separator: ", "))") }
+        if files.isEmpty { throw ValidateFailure(vi: "không có sổ tính .xlsx nào trong \(paths.joined(separator: ", ")); hãy chỉ ra các tệp .xlsx hoặc thư mục chứa chúng, ví dụ taphuan validate samples", en: "no .xlsx workbook in \(paths.joined(separator: ", ")); give .xlsx files or folders holding them, e.g. taphuan validate samples") }
         let books = try await Self.readAll(files, progress: progress && files.count >= 20)
         var data = Dataset()
         for (file, parts) in zip(files, books) {
@@ -112,7 +122,9 @@ struct Validate: AsyncParsableCommand {
         }
         data.runChecks()
         let findings = RuleRegistry.evaluate(data, settings: config, asOf: moment)
-        return (ValidationReport(findings: findings, data: data, files: files.count, asOf: moment), files)
+        // Report layouts (workbooks with placeholders) give no sheets and are not counted as read.
+        let read = books.filter { !$0.isEmpty }.count
+        return (ValidationReport(findings: findings, data: data, files: read, asOf: moment), files)
     }
 
     /// Writes a checked copy of every workbook under `folder`, keeping the relative names;
@@ -126,7 +138,8 @@ struct Validate: AsyncParsableCommand {
                 throw ValidateFailure(vi: "\(target.path): bản kiểm tra không được ghi đè file gốc", en: "\(target.path): the checked copy would overwrite its input")
             }
             if fm.fileExists(atPath: target.path) {
-                throw ValidateFailure(vi: "\(target.path): đã có, không ghi đè", en: "\(target.path): already exists, not replaced")
+                throw ValidateFailure(vi: "\(target.path): đã có, không ghi đè; hãy chọn thư mục khác cho --checked-copy hoặc xóa bản cũ",
+                                      en: "\(target.path): already exists, not replaced; give --checked-copy another folder or remove the old copy")
             }
             do {
                 try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -158,8 +171,7 @@ struct Validate: AsyncParsableCommand {
         case data(Dataset)
     }
 
-    /// Reads the workbooks in parallel, at most one task per core, keeping their order; each
-    /// sheet is decoded in a child task while the next one is read.
+    /// Reads the workbooks in parallel, at most one task per core, keeping their order.
     static func readAll(_ files: [WorkbookFile], progress: Bool) async throws -> [[SheetPart]] {
         var results = [[SheetPart]](repeating: [], count: files.count)
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -216,21 +228,14 @@ struct Validate: AsyncParsableCommand {
         }
     }
 
-    /// The sheets of one workbook, each decoded in a child task as soon as it is read.
+    /// The sheets of one workbook, each decoded as its rows stream in (a large one on a
+    /// thread of its own while the reader goes on).
     static func readParts(_ file: WorkbookFile) async throws -> [SheetPart] {
-        let grids = try Dataset.grids(of: file.url)
-        return await withTaskGroup(of: (Int, SheetPart).self) { group in
-            for (i, grid) in grids.enumerated() {
-                group.addTask {
-                    if Settings.isSettingsSheet(grid.name) { return (i, .settings(grid)) }
-                    var d = Dataset()
-                    d.add(grid, file: file.name)
-                    return (i, .data(d))
-                }
+        try Dataset.importSheets(of: file.url, file: file.name, keepWhole: Settings.isSettingsSheet).map {
+            switch $0 {
+            case .grid(let grid): return .settings(grid)
+            case .data(let data): return .data(data)
             }
-            var parts = [SheetPart?](repeating: nil, count: grids.count)
-            for await (i, part) in group { parts[i] = part }
-            return parts.compactMap { $0 }
         }
     }
 }
@@ -269,24 +274,6 @@ struct ProgressBar {
 
     func finish() {
         if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-    }
-}
-
-extension Dataset {
-    /// Appends the records, findings and sheets of `other` (read after `self`), before the
-    /// cross-sheet checks run once over the whole.
-    mutating func append(_ other: Dataset) {
-        courses += other.courses
-        units += other.units
-        staffAssignments += other.staffAssignments
-        trackings += other.trackings
-        preChecks += other.preChecks
-        sessionReports += other.sessionReports
-        opinions += other.opinions
-        dailyLogs += other.dailyLogs
-        reportLog += other.reportLog
-        findings += other.findings
-        sheets += other.sheets
     }
 }
 

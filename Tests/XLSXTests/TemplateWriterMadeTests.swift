@@ -2,9 +2,10 @@ import Foundation
 import Testing
 @testable import XLSX
 
-/// A template written by our own writer (no chart or image: the writer makes neither), filled
-/// with 1,000 rows and judged by openpyxl and LibreOffice. Expected rows worked out by hand:
-/// the block (rows 2–4, one body row) becomes rows 2–1001, so everything below moves 997 down.
+/// A template written by our own writer, with a chart over the block's row and a picture
+/// below it, filled with 1,000 rows and judged by openpyxl and LibreOffice. Expected rows
+/// worked out by hand: the block (rows 2–4, one body row) becomes rows 2–1001, so everything
+/// below moves 997 down; the chart's one-row series grows to the 1,000 copies.
 @Suite struct TemplateWriterMadeTests {
     @Test func writerMadeTemplateFillsAThousandRows() throws {
         let dir = try makeTemporaryDirectory("writer-template")
@@ -26,6 +27,12 @@ import Testing
         let other = try workbook.addSheet("Tổng hợp")
         try other.set(.formula("'Kế hoạch'!B5", cached: .empty), at: "A1")
         try workbook.defineName("TongHV", refersTo: "'Kế hoạch'!$B$5")
+        // Chart over A9:E20 reading the block's row; the 32×32 picture at D6 (to D7, 12 px down).
+        try sheet.addChart(Chart(.column, series: [Chart.Series(sheet: "Kế hoạch", values: try #require(CellRange("B3")),
+                                                                categories: CellRange("A3"), name: "Học viên")],
+                                 anchor: try #require(CellRange("A9:E20"))))
+        let png = WriteImageTests.redPNG
+        try sheet.addImage(try Image(data: png, description: "logo"), at: try #require(CellReference("D6")))
         try workbook.write(to: template)
 
         let output = dir.appendingPathComponent("filled.xlsx").path
@@ -50,6 +57,12 @@ import Testing
         #expect(f["Tổng hợp!A1"] == "='Kế hoạch'!B1002")
         #expect(f["name:TongHV"] == "'Kế hoạch'!$B$1002")
         #expect(f["calcPr"]?.contains("fullCalcOnLoad=\"1\"") == true)
+        // The chart reads the 1,000 filled rows; anchors (zero-based rows) moved 997 down:
+        // chart 8→1005 and 19→1016, picture 5→1002 and 6→1003.
+        #expect(f["xl/charts/chart1.xml"] == "'Kế hoạch'!$A$2:$A$1001 'Kế hoạch'!$B$2:$B$1001")
+        #expect(f["xl/drawings/drawing1.xml"] == "8 19 5 6".split(separator: " ").map { String(Int($0)! + 997) }.joined(separator: " "))
+        let filled = try ZipArchive(path: output)
+        #expect(try filled.contents(ofEntryNamed: "xl/media/image1.png") == png)
         try TemplateFillTests.expectLibreOfficeConverts(output, in: dir)
     }
 }

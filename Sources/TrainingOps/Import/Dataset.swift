@@ -70,50 +70,46 @@ public struct Dataset: Sendable {
 
     /// Recognises one sheet and reads its rows; a sheet of no known kind is reported.
     public mutating func add(_ grid: SheetGrid, file: String) {
-        guard let match = HeaderRecognizer.recognise(grid.rows) else {
-            // The instructions sheet of our own templates is not data.
-            let isInstructions = HeaderNormalizer.key(grid.name) == HeaderNormalizer.key(TemplateGuide.sheetName)
-            if !isInstructions, grid.rows.contains(where: { $0.contains { !$0.isEmpty } }) {
-                findings.append(ImportFinding(.unrecognisedSheet, file: file, sheet: grid.name,
-                    message: "Không nhận ra sheet \"\(grid.name)\": không thấy dòng tiêu đề của loại sheet nào.",
-                    messageEnglish: "Sheet \"\(grid.name)\" not recognised: no header row of a known kind."))
-            }
-            return
+        // A layout to fill (ours in samples/layouts, a lead's own) holds placeholders, not data.
+        if grid.isLayout { return }
+        var importer = SheetImporter(name: grid.name, file: file, dateSystem: grid.dateSystem)
+        for (index, cells) in grid.rows.enumerated() { importer.add(row: index, cells: cells) }
+        append(importer.finish())
+    }
+
+    /// Appends the records, findings and sheets of `other` (read after `self`), before the
+    /// cross-sheet checks run once over the whole. A list still empty here takes `other`'s
+    /// as it is, without copying its elements.
+    public mutating func append(_ other: Dataset) {
+        func join<T>(_ mine: inout [T], _ theirs: [T]) {
+            if mine.isEmpty { mine = theirs } else { mine += theirs }
         }
-        let schema = match.kind.schema
-        let headerRow = match.headerRow + 1
-        for (c, header) in match.unknownColumns {
-            findings.append(ImportFinding(.unknownColumn, file: file, sheet: grid.name,
-                cell: CellReference.columnName(c) + String(headerRow), header: header,
-                message: "Cột \"\(header)\" không thuộc mẫu \"\(schema.sheetName)\": giữ nguyên, không đọc.",
-                messageEnglish: "Column \"\(header)\" is not part of \"\(schema.sheetName)\": kept, not read."))
-        }
-        for (c, header, key) in match.duplicateColumns {
-            findings.append(ImportFinding(.duplicateColumn, file: file, sheet: grid.name,
-                cell: CellReference.columnName(c) + String(headerRow), columnKey: key, header: header,
-                message: "Cột \"\(header)\" trùng với cột \(schema.column(key)?.header ?? key) đã có; chỉ đọc cột đầu.",
-                messageEnglish: "Column \"\(header)\" repeats \(schema.column(key)?.header ?? key); only the first is read."))
-        }
-        for spec in match.missingRequired {
-            findings.append(ImportFinding(.missingColumn, file: file, sheet: grid.name, cell: "\(headerRow):\(headerRow)",
-                columnKey: spec.key, header: spec.header,
-                message: "Thiếu cột bắt buộc \"\(spec.header)\" trên sheet \(schema.sheetName).",
-                messageEnglish: "Required column \"\(spec.header)\" missing from \(schema.sheetName)."))
-        }
-        var dataRows = 0
-        for r in (match.headerRow + 1)..<max(match.headerRow + 1, grid.rows.count) {
-            let cells = grid.rows[r]
-            guard cells.contains(where: { !$0.isEmpty }) else { continue }
-            dataRows += 1
-            var extras: [String: String] = [:]
-            for (c, header) in match.unknownColumns where c < cells.count {
-                if let text = CellParser.text(cells[c]) { extras[header] = text }
-            }
-            let source = SourceRow(file: file, sheet: grid.name, row: r + 1, columns: match.columns, extras: extras)
-            let reader = RowReader(cells: cells, schema: schema, match: match, source: source, system: grid.dateSystem)
-            decode(match.kind, reader)
-            findings += reader.findings
-        }
-        sheets.append(RecognisedSheet(file: file, sheet: grid.name, header: match, dataRows: dataRows))
+        join(&courses, other.courses)
+        join(&units, other.units)
+        join(&staffAssignments, other.staffAssignments)
+        join(&trackings, other.trackings)
+        join(&preChecks, other.preChecks)
+        join(&sessionReports, other.sessionReports)
+        join(&opinions, other.opinions)
+        join(&dailyLogs, other.dailyLogs)
+        join(&reportLog, other.reportLog)
+        join(&findings, other.findings)
+        join(&sheets, other.sheets)
+    }
+}
+
+extension SheetGrid {
+    /// Whether a cell holds a template placeholder or block marker (`{{team}}`, `Tuần
+    /// {{week}}`, `{{#courses}}`): the sheet is a report layout waiting to be filled.
+    public var isLayout: Bool {
+        rows.contains { row in row.contains(where: \.isPlaceholder) }
+    }
+}
+
+extension CellValue {
+    /// A string holding `{{…}}`: a template placeholder, not data.
+    var isPlaceholder: Bool {
+        guard case .string(let s) = self, s.utf8.contains(UInt8(ascii: "{")), let open = s.range(of: "{{") else { return false }
+        return s[open.upperBound...].contains("}}")
     }
 }

@@ -1,53 +1,106 @@
 import XLSX
 
+/// What the reader needs to know about one column key of a recognised sheet, worked out once
+/// per sheet rather than per cell; plain values, so reading one costs no reference counting.
+struct ColumnSlot: Sendable {
+    /// The column holding the key, `-1` when the sheet lacks it.
+    let column: Int
+    /// An empty cell is reported as a missing value (a required column that is present, not
+    /// judged by a rule).
+    let reportsEmpty: Bool
+    /// Where the key's declaration and header are in ``ColumnPlan``.
+    let index: Int
+}
+
+/// The column slots of a recognised sheet, by key: every key of its schema.
+final class ColumnPlan: Sendable {
+    let schema: SheetSchema
+    let match: HeaderMatch
+    private let slots: [String: ColumnSlot]
+    /// The declaration of each slot's key.
+    private let specs: [ColumnSpec?]
+    /// The header to name in findings for each slot: as written on the sheet, else the schema's.
+    private let headers: [String?]
+
+    init(schema: SheetSchema, match: HeaderMatch) {
+        self.schema = schema
+        self.match = match
+        var slots: [String: ColumnSlot] = [:]
+        var specs: [ColumnSpec?] = [], headers: [String?] = []
+        for key in schema.columns.map(\.key) + match.columns.keys where slots[key] == nil {
+            let spec = schema.column(key)
+            let column = match.columns[key]
+            let reportsEmpty = spec.map { $0.required && $0.emptyJudgedBy == nil && column != nil } ?? false
+            slots[key] = ColumnSlot(column: column ?? -1, reportsEmpty: reportsEmpty, index: specs.count)
+            specs.append(spec)
+            headers.append(match.headers[key] ?? spec?.header)
+        }
+        self.slots = slots
+        self.specs = specs
+        self.headers = headers
+    }
+
+    /// The slot of `key`; a key outside the schema has no column.
+    func slot(_ key: String) -> ColumnSlot {
+        slots[key] ?? ColumnSlot(column: match.columns[key] ?? -1, reportsEmpty: false, index: -1)
+    }
+
+    /// The declaration of the slot's key.
+    func spec(_ slot: ColumnSlot) -> ColumnSpec? { slot.index >= 0 ? specs[slot.index] : nil }
+
+    /// The header naming the slot's key in findings.
+    func header(_ slot: ColumnSlot, key: String) -> String? { slot.index >= 0 ? headers[slot.index] : match.headers[key] }
+}
+
 /// Reads the typed values of one data row by column key, turning every value that does not
 /// parse, and every required cell left empty, into an ``ImportFinding``.
 final class RowReader {
     let cells: [CellValue]
-    let schema: SheetSchema
-    let match: HeaderMatch
+    let plan: ColumnPlan
     let source: SourceRow
     let system: DateSystem
     private(set) var findings: [ImportFinding] = []
     /// The course id, once read, to tag findings.
     var courseId: String?
 
-    init(cells: [CellValue], schema: SheetSchema, match: HeaderMatch, source: SourceRow, system: DateSystem) {
+    init(cells: [CellValue], plan: ColumnPlan, source: SourceRow, system: DateSystem) {
         self.cells = cells
-        self.schema = schema
-        self.match = match
+        self.plan = plan
         self.source = source
         self.system = system
     }
 
     /// The cell of `key`, `.empty` when the column is absent or the row short.
-    func cell(_ key: String) -> CellValue {
-        guard let c = match.columns[key], c < cells.count else { return .empty }
-        return cells[c]
+    func cell(_ key: String) -> CellValue { cell(plan.slot(key)) }
+
+    private func cell(_ slot: ColumnSlot) -> CellValue {
+        guard slot.column >= 0, slot.column < cells.count else { return .empty }
+        return cells[slot.column]
     }
 
     /// Reads `key` with `parse`, reporting invalid, corrected and missing-required values.
     func read<T>(_ key: String, _ parse: (CellValue) -> Parsed<T>) -> T? {
-        let value = cell(key)
+        let slot = plan.slot(key)
+        let value = cell(slot)
         switch parse(value) {
         case .value(let v):
             return v
         case .corrected(let v):
-            report(.correctedValue, key, raw: CellParser.text(value),
+            report(.correctedValue, key, slot, raw: CellParser.text(value),
                    "Đã hiểu \"\(CellParser.text(value) ?? "")\" là \"\(label(v))\" (sai chính tả?).",
                    "Read \"\(CellParser.text(value) ?? "")\" as \"\(label(v))\" (misspelt?).")
             return v
         case .empty:
-            if let spec = schema.column(key), spec.required, spec.emptyJudgedBy == nil, match.columns[key] != nil {
-                report(.missingValue, key, raw: nil,
+            if slot.reportsEmpty, let spec = plan.spec(slot) {
+                report(.missingValue, key, slot, raw: nil,
                        "Ô bắt buộc \"\(spec.header)\" đang trống.",
                        "Required cell \"\(spec.header)\" is empty.")
             }
             return nil
         case .invalid:
             let raw = CellParser.text(value) ?? describe(value)
-            let spec = schema.column(key)
-            report(.invalidValue, key, raw: raw,
+            let spec = plan.spec(slot)
+            report(.invalidValue, key, slot, raw: raw,
                    "Giá trị \"\(raw)\" không đọc được là \(spec?.type.vietnameseName ?? "giá trị hợp lệ").",
                    "Value \"\(raw)\" is not a valid \(spec.map { englishName($0.type) } ?? "value").")
             return nil
@@ -73,9 +126,9 @@ final class RowReader {
                                       messageEnglish: "Row \(source.row) skipped: \(reasonEN)"))
     }
 
-    private func report(_ kind: ImportFinding.Kind, _ key: String, raw: String?, _ vi: String, _ en: String) {
+    private func report(_ kind: ImportFinding.Kind, _ key: String, _ slot: ColumnSlot, raw: String?, _ vi: String, _ en: String) {
         findings.append(ImportFinding(kind, file: source.file, sheet: source.sheet, cell: source.cell(key), columnKey: key,
-                                      header: match.headers[key] ?? schema.column(key)?.header, raw: raw,
+                                      header: plan.header(slot, key: key), raw: raw,
                                       courseId: courseId, message: vi, messageEnglish: en))
     }
 
@@ -111,6 +164,23 @@ final class RowReader {
 /// Course ids compare trimmed, with inner spaces collapsed and letters upper-cased.
 func canonicalCourseId(_ raw: String?) -> String? {
     guard let raw else { return nil }
+    if let id = asciiCourseId(raw) { return id.isEmpty ? nil : id }
     let id = raw.split(whereSeparator: \.isWhitespace).joined(separator: " ").uppercased()
     return id.isEmpty ? nil : id
+}
+
+/// ``canonicalCourseId(_:)`` for ASCII text without white space (nearly every id): the text
+/// with its lowercase letters upper-cased; `nil` for any other text.
+private func asciiCourseId(_ raw: String) -> String? {
+    var raw = raw
+    let lower = UInt8(ascii: "a")...UInt8(ascii: "z")
+    let needsUpper = raw.withUTF8 { bytes -> Bool? in
+        guard bytes.allSatisfy({ $0 < 0x80 && !CharacterClasses.asciiWhitespace[Int($0)] }) else { return nil }
+        return bytes.contains(where: lower.contains)
+    }
+    switch needsUpper {
+    case nil: return nil
+    case false?: return raw
+    case true?: return String(decoding: raw.utf8.map { lower.contains($0) ? $0 - 32 : $0 }, as: UTF8.self)
+    }
 }

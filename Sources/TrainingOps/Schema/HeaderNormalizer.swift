@@ -8,6 +8,11 @@ public enum HeaderNormalizer {
     ///
     /// `"  Mã  Khoá-học* "` → `"ma khoa hoc"`; `"SĐT"` → `"sdt"`; `"Tỷ lệ (%)"` → `"ty le"`.
     public static func key(_ text: String) -> String {
+        FoldTable.key(text) ?? foldedKey(text)
+    }
+
+    /// ``key(_:)`` the general way: canonical decomposition, then scalar by scalar.
+    static func foldedKey(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
@@ -27,6 +32,7 @@ public enum HeaderNormalizer {
     /// The key with any parenthesised or bracketed parts removed first:
     /// `"Người bàn giao (TNXT)"` → `"nguoi ban giao"`.
     public static func keyWithoutParentheses(_ text: String) -> String {
+        guard hasBrackets(text) else { return key(text) }
         var kept = ""
         var depth = 0
         for ch in text {
@@ -37,6 +43,14 @@ public enum HeaderNormalizer {
             }
         }
         return key(kept)
+    }
+
+    /// True when `text` holds a bracket, so ``keyWithoutParentheses(_:)`` may differ from ``key(_:)``.
+    static func hasBrackets(_ text: String) -> Bool {
+        text.utf8.contains { b in
+            b == UInt8(ascii: "(") || b == UInt8(ascii: ")") || b == UInt8(ascii: "[") || b == UInt8(ascii: "]")
+                || b == UInt8(ascii: "{") || b == UInt8(ascii: "}")
+        }
     }
 
     /// Combining diacritical marks (tones, circumflex, breve, horn) left by decomposition.
@@ -55,7 +69,109 @@ public enum HeaderNormalizer {
         }
     }
 
+    /// Letters and digits: what a key keeps.
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+}
+
+/// ``HeaderNormalizer/key(_:)`` without Foundation for text made of ASCII and the scalars of
+/// a table: Latin letters with their diacritics (all of Vietnamese, precomposed or not),
+/// combining marks and general punctuation. Each table entry is what the general fold gives
+/// that scalar, computed once with the same functions; other text returns `nil`.
+enum FoldTable {
+    /// What one scalar contributes to a key.
+    enum Entry: Sendable {
+        /// A combining mark, dropped without separating words (`a` + `◌́`).
+        case skip
+        /// Not a letter or digit: ends a word.
+        case separator
+        /// Letters or digits, folded and lowercased (`Ế` → `e`, `Đ` → `d`).
+        case word([UInt8])
+    }
+
+    /// Scalar ranges covered by the table.
+    static let ranges: [Range<UInt32>] = [0x80..<0x370, 0x1E00..<0x1F00, 0x2000..<0x2070]
+
+    /// Entries of each range, `nil` for scalars the table does not take (decompositions that
+    /// mix letters and other signs, or keep a reorderable mark).
+    static let entries: [[Entry?]] = ranges.map { range in range.map { Unicode.Scalar($0).flatMap(entry) } }
+
+    /// The general fold of a lone scalar, when it is one of the simple shapes of ``Entry``.
+    static func entry(_ scalar: Unicode.Scalar) -> Entry? {
+        var word: [UInt8] = []
+        var others = 0
+        for s in String(Character(scalar)).decomposedStringWithCanonicalMapping.unicodeScalars {
+            if HeaderNormalizer.isCombiningMark(s) { continue }
+            guard s.properties.canonicalCombiningClass == .notReordered else { return nil }
+            let folded = HeaderNormalizer.fold(s)
+            if HeaderNormalizer.isWordScalar(folded) {
+                word += Array(String(folded).lowercased().utf8)
+            } else {
+                others += 1
+            }
+        }
+        switch (word.isEmpty, others) {
+        case (true, 0): return .skip
+        case (true, 1): return .separator
+        case (false, 0): return .word(word)
+        default: return nil
+        }
+    }
+
+    /// The key of `text`, or `nil` when it holds a scalar outside the table.
+    static func key(_ text: String) -> String? {
+        var text = text
+        if let ascii = text.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? asciiKey($0) : nil }) { return ascii }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        func append(word: some Sequence<UInt8>) {
+            if pendingSpace, !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            out.append(contentsOf: word)
+        }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                if let lower = asciiWordByte(UInt8(v)) { append(word: CollectionOfOne(lower)) } else { pendingSpace = true }
+                continue
+            }
+            guard let i = ranges.firstIndex(where: { $0.contains(v) }),
+                  let entry = entries[i][Int(v - ranges[i].lowerBound)] else { return nil }
+            switch entry {
+            case .skip: continue
+            case .separator: pendingSpace = true
+            case .word(let w): append(word: w)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The key of ASCII text: letters lowercased, digits kept, anything else a single space
+    /// between words.
+    static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var n = 0
+            var pendingSpace = false
+            for b in bytes {
+                guard let lower = asciiWordByte(b) else { pendingSpace = true; continue }
+                if pendingSpace, n > 0 { out[n] = 0x20; n += 1 }
+                pendingSpace = false
+                out[n] = lower
+                n += 1
+            }
+            return n
+        }
+    }
+
+    /// A letter (lowercased) or digit, `nil` for any other ASCII byte.
+    @inline(__always)
+    static func asciiWordByte(_ b: UInt8) -> UInt8? {
+        switch b {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return b + 32
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return b
+        default: return nil
+        }
     }
 }

@@ -58,10 +58,47 @@ public enum HeaderRecognizer {
 
     /// The key of `header` in `kind`, if any.
     public static func columnKey(for header: String, in kind: SheetType) -> String? {
-        guard let map = lookup[kind] else { return nil }
-        if let k = map[HeaderNormalizer.key(header)] { return k }
-        return map[HeaderNormalizer.keyWithoutParentheses(header)]
+        columnKey(for: HeaderKeys(header), in: kind)
     }
+
+    /// A header looked up once for every kind it is tried against: the column key its folded
+    /// key has in each kind, then the one its key without parentheses has.
+    struct HeaderKeys {
+        /// Kinds where ``HeaderNormalizer/key(_:)`` of the header names a column.
+        let exact: [(kind: SheetType, column: String)]
+        /// Kinds where ``HeaderNormalizer/keyWithoutParentheses(_:)`` of the header names a column.
+        let withoutParentheses: [(kind: SheetType, column: String)]
+
+        init(_ header: String) {
+            exact = byKey[HeaderNormalizer.key(header)] ?? []
+            // Without a bracket both keys are the same.
+            withoutParentheses = HeaderNormalizer.hasBrackets(header)
+                ? byKey[HeaderNormalizer.keyWithoutParentheses(header)] ?? [] : exact
+        }
+
+        /// True when the header names a column of `kind` either way.
+        func names(_ kind: SheetType) -> Bool {
+            exact.contains { $0.kind == kind } || withoutParentheses.contains { $0.kind == kind }
+        }
+    }
+
+    /// ``lookup`` turned around: folded header key → the kinds it names a column of, and which.
+    static let byKey: [String: [(kind: SheetType, column: String)]] = {
+        var all: [String: [(kind: SheetType, column: String)]] = [:]
+        for kind in SheetType.allCases {
+            for (key, column) in lookup[kind] ?? [:] { all[key, default: []].append((kind, column)) }
+        }
+        return all
+    }()
+
+    static func columnKey(for keys: HeaderKeys, in kind: SheetType) -> String? {
+        keys.exact.first { $0.kind == kind }?.column ?? keys.withoutParentheses.first { $0.kind == kind }?.column
+    }
+
+    /// The required columns of each kind.
+    static let requiredColumns: [SheetType: [ColumnSpec]] = Dictionary(uniqueKeysWithValues: SheetType.allCases.map {
+        ($0, $0.schema.requiredColumns)
+    })
 
     /// The best header row and kind, or `nil` when no row looks like a known header.
     /// `only` restricts the kinds tried.
@@ -71,9 +108,12 @@ public enum HeaderRecognizer {
             let texts = row.map { CellParser.text($0) }
             let filled = texts.compactMap { $0 }.count
             guard filled >= 2 else { continue }
+            let keys = texts.map { $0.map(HeaderKeys.init) }
             for kind in kinds {
-                let m = match(texts, row: r, kind: kind)
-                let required = kind.schema.requiredColumns.count
+                // Fewer than two texts naming a column of the kind cannot match two columns.
+                guard keys.lazy.filter({ $0?.names(kind) == true }).prefix(2).count == 2 else { continue }
+                let m = match(texts, keys, row: r, kind: kind)
+                let required = (requiredColumns[kind] ?? kind.schema.requiredColumns).count
                 let requiredFound = required - m.missingRequired.count
                 let matched = m.columns.count
                 guard matched >= 2, requiredFound * 2 >= required, requiredFound >= 1 else { continue }
@@ -88,13 +128,18 @@ public enum HeaderRecognizer {
 
     /// Matches one row's texts against one kind.
     static func match(_ texts: [String?], row: Int, kind: SheetType) -> HeaderMatch {
+        match(texts, texts.map { $0.map(HeaderKeys.init) }, row: row, kind: kind)
+    }
+
+    /// Matches one row's texts, with their folded keys, against one kind.
+    static func match(_ texts: [String?], _ keys: [HeaderKeys?], row: Int, kind: SheetType) -> HeaderMatch {
         var columns: [String: Int] = [:]
         var headers: [String: String] = [:]
         var unknown: [(Int, String)] = []
         var duplicates: [(Int, String, String)] = []
         for (c, text) in texts.enumerated() {
-            guard let text else { continue }
-            guard let key = columnKey(for: text, in: kind) else {
+            guard let text, let folded = keys[c] else { continue }
+            guard let key = columnKey(for: folded, in: kind) else {
                 unknown.append((c, text))
                 continue
             }
@@ -105,7 +150,7 @@ public enum HeaderRecognizer {
                 headers[key] = text
             }
         }
-        let missing = kind.schema.requiredColumns.filter { columns[$0.key] == nil }
+        let missing = (requiredColumns[kind] ?? kind.schema.requiredColumns).filter { columns[$0.key] == nil }
         return HeaderMatch(kind: kind, headerRow: row, columns: columns, unknownColumns: unknown,
                            duplicateColumns: duplicates, missingRequired: missing, headers: headers)
     }

@@ -27,14 +27,23 @@ public enum CellParser {
     public static func text(_ cell: CellValue) -> String? {
         switch cell.resolved {
         case .empty, .error: return nil
-        case .string, .richText:
-            let t = (cell.resolved.plainText ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            return t.isEmpty ? nil : t
+        case .string(let s): return trimmed(s)
+        case .richText: return trimmed(cell.resolved.plainText ?? "")
         case .number(let d): return formatNumber(d)
         case .bool(let b): return b ? "TRUE" : "FALSE"
         case .date(let d): return d.description
         case .formula: return nil
         }
+    }
+
+    /// `s` without leading and trailing white space and newlines, `nil` when nothing is left.
+    /// Text that neither starts nor ends with one (nearly every cell) is returned as is, without
+    /// going through Foundation.
+    static func trimmed(_ s: String) -> String? {
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return nil }
+        if !CharacterClasses.isTrimmed(first), !CharacterClasses.isTrimmed(last) { return s }
+        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        return t.isEmpty ? nil : t
     }
 
     /// `12.0` → `12`, `0.5` → `0.5`.
@@ -83,8 +92,12 @@ public enum CellParser {
         case .number(let n): return n == 1 ? .value(true) : n == 0 ? .value(false) : .invalid
         case .string, .richText:
             guard let t = text(cell) else { return .empty }
-            if ["✓", "✔", "☑", "✅", "v"].contains(t) { return .value(true) }
-            if ["✗", "✘", "☐", "❌"].contains(t) { return .value(false) }
+            // Each mark is at most three UTF-8 bytes and has no other spelling that compares
+            // equal, so comparing bytes is comparing strings.
+            if t.utf8.count <= 3 {
+                if yesMarks.contains(where: { t.utf8.elementsEqual($0.utf8) }) { return .value(true) }
+                if noMarks.contains(where: { t.utf8.elementsEqual($0.utf8) }) { return .value(false) }
+            }
             let key = HeaderNormalizer.key(t)
             if yesWords.contains(key) { return .value(true) }
             if noWords.contains(key) { return .value(false) }
@@ -94,6 +107,8 @@ public enum CellParser {
         }
     }
 
+    static let yesMarks = ["✓", "✔", "☑", "✅", "v"]
+    static let noMarks = ["✗", "✘", "☐", "❌"]
     static let yesWords: Set<String> = ["co", "c", "x", "yes", "y", "true", "1", "roi", "da", "dung", "ok", "co roi", "da co"]
     static let noWords: Set<String> = ["khong", "k", "ko", "no", "n", "false", "0", "chua", "sai", "khong co", "chua co"]
 
@@ -106,16 +121,29 @@ public enum CellParser {
             return normalisePhone(String(Int(n))).map(Parsed.value) ?? .invalid
         }
         guard let t = text(cell) else { return cell.isEmpty ? .empty : .invalid }
+        let phone = ASCIIParsers.phone(t) ?? phoneText(t)
+        return phone.map(Parsed.value) ?? .invalid
+    }
+
+    /// The first number of phone text (`nil` unless every part is a phone number), read by
+    /// `Character`s: the general path behind ``ASCIIParsers/phone(_:)``.
+    static func phoneText(_ t: String) -> String? {
         let parts = t.split(whereSeparator: { "/;,|".contains($0) }).map(String.init)
         var first: String?
         for part in parts {
-            guard let p = normalisePhone(part) else { return .invalid }
+            guard let p = normalisePhone(part) else { return nil }
             if first == nil { first = p }
         }
-        return first.map(Parsed.value) ?? .invalid
+        return first
     }
 
+    /// One phone number as ten or eleven digits, or `nil`.
     static func normalisePhone(_ raw: String) -> String? {
+        ASCIIParsers.normalisePhone(raw) ?? normalisePhoneText(raw)
+    }
+
+    /// ``normalisePhone(_:)`` by `Character`s: the general path.
+    static func normalisePhoneText(_ raw: String) -> String? {
         var s = raw.trimmingCharacters(in: .whitespaces)
         var international = false
         if s.hasPrefix("+") { international = true; s.removeFirst() }
@@ -200,10 +228,14 @@ public enum CellParser {
     /// An e-mail address (one `@`, a dot in the domain, no spaces).
     public static func email(_ cell: CellValue) -> Parsed<String> {
         guard let t = text(cell) else { return cell.isEmpty ? .empty : .invalid }
+        return ASCIIParsers.isEmail(t) ?? isEmailText(t) ? .value(t) : .invalid
+    }
+
+    /// ``email(_:)``'s test by `Character`s: the general path behind ``ASCIIParsers/isEmail(_:)``.
+    static func isEmailText(_ t: String) -> Bool {
         let parts = t.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasSuffix("."),
-              !t.contains(where: \.isWhitespace) else { return .invalid }
-        return .value(t)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasSuffix(".")
+            && !t.contains(where: \.isWhitespace)
     }
 
     /// A week: any date in it, or `48/2026`, `Tuần 48/2026`, `T48-2026`, `2026-W48`.

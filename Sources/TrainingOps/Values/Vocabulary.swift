@@ -1,3 +1,5 @@
+import Foundation
+
 /// A closed list of values typed into a sheet (modes, sessions, products, statuses): each
 /// case has a Vietnamese label for drop-downs and the spelling variants staff use.
 public protocol Vocabulary: CaseIterable, Hashable, Sendable {
@@ -15,11 +17,7 @@ extension Vocabulary {
     public static func exactMatch(_ text: String) -> Self? {
         let key = HeaderNormalizer.key(text)
         guard !key.isEmpty else { return nil }
-        for value in allCases {
-            if HeaderNormalizer.key(value.label) == key { return value }
-            if value.variants.contains(where: { HeaderNormalizer.key($0) == key }) { return value }
-        }
-        return nil
+        return VocabularyIndex.of(Self.self).exact[key]
     }
 
     /// The closest case within a small edit distance (a typing slip such as `Tính lươg`),
@@ -29,19 +27,16 @@ extension Vocabulary {
         guard key.count >= 4 else { return nil }
         var best: (value: Self, distance: Int)?
         var tie = false
-        for value in allCases {
-            for spelling in [value.label] + value.variants {
-                let candidate = HeaderNormalizer.key(spelling)
-                guard candidate.count >= 4 else { continue }
-                let limit = candidate.count >= 8 ? 2 : 1
-                let d = editDistance(key, candidate, limit: limit)
-                guard d <= limit else { continue }
-                if let current = best {
-                    if d < current.distance { best = (value, d); tie = false }
-                    else if d == current.distance, current.value != value { tie = true }
-                } else {
-                    best = (value, d)
-                }
+        for (value, candidate) in VocabularyIndex.of(Self.self).spellings {
+            guard candidate.count >= 4 else { continue }
+            let limit = candidate.count >= 8 ? 2 : 1
+            let d = editDistance(key, candidate, limit: limit)
+            guard d <= limit else { continue }
+            if let current = best {
+                if d < current.distance { best = (value, d); tie = false }
+                else if d == current.distance, current.value != value { tie = true }
+            } else {
+                best = (value, d)
             }
         }
         return tie ? nil : best?.value
@@ -66,4 +61,43 @@ func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
         swap(&previous, &current)
     }
     return x.isEmpty ? y.count : previous[y.count]
+}
+
+/// The folded keys of a vocabulary's labels and variants, computed once per type.
+final class VocabularyIndex<V: Vocabulary>: Sendable {
+    /// Folded key → the first case (in declaration order) with that label or variant.
+    let exact: [String: V]
+    /// Every case's label then variants, folded, in declaration order.
+    let spellings: [(value: V, key: String)]
+
+    private init() {
+        var exact: [String: V] = [:]
+        var spellings: [(value: V, key: String)] = []
+        for value in V.allCases {
+            for spelling in [value.label] + value.variants {
+                let key = HeaderNormalizer.key(spelling)
+                spellings.append((value, key))
+                if exact[key] == nil { exact[key] = value }
+            }
+        }
+        self.exact = exact
+        self.spellings = spellings
+    }
+
+    /// The index of `type`, built on first use.
+    static func of(_ type: V.Type) -> VocabularyIndex<V> {
+        VocabularyIndexes.lock.withLock {
+            let id = ObjectIdentifier(type)
+            if let index = VocabularyIndexes.built[id] as? VocabularyIndex<V> { return index }
+            let index = VocabularyIndex<V>()
+            VocabularyIndexes.built[id] = index
+            return index
+        }
+    }
+}
+
+/// The indexes built so far, one per vocabulary type, behind a lock.
+private enum VocabularyIndexes {
+    static let lock = NSLock()
+    nonisolated(unsafe) static var built: [ObjectIdentifier: AnyObject] = [:]
 }

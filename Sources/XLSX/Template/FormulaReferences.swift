@@ -10,6 +10,18 @@ public struct ReferencePart: Hashable, Sendable {
     /// True when the row is written with `$`.
     public var absoluteRow: Bool
 
+    /// Appends the text of the part, as Excel writes it.
+    func write(into out: inout [UInt8]) {
+        if let column {
+            if absoluteColumn { out.append(0x24) }
+            CellReference.appendColumnName(column - 1, into: &out)
+        }
+        if let row {
+            if absoluteRow { out.append(0x24) }
+            appendDecimal(row, into: &out)
+        }
+    }
+
     /// The text of the part, as Excel writes it.
     public var text: String {
         var s = ""
@@ -40,11 +52,54 @@ public enum FormulaReferences {
     /// when the reference no longer exists (it becomes `#REF!`). Unchanged references keep
     /// their original text.
     public static func rewrite(_ formula: String, _ body: (inout FormulaReference) -> Bool) -> String {
-        let s = Array(formula.utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(s.count + 8)
-        var i = 0
+        let changed = render(pieces(formula), into: &out, body)
+        return changed ? String(decoding: out, as: UTF8.self) : formula
+    }
+
+    /// A formula taken apart once, to be rendered many times (a block's formula in each copy).
+    enum Piece {
+        /// Text copied as it was (sheet prefixes included).
+        case literal([UInt8])
+        /// A reference and the text it was written with.
+        case reference(FormulaReference, text: [UInt8])
+    }
+
+    /// Writes the formula of `pieces` into `out`, each reference passed through `body` as in
+    /// ``rewrite(_:_:)``; true when some reference changed.
+    @discardableResult
+    static func render(_ pieces: [Piece], into out: inout [UInt8], _ body: (inout FormulaReference) -> Bool) -> Bool {
         var changed = false
+        for piece in pieces {
+            switch piece {
+            case let .literal(bytes):
+                out.append(contentsOf: bytes)
+            case let .reference(original, text):
+                var reference = original
+                if !body(&reference) {
+                    out.append(contentsOf: [0x23, 0x52, 0x45, 0x46, 0x21])  // #REF!
+                    changed = true
+                } else if reference.first == original.first && reference.second == original.second {
+                    out.append(contentsOf: text)
+                } else {
+                    reference.first.write(into: &out)
+                    if let second = reference.second {
+                        out.append(0x3A)
+                        second.write(into: &out)
+                    }
+                    changed = true
+                }
+            }
+        }
+        return changed
+    }
+
+    /// Splits a formula into literal text and references.
+    static func pieces(_ formula: String) -> [Piece] {
+        let s = Array(formula.utf8)
+        var pieces: [Piece] = []
+        var out: [UInt8] = []
+        var i = 0
         var afterBracket = false
         while i < s.count {
             let b = s[i]
@@ -143,24 +198,15 @@ public enum FormulaReferences {
                 i = end
                 continue
             }
-            let original = FormulaReference(sheet: sheet, isExternal: external, first: first, second: second)
-            var reference = original
-            let alive = body(&reference)
             out.append(contentsOf: s[i..<refStart])
-            if !alive {
-                out.append(contentsOf: Array("#REF!".utf8))
-                changed = true
-            } else if reference.first == original.first && reference.second == original.second {
-                out.append(contentsOf: s[refStart..<end])
-            } else {
-                var text = reference.first.text
-                if let second = reference.second { text += ":" + second.text }
-                out.append(contentsOf: Array(text.utf8))
-                changed = true
-            }
+            pieces.append(.literal(out))
+            out.removeAll()
+            pieces.append(.reference(FormulaReference(sheet: sheet, isExternal: external, first: first, second: second),
+                                     text: Array(s[refStart..<end])))
             i = end
         }
-        return changed ? String(decoding: out, as: UTF8.self) : formula
+        if !out.isEmpty { pieces.append(.literal(out)) }
+        return pieces
     }
 
     /// Moves the relative parts of every reference by `rows` and `columns`, as Excel does when
@@ -230,5 +276,52 @@ public enum FormulaReferences {
         if digits > 0 && (row < 1 || row > CellReference.maxRows) { return nil }
         return ReferencePart(column: letters > 0 ? column : nil, row: digits > 0 ? row : nil,
                              absoluteColumn: absColumn, absoluteRow: absRow)
+    }
+}
+
+/// Appends the decimal digits of a non-negative number.
+func appendDecimal(_ value: Int, into out: inout [UInt8]) {
+    if value < 10 { out.append(0x30 + UInt8(value)); return }
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                 UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var n = value, count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+        while n > 0 && count < 20 {
+            buffer[19 - count] = 0x30 + UInt8(n % 10)
+            n /= 10
+            count += 1
+        }
+        out.append(contentsOf: buffer[(20 - count)...])
+    }
+}
+
+extension CellRange {
+    /// Appends the text of ``description`` (`A1`, `A1:B2`).
+    func write(into out: inout [UInt8]) {
+        CellReference.appendColumnName(start.column, into: &out)
+        appendDecimal(start.row + 1, into: &out)
+        guard start != end else { return }
+        out.append(0x3A)
+        CellReference.appendColumnName(end.column, into: &out)
+        appendDecimal(end.row + 1, into: &out)
+    }
+}
+
+extension CellReference {
+    /// Appends the letters of a zero-based column (`0` → `A`).
+    static func appendColumnName(_ column: Int, into out: inout [UInt8]) {
+        let n = column + 1
+        if n > 702 {
+            let m = n - 703
+            out.append(0x41 + UInt8(m / 676 % 26))
+            out.append(0x41 + UInt8(m / 26 % 26))
+            out.append(0x41 + UInt8(m % 26))
+        } else if n > 26 {
+            out.append(0x41 + UInt8((n - 27) / 26))
+            out.append(0x41 + UInt8((n - 27) % 26))
+        } else {
+            out.append(0x40 + UInt8(max(n, 1)))
+        }
     }
 }

@@ -92,6 +92,39 @@ struct RawTag {
         out.append(0x3E)
     }
 
+    /// The tag as ``write(into:)`` writes it once `attribute` is set (added at the end when
+    /// missing), cut where the attribute's value goes: `head` ends with its opening quote,
+    /// `tail` starts with its closing one. A template row's copies splice their numbers in.
+    func split(at attribute: String, valuePrefix: [UInt8] = []) -> (head: [UInt8], tail: [UInt8]) {
+        var tag = self
+        if let i = tag.index(of: attribute) { tag.attributes[i].quote = 0x22 } else { tag.attributes.append((attribute, [], 0x22)) }
+        var head: [UInt8] = [0x3C], tail: [UInt8] = []
+        head.append(contentsOf: name.utf8)
+        var inTail = false
+        for a in tag.attributes {
+            var part: [UInt8] = [0x20]
+            part.append(contentsOf: a.name.utf8)
+            part.append(0x3D)
+            part.append(a.quote)
+            if !inTail && a.name == attribute {
+                head.append(contentsOf: part)
+                head.append(contentsOf: valuePrefix)
+                tail.append(a.quote)
+                inTail = true
+                continue
+            }
+            part.append(contentsOf: a.raw)
+            part.append(a.quote)
+            if inTail { tail.append(contentsOf: part) } else { head.append(contentsOf: part) }
+        }
+        if tag.isEmpty { tail.append(0x2F) }
+        tail.append(0x3E)
+        return (head, tail)
+    }
+
+    /// Whether the tag has this attribute.
+    func has(_ attribute: String) -> Bool { index(of: attribute) != nil }
+
     /// The name's prefix with its colon (`x:`), or empty.
     var prefix: String { name.count > localName.count ? String(name.dropLast(localName.count)) : "" }
 

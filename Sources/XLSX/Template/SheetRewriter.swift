@@ -25,32 +25,35 @@ final class FillContext {
     /// series over one template row).
     func shift(_ formula: String, host: String?, local: RowMapping?, expandSingles: Bool = false) -> String {
         if mappings.isEmpty { return formula }
-        return FormulaReferences.rewrite(formula) { reference in
-            if reference.isExternal { return true }
-            let mapping: RowMapping?
-            if let sheet = reference.sheet {
-                if let host, sheet.lowercased() == host.lowercased(), let local { mapping = local } else { mapping = mappings[sheet.lowercased()] }
-            } else {
-                mapping = local
-            }
-            guard let mapping, let low = reference.first.row else { return true }
-            if var second = reference.second, let high = second.row {
-                guard let (a, b) = mapping.map(rows: min(low, high), max(low, high)) else { return false }
-                if low <= high { reference.first.row = a; second.row = b } else { reference.first.row = b; second.row = a }
-                reference.second = second
-                return true
-            }
-            if expandSingles, let (a, b) = mapping.map(rows: low, low), a != b {
-                reference.first.row = a
-                var second = reference.first
-                second.row = b
-                reference.second = second
-                return true
-            }
-            guard let row = mapping.map(low, .single) else { return false }
-            reference.first.row = row
+        return FormulaReferences.rewrite(formula) { shift(&$0, host: host, local: local, expandSingles: expandSingles) }
+    }
+
+    /// Moves one reference as ``shift(_:host:local:expandSingles:)`` does; false when it is gone.
+    func shift(_ reference: inout FormulaReference, host: String?, local: RowMapping?, expandSingles: Bool = false) -> Bool {
+        if reference.isExternal { return true }
+        let mapping: RowMapping?
+        if let sheet = reference.sheet {
+            if let host, sheet.lowercased() == host.lowercased(), let local { mapping = local } else { mapping = mappings[sheet.lowercased()] }
+        } else {
+            mapping = local
+        }
+        guard let mapping, let low = reference.first.row else { return true }
+        if var second = reference.second, let high = second.row {
+            guard let (a, b) = mapping.map(rows: min(low, high), max(low, high)) else { return false }
+            if low <= high { reference.first.row = a; second.row = b } else { reference.first.row = b; second.row = a }
+            reference.second = second
             return true
         }
+        if expandSingles, let (a, b) = mapping.map(rows: low, low), a != b {
+            reference.first.row = a
+            var second = reference.first
+            second.row = b
+            reference.second = second
+            return true
+        }
+        guard let row = mapping.map(low, .single) else { return false }
+        reference.first.row = row
+        return true
     }
 
     /// Maps a space-separated list of ranges (`sqref`), dropping those that disappear.
@@ -72,15 +75,19 @@ final class SheetRewriter {
     let context: FillContext
     let blocks: [TemplateBlock]
     let mapping: RowMapping
-    private var out: [UInt8] = []
+    var out: [UInt8] = []
     private let sink: ([UInt8]) throws -> Void
     private var parser: SheetRowParser
     private var pending: [SourceRow] = []
     private var pendingBlock: TemplateBlock?
-    private var sharedFormulas: [String: (text: String, row: Int, column: Int)] = [:]
+    var sharedFormulas: [String: (text: String, row: Int, column: Int)] = [:]
+    /// The compiled template rows of block copies, by source row.
+    var rowPlans: [Int: RowPlan] = [:]
     /// Every copy of every block body: the body's source rows and the copy's mapping.
     private var copies: [(body: ClosedRange<Int>, mapping: RowMapping, depth: Int)] = []
-    private var merges: [String] = []
+    /// The `<mergeCell>` elements to write, and how many.
+    private var merges: [UInt8] = []
+    private var mergeCount = 0
     private var inMergeCells = false
     private var mergeTag: RawTag?
     private var formulaElement: (tag: RawTag, text: [UInt8])?
@@ -197,6 +204,13 @@ final class SheetRewriter {
     private func emit(_ row: SourceRow, mapping: RowMapping, scope: TemplateScope) throws {
         guard let number = mapping.map(row.number, .single) else { return }
         rowsWritten += 1
+        if mapping !== self.mapping, number != row.number, context.fillsPlaceholders {
+            // A block's copy: the row compiled once, written many times.
+            let plan: RowPlan
+            if let compiled = rowPlans[row.number] { plan = compiled } else { plan = compile(row); rowPlans[row.number] = plan }
+            try emit(plan, row: number, mapping: mapping, scope: scope)
+            return
+        }
         var tag = row.tag
         if tag.value("r") != nil || number != row.number { tag.set("r", String(number)) }
         if row.cells.isEmpty && tag.isEmpty && (mapping !== self.mapping || cellEdits[row.number] == nil) {
@@ -231,7 +245,7 @@ final class SheetRewriter {
 
     // MARK: Cells
 
-    private func emit(_ cell: SourceCell, sourceRow: Int, row: Int, mapping: RowMapping, scope: TemplateScope) throws {
+    func emit(_ cell: SourceCell, sourceRow: Int, row: Int, mapping: RowMapping, scope: TemplateScope) throws {
         var tag = cell.tag
         let ref = CellReference.columnName(cell.column) + String(row)
         if row != sourceRow, tag.value("r") != nil { tag.set("r", ref) }
@@ -279,7 +293,7 @@ final class SheetRewriter {
     }
 
     /// The placeholder pieces of a cell's text, parsed once per source cell.
-    private func placeholderPieces(_ cell: SourceCell) -> [TemplateTextPiece]? {
+    func placeholderPieces(_ cell: SourceCell) -> [TemplateTextPiece]? {
         if cell.type == "s", let index = cell.value.flatMap({ Int($0) }) {
             if let cached = sharedPieces[index] { return cached }
             let pieces = cell.text(sharedStrings: context.sharedStrings).flatMap(TemplateTextPiece.parse)
@@ -397,7 +411,20 @@ final class SheetRewriter {
                 mergeTag = tag
                 return
             case "mergeCell":
-                if let ref = tag.value("ref") { merges.append(contentsOf: shiftCopied(ref)) }
+                if let ref = tag.value("ref") {
+                    let open = Array("<\(tag.prefix)mergeCell ref=\"".utf8)
+                    func add(_ write: (inout [UInt8]) -> Void) {
+                        merges.append(contentsOf: open)
+                        write(&merges)
+                        merges.append(contentsOf: [0x22, 0x2F, 0x3E])  // "/>
+                        mergeCount += 1
+                    }
+                    if let ranges = shiftCopied(ref) {
+                        for range in ranges { add { range.write(into: &$0) } }
+                    } else {
+                        add { XMLText.escape(ref, into: &$0) }
+                    }
+                }
                 return
             case "conditionalFormatting", "dataValidation":
                 if let sqref = tag.value("sqref") {
@@ -413,7 +440,7 @@ final class SheetRewriter {
                 if let ref = tag.value("ref") { tag.set("ref", context.shiftRanges(ref, mapping: mapping)) }
             case "hyperlink":
                 if let ref = tag.value("ref") {
-                    for shifted in shiftCopied(ref) {
+                    for shifted in shiftCopied(ref)?.map(\.description) ?? [ref] {
                         var copy = tag
                         copy.set("ref", shifted)
                         var bytes: [UInt8] = []
@@ -432,12 +459,10 @@ final class SheetRewriter {
             let name = RawTag.localName(ofEnd: token.bytes)
             if name == "mergeCells", inMergeCells, var tag = mergeTag {
                 inMergeCells = false
-                if !merges.isEmpty {
-                    tag.set("count", String(merges.count))
+                if mergeCount > 0 {
+                    tag.set("count", String(mergeCount))
                     tag.write(into: &out)
-                    for merge in merges {
-                        out.append(contentsOf: Array("<\(tag.prefix)mergeCell ref=\"\(merge)\"/>".utf8))
-                    }
+                    out.append(contentsOf: merges)
                     out.append(contentsOf: token.bytes)
                 }
                 return
@@ -456,11 +481,11 @@ final class SheetRewriter {
 
     /// Maps a range: once per copy when it lies inside a block body, else through the sheet's
     /// mapping. Ranges on marker rows disappear.
-    private func shiftCopied(_ ref: String) -> [String] {
-        guard let range = CellRange(ref) else { return [ref] }
+    private func shiftCopied(_ ref: String) -> [CellRange]? {
+        guard let range = CellRange(ref) else { return nil }
         let low = range.start.row + 1, high = range.end.row + 1
-        func text(_ a: Int, _ b: Int) -> String {
-            CellRange(CellReference(unchecked: a - 1, range.start.column), CellReference(unchecked: b - 1, range.end.column)).description
+        func text(_ a: Int, _ b: Int) -> CellRange {
+            CellRange(CellReference(unchecked: a - 1, range.start.column), CellReference(unchecked: b - 1, range.end.column))
         }
         let containing = copies.filter { $0.body.contains(low) && $0.body.contains(high) }
         if let deepest = containing.map(\.depth).max() {

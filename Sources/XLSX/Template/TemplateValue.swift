@@ -55,10 +55,16 @@ struct TemplateScope {
 
     /// Resolves `a.b.c`: `a` in the innermost frame that has it, then members. `.` is the
     /// current item, `@index` its one-based position in its list.
-    func lookup(_ path: String) -> TemplateValue? {
-        if path == "." { return frames.last }
-        if path == "@index" { return index.map { .number(Double($0 + 1)) } }
-        let keys = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    func lookup(_ path: String) -> TemplateValue? { lookup(TemplatePath(path)) }
+
+    /// Resolves a path split beforehand.
+    func lookup(_ path: TemplatePath) -> TemplateValue? {
+        let keys: [String]
+        switch path {
+        case .current: return frames.last
+        case .index: return index.map { .number(Double($0 + 1)) }
+        case let .keys(k): keys = k
+        }
         guard let head = keys.first, !head.isEmpty else { return nil }
         for frame in frames.reversed() {
             guard var value = frame[head] else { continue }

@@ -22,6 +22,9 @@ public struct Chart: Hashable, Sendable {
         public var name: String?
         /// The values as they are now (optional cache).
         public var cachedValues: [Double]
+        /// The bars' colour as `RRGGBB`; nil leaves it to the viewer's theme. Set it when the
+        /// workbook has no theme part (ours): LibreOffice then draws automatic bars invisible.
+        public var fillColor: String?
 
         public init(sheet: String, values: CellRange, categories: CellRange? = nil, name: String? = nil, cachedValues: [Double] = []) {
             self.sheet = sheet
@@ -31,6 +34,9 @@ public struct Chart: Hashable, Sendable {
             self.cachedValues = cachedValues
         }
     }
+
+    /// Office's default series colours (`RRGGBB`), to give series explicit colours in turn.
+    public static let palette = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47"]
 
     public var kind: Kind
     public var series: [Series]
@@ -80,8 +86,9 @@ extension SheetLayout {
 
 /// The parts of charts: the sheet's drawing (where each chart sits) and one chart part each.
 enum ChartXML {
-    /// Writes `xl/drawings/drawing{n}.xml`; chart i is related as `rId{i+1}`.
-    static func drawing(_ charts: [Chart], to xml: XMLWriter) {
+    /// Writes `xl/drawings/drawing{n}.xml`; chart i is related as `rId{i+1}`, then picture j
+    /// as `rId{charts + j + 1}`. Shape ids run on across charts and pictures.
+    static func drawing(_ charts: [Chart], images: [PlacedImage] = [], to xml: XMLWriter) {
         xml.raw(PartXML.declaration)
         xml.raw("<xdr:wsDr xmlns:xdr=\"http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">")
         for (i, chart) in charts.enumerated() {
@@ -99,6 +106,9 @@ enum ChartXML {
             xml.raw("/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/></xdr:xfrm><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"><c:chart xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"")
             xml.attribute("r:id", "rId\(i + 1)")
             xml.raw("/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>")
+        }
+        for (j, image) in images.enumerated() {
+            ImageXML.anchor(image, id: charts.count + j + 2, number: j + 1, relation: "rId\(charts.count + j + 1)", to: xml)
         }
         xml.raw("</xdr:wsDr>")
     }
@@ -127,6 +137,11 @@ enum ChartXML {
                 xml.raw("<c:tx><c:v>")
                 xml.text(name)
                 xml.raw("</c:v></c:tx>")
+            }
+            if let color = s.fillColor {
+                xml.raw("<c:spPr><a:solidFill><a:srgbClr val=\"")
+                xml.text(color)
+                xml.raw("\"/></a:solidFill></c:spPr><c:invertIfNegative val=\"0\"/>")
             }
             if let c = s.categories {
                 xml.raw("<c:cat><c:strRef><c:f>")

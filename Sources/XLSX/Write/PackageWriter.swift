@@ -16,6 +16,8 @@ struct PackageWriter {
         var name: String
         var contentType: String
         var write: (XMLWriter) -> Void
+        /// Deflate the entry (media files are stored: they are compressed already).
+        var compress = true
     }
 
     let zip: ZipWriter
@@ -37,14 +39,15 @@ struct PackageWriter {
         var notesNumber = 0
         var drawingNumber = 0
         var chartNumber = 0
+        var imageNumber = 0
         for sheet in sheets {
             var drawing: Int?
-            if !sheet.charts.isEmpty {
+            if !sheet.charts.isEmpty || !sheet.images.isEmpty {
                 drawingNumber += 1
                 drawing = drawingNumber
-                let charts = sheet.charts
+                let charts = sheet.charts, images = sheet.images
                 parts.append(Part(name: "xl/drawings/drawing\(drawingNumber).xml", contentType: PartXML.ContentType.drawing) {
-                    ChartXML.drawing(charts, to: $0)
+                    ChartXML.drawing(charts, images: images, to: $0)
                 })
                 var relations: [PartRelationship] = []
                 for (i, chart) in charts.enumerated() {
@@ -53,6 +56,13 @@ struct PackageWriter {
                     parts.append(Part(name: "xl/charts/chart\(chartNumber).xml", contentType: PartXML.ContentType.chart) {
                         ChartXML.chart(chart, to: $0)
                     })
+                }
+                for (j, placed) in images.enumerated() {
+                    imageNumber += 1
+                    let name = "image\(imageNumber).\(placed.image.format.rawValue)"
+                    relations.append(PartRelationship(id: "rId\(charts.count + j + 1)", type: PartXML.Relation.image, target: "../media/" + name))
+                    parts.append(Part(name: "xl/media/" + name, contentType: placed.image.format.contentType,
+                                      write: { $0.raw(placed.image.data) }, compress: false))
                 }
                 parts.append(Part(name: "xl/drawings/_rels/drawing\(drawingNumber).xml.rels", contentType: PartXML.ContentType.relationships) {
                     $0.relationships(relations)
@@ -70,10 +80,10 @@ struct PackageWriter {
             packagings.append(sheet.packaging(notesNumber: number, drawingNumber: drawing))
         }
         let xml = XMLWriter()
-        func add(_ name: String, _ body: (XMLWriter) -> Void) throws {
+        func add(_ name: String, compress: Bool = true, _ body: (XMLWriter) -> Void) throws {
             xml.removeAll()
             body(xml)
-            try zip.beginEntry(name)
+            try zip.beginEntry(name, compress: compress)
             try zip.write(xml.bytes)
             try zip.endEntry()
         }
@@ -104,7 +114,7 @@ struct PackageWriter {
                 try add("xl/worksheets/_rels/sheet\(i + 1).xml.rels") { $0.relationships(packaging.relationships) }
             }
         }
-        for part in parts { try add(part.name, part.write) }
+        for part in parts { try add(part.name, compress: part.compress, part.write) }
         try add("xl/styles.xml") { styles.write(to: $0) }
         if let strings {
             xml.removeAll()
@@ -126,6 +136,12 @@ struct PackageWriter {
         if extra.contains(where: { $0.name.hasSuffix(".vml") }) {
             xml.raw("<Default Extension=\"vml\" ContentType=\"application/vnd.openxmlformats-officedocument.vmlDrawing\"/>")
         }
+        for format in [Image.Format.png, .jpeg] where extra.contains(where: { $0.name.hasPrefix("xl/media/") && $0.name.hasSuffix("." + format.rawValue) }) {
+            xml.raw("<Default")
+            xml.attribute("Extension", format.rawValue)
+            xml.attribute("ContentType", format.contentType)
+            xml.raw("/>")
+        }
         func override(_ name: String, _ type: String) {
             xml.raw("<Override")
             xml.attribute("PartName", "/" + name)
@@ -136,7 +152,7 @@ struct PackageWriter {
         for i in sheets.indices { override("xl/worksheets/sheet\(i + 1).xml", PartXML.ContentType.worksheet) }
         override("xl/styles.xml", PartXML.ContentType.styles)
         if strings != nil { override("xl/sharedStrings.xml", PartXML.ContentType.sharedStrings) }
-        for part in extra where !part.name.hasSuffix(".vml") && !part.name.hasSuffix(".rels") {
+        for part in extra where !part.name.hasSuffix(".vml") && !part.name.hasSuffix(".rels") && !part.name.hasPrefix("xl/media/") {
             override(part.name, part.contentType)
         }
         override("docProps/core.xml", PartXML.ContentType.core)

@@ -33,6 +33,7 @@ enum PartXML {
         static let hyperlink = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
         static let drawing = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing"
         static let chart = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
+        static let image = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
     }
 }
 

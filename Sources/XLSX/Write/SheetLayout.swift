@@ -17,6 +17,7 @@ public class SheetLayout {
     var notes: [(CellReference, Note)] = []
     var links: [(CellReference, Hyperlink)] = []
     var charts: [Chart] = []
+    var images: [PlacedImage] = []
 
     /// The filtered range (its first row holds the filter buttons).
     public var autoFilter: CellRange?

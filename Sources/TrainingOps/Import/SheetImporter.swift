@@ -1,0 +1,141 @@
+import XLSX
+
+/// Recognises and decodes one sheet from its rows as they arrive, top to bottom: the rows
+/// where a header may sit (the first ``HeaderRecognizer/scanRows``) are held until the header
+/// is known; every later row is decoded as soon as it comes and not kept.
+///
+/// ``Dataset/add(_:file:)`` runs a whole grid through it, so a streamed sheet and a grid give
+/// the same records and findings in the same order.
+struct SheetImporter: Sendable {
+    /// The sheet's name.
+    let name: String
+    /// The file name findings give.
+    let file: String
+    /// The workbook's date system, for bare serial numbers.
+    let dateSystem: DateSystem
+
+    /// What is known of the sheet so far.
+    private enum State: Sendable {
+        /// Holding the top rows until the header can be found.
+        case scanning
+        /// The header is known: rows below it are decoded.
+        case reading(ColumnPlan)
+        /// No header of a known kind; remembers whether any cell holds something.
+        case unrecognised(hasContent: Bool)
+    }
+
+    private var state = State.scanning
+    /// Rows `0..<scanRows` held while scanning, a missing row as `[]`.
+    private var head: [[CellValue]] = []
+    /// The smallest row index the next row may have.
+    private var nextIndex = 0
+    private var data = Dataset()
+    private var dataRows = 0
+
+    /// An importer for the sheet `name` of `file`.
+    init(name: String, file: String, dateSystem: DateSystem) {
+        self.name = name
+        self.file = file
+        self.dateSystem = dateSystem
+    }
+
+    /// Takes sheet row `index` (zero-based), its cells indexed by column. Rows must come in
+    /// increasing order; `false` (the row not taken) when one does not, and the sheet must
+    /// then be read whole as a grid.
+    @discardableResult
+    mutating func add(row index: Int, cells: [CellValue]) -> Bool {
+        guard index >= nextIndex else { return false }
+        nextIndex = index + 1
+        if case .scanning = state {
+            if index < HeaderRecognizer.scanRows {
+                if head.count < index { head.append(contentsOf: repeatElement([], count: index - head.count)) }
+                head.append(cells)
+                return true
+            }
+            recognise()
+        }
+        take(index, cells)
+        return true
+    }
+
+    /// The sheet's records, findings and recognised header, once every row is in.
+    mutating func finish() -> Dataset {
+        if case .scanning = state { recognise() }
+        switch state {
+        case .reading(let plan):
+            data.sheets.append(RecognisedSheet(file: file, sheet: name, header: plan.match, dataRows: dataRows))
+        case .unrecognised(let hasContent):
+            // The instructions sheet of our own templates, and the printable checklist of our
+            // forms (its answers feed the pre-course check sheet), are not data.
+            let isInstructions = [TemplateGuide.sheetName, FormsWorkbook.listSheet].contains { HeaderNormalizer.key(name) == HeaderNormalizer.key($0) }
+            if !isInstructions, hasContent {
+                data.findings.append(ImportFinding(.unrecognisedSheet, file: file, sheet: name,
+                    message: "Không nhận ra sheet \"\(name)\": không thấy dòng tiêu đề của loại sheet nào.",
+                    messageEnglish: "Sheet \"\(name)\" not recognised: no header row of a known kind."))
+            }
+        case .scanning:
+            break
+        }
+        return data
+    }
+
+    /// Finds the header among the held rows, reports its columns, and decodes the held rows below it.
+    private mutating func recognise() {
+        let rows = head
+        head = []
+        guard let match = HeaderRecognizer.recognise(rows) else {
+            state = .unrecognised(hasContent: rows.contains { $0.contains { !$0.isEmpty } })
+            return
+        }
+        let plan = ColumnPlan(schema: match.kind.schema, match: match)
+        state = .reading(plan)
+        reportColumns(match)
+        for (index, cells) in rows.enumerated() { take(index, cells) }
+    }
+
+    /// One row once the state is settled: decoded when below the header, looked at for
+    /// content on an unrecognised sheet.
+    private mutating func take(_ index: Int, _ cells: [CellValue]) {
+        switch state {
+        case .reading(let plan):
+            guard index > plan.match.headerRow, cells.contains(where: { !$0.isEmpty }) else { return }
+            dataRows += 1
+            var extras: [String: String] = [:]
+            for (c, header) in plan.match.unknownColumns where c < cells.count {
+                if let text = CellParser.text(cells[c]) { extras[header] = text }
+            }
+            let source = SourceRow(file: file, sheet: name, row: index + 1, columns: plan.match.columns, extras: extras)
+            let reader = RowReader(cells: cells, plan: plan, source: source, system: dateSystem)
+            data.decode(plan.match.kind, reader)
+            data.findings += reader.findings
+        case .unrecognised(let hasContent):
+            if !hasContent, cells.contains(where: { !$0.isEmpty }) { state = .unrecognised(hasContent: true) }
+        case .scanning:
+            break
+        }
+    }
+
+    /// The findings about the header row: unknown, repeated and missing columns.
+    private mutating func reportColumns(_ match: HeaderMatch) {
+        let schema = match.kind.schema
+        let headerRow = match.headerRow + 1
+        for (c, header) in match.unknownColumns {
+            data.findings.append(ImportFinding(.unknownColumn, file: file, sheet: name,
+                cell: CellReference.columnName(c) + String(headerRow), header: header,
+                message: "Cột \"\(header)\" không thuộc mẫu \"\(schema.sheetName)\": giữ nguyên, không đọc.",
+                messageEnglish: "Column \"\(header)\" is not part of \"\(schema.sheetName)\": kept, not read."))
+        }
+        for (c, header, key) in match.duplicateColumns {
+            data.findings.append(ImportFinding(.duplicateColumn, file: file, sheet: name,
+                cell: CellReference.columnName(c) + String(headerRow), columnKey: key, header: header,
+                message: "Cột \"\(header)\" trùng với cột \(schema.column(key)?.header ?? key) đã có; chỉ đọc cột đầu.",
+                messageEnglish: "Column \"\(header)\" repeats \(schema.column(key)?.header ?? key); only the first is read."))
+        }
+        for spec in match.missingRequired {
+            data.findings.append(ImportFinding(.missingColumn, file: file, sheet: name, cell: "\(headerRow):\(headerRow)",
+                columnKey: spec.key, header: spec.header,
+                message: "Thiếu cột bắt buộc \"\(spec.header)\" trên sheet \(schema.sheetName).",
+                messageEnglish: "Required column \"\(spec.header)\" missing from \(schema.sheetName)."))
+        }
+    }
+}

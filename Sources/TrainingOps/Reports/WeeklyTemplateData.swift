@@ -1,0 +1,76 @@
+import XLSX
+
+/// The figures of a ``WeeklyReport`` as template data: the names a lead's layout can use
+/// (`{{team}}`, `{{#courses}}` … `{{/courses}}`, …), listed in docs/weekly.md.
+public enum WeeklyTemplateData {
+    /// The report as a tree of values; dates as `yyyy-mm-dd` text (dates in date-formatted cells).
+    public static func value(_ r: WeeklyReport) -> TemplateValue {
+        var root: [String: TemplateValue] = [
+            "level": .string(r.team == nil ? "office" : "team"),
+            "team": text(r.team), "week": .string(r.week.description),
+            "weekStart": day(r.week.monday), "weekEnd": day(r.week.sunday),
+            "weekText": .string(WeeklyWorkbook.weekText(r.week)),
+            "preparedBy": text(r.preparedBy), "due": moment(r.due), "asOf": moment(r.asOf),
+            "courses": .array(r.courses.enumerated().map { course($0.offset + 1, $0.element) }),
+            "findings": .array(r.findings.map(finding)),
+            "paperwork": .array(r.openPaperwork.map(paperwork)),
+            "opinionsOpened": .array(r.opinionsOpened.map(opinion)),
+            "opinionsClosed": .array(r.opinionsClosed.map(opinion)),
+            "nextCourses": .array(r.nextCourses.map(next)),
+            "teams": .array(r.teams.map(team)),
+            "opinions": .array(r.opinionTracker.map(opinion)),
+            "urgent": .array(r.urgent.map(opinion)), "urgentCount": int(r.urgent.count),
+        ]
+        let counts = r.progressCounts
+        root["progress"] = .object(Dictionary(uniqueKeysWithValues: WeeklyReport.Progress.allCases.map { ($0.rawValue, int(counts[$0] ?? 0)) }))
+        return .object(root)
+    }
+
+    static func text(_ s: String?) -> TemplateValue { s.map { .string($0) } ?? .null }
+    static func day(_ d: LocalDate?) -> TemplateValue { d.map { .string($0.description) } ?? .null }
+    static func moment(_ m: LocalMoment?) -> TemplateValue { m.map { .string($0.description) } ?? .null }
+    static func int(_ n: Int) -> TemplateValue { .number(Double(n)) }
+    static func num(_ x: Double?) -> TemplateValue { x.map { .number($0) } ?? .null }
+
+    static func course(_ n: Int, _ l: WeeklyReport.CourseLine) -> TemplateValue {
+        let c = l.course
+        return .object([
+            "no": int(n), "id": .string(c.id), "name": text(c.name), "start": day(c.startDate), "end": day(c.endDate),
+            "product": text(c.product?.label), "agency": text(c.agency), "mode": text(c.mode?.label), "team": text(c.team),
+            "planned": int(l.planned), "present": int(l.present), "absent": int(l.absent), "dataEntryRate": num(l.dataEntryRate),
+            "surveyAverage": num(l.surveyAverage), "surveyCount": int(l.surveyCount), "lowScores": int(l.lowScores),
+            "followUpsNeeded": int(l.followUpsNeeded), "followUpsDone": int(l.followUpsDone), "findings": int(l.findings),
+        ])
+    }
+
+    static func finding(_ f: Finding) -> TemplateValue {
+        .object(["severity": .string(WeeklyWorkbook.severityLabel(f.severity)), "course": text(f.course), "rule": .string(f.rule),
+                 "message": .string(f.messageVi), "place": .string(f.place)])
+    }
+
+    static func paperwork(_ p: WeeklyReport.OpenPaperwork) -> TemplateValue {
+        .object(["id": .string(p.course.id), "name": text(p.course.name), "end": day(p.course.endDate ?? p.course.startDate),
+                 "contract": .string(p.contract?.label ?? "(trống)"), "liquidation": .string(p.liquidation?.label ?? "(trống)"),
+                 "debt": .string(p.debt?.label ?? "(trống)")])
+    }
+
+    static func opinion(_ l: WeeklyReport.OpinionLine) -> TemplateValue {
+        let o = l.opinion
+        return .object(["recorded": day(o.recorded), "course": text(o.courseId), "team": text(l.team), "content": .string(o.content),
+                        "impact": text(o.impact?.label), "handler": text(o.handler), "due": day(o.due), "status": text(o.status?.label),
+                        "done": day(o.doneDate), "progress": .string(l.progress.label)])
+    }
+
+    static func next(_ n: WeeklyReport.NextCourse) -> TemplateValue {
+        .object(["id": .string(n.course.id), "name": text(n.course.name), "start": day(n.course.startDate), "end": day(n.course.endDate),
+                 "mode": text(n.course.mode?.label), "staff": .string(n.staff.joined(separator: "; ")),
+                 "staffPlanDue": moment(n.staffPlanDue), "staffPlanSent": moment(n.staffPlanSent),
+                 "onTime": .string(n.staffPlanOnTime ? "Có" : "Không")])
+    }
+
+    static func team(_ t: WeeklyReport.TeamLine) -> TemplateValue {
+        .object(["team": .string(t.team), "lead": text(t.lead), "courses": int(t.courses), "planned": int(t.planned),
+                 "present": int(t.present), "absent": int(t.absent), "attendanceRate": num(t.attendanceRate),
+                 "surveyAverage": num(t.surveyAverage), "lowScores": int(t.lowScores), "errors": int(t.errors), "warnings": int(t.warnings)])
+    }
+}

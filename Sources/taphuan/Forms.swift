@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import TrainingOps
+import XLSX
+
+/// `taphuan forms`: the forms of one course, pre-filled, ready to send to the trainer.
+struct Forms: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forms",
+        abstract: "Tạo biểu mẫu cho một khóa: kiểm tra trước ngày học và báo cáo từng buổi (Write a course's forms).",
+        discussion: """
+            Reads the office's workbooks, finds the course on the handover sheet and writes a workbook with three sheets: "Danh sách kiểm tra", the printable day-before checklist with the items of the course's mode (in person: the room, Wi-Fi, projector…; online: Zoom), one item a line with a drop-down (Có/Không) or bounds on each answer; "Chuẩn bị trước TH", the importer's one-row layout filled from those answers by formulas; and "Báo cáo trong TH", one row per session (Sáng and Chiều of every training day) with the course, date, session and trainer filled in and drop-downs for the answers. The filled workbook is read back by `taphuan validate` like any other.
+
+            Examples:
+              taphuan forms --course N1-2611-01 samples
+              taphuan forms --course N2-2612-03 -o "Bieu mau N2-2612-03.xlsx" samples
+            """
+    )
+
+    @Option(help: "Course id (Mã khóa).")
+    var course: String
+
+    @Option(name: .shortAndLong, help: "Output workbook (default: \"Bieu mau <course>.xlsx\").")
+    var output: String?
+
+    @Flag(help: "Replace an existing output file.")
+    var force = false
+
+    @Argument(help: "Workbooks or folders to read (default: the current folder).")
+    var paths: [String] = []
+
+    func run() async throws {
+        print(try await execute())
+    }
+
+    /// Writes the forms; returns the output path.
+    func execute() async throws -> String {
+        let office = try await OfficeData.load(paths.isEmpty ? ["."] : paths, asOf: nil, settings: nil)
+        guard let book = try FormsWorkbook.workbook(course: course, data: office.data) else {
+            throw ValidationError("Không có khóa \"\(course)\" trên bảng bàn giao (course not found)")
+        }
+        let out = output ?? "Bieu mau \(Weekly.plainName(course)).xlsx"
+        if !force, FileManager.default.fileExists(atPath: out) {
+            throw ValidationError("\(out) đã có; dùng --force để ghi đè (exists; --force replaces it)")
+        }
+        try book.write(to: out, replaceExisting: force)
+        return out
+    }
+}

@@ -1,0 +1,159 @@
+import ArgumentParser
+import Foundation
+import TrainingOps
+import XLSX
+
+/// `taphuan weekly`: the weekly report workbooks, team (TNTK → TP) and office (TP → GĐVP).
+struct Weekly: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "weekly",
+        abstract: "Lập báo cáo tuần: nhóm (TNTK → TP) hoặc văn phòng (TP → GĐVP) (Write the weekly report workbooks).",
+        discussion: """
+            Reads the office's workbooks as `taphuan validate` does, runs the rules at the as-of moment, and writes the week's report. The team report holds the week's courses (units planned, present and absent, data-entry rate, survey average and low scores, follow-up calls), the process findings, open paperwork, opinions opened and closed, and next week's courses with their staff. The office report sets the teams side by side, tracks every opinion's progress, lists the urgent cases for the board and leaves a framed space for the director. Both carry native column charts and print on A4 landscape, one page wide.
+
+            --template FILE fills a layout of your own (copy one of samples/layouts/, edit it in Excel) with the same figures; placeholders are listed in docs/weekly.md. Without -o the file is named after the week and team in the current folder; an existing file is kept unless --force is given.
+
+            Examples:
+              taphuan weekly --week 2026-W48 --level team --team "Nhóm 1" samples --as-of 2026-11-28T09:00
+              taphuan weekly --week 2026-W48 --level office -o bao-cao-van-phong.xlsx samples
+              taphuan weekly --week 2026-W48 --level team --team "Nhóm 2" --template "Mau cua toi.xlsx" samples
+              taphuan weekly --write-layouts mau
+            """
+    )
+
+    /// Report levels.
+    enum Level: String, ExpressibleByArgument, CaseIterable {
+        case team, office
+    }
+
+    @Option(help: "ISO week: 2026-W48.")
+    var week: String?
+
+    @Option(help: "team (TNTK → TP) or office (TP → GĐVP).")
+    var level: Level?
+
+    @Option(name: .customLong("write-layouts"), help: "Write the built-in layouts as template workbooks into this folder, and stop.")
+    var writeLayouts: String?
+
+    @Option(help: "The team of a team report, as on the handover sheet: \"Nhóm 1\".")
+    var team: String?
+
+    @Option(help: "A layout workbook with placeholders to fill instead of the built-in layout.")
+    var template: String?
+
+    @Option(name: .shortAndLong, help: "Output workbook.")
+    var output: String?
+
+    @Option(name: .customLong("as-of"), help: "Moment to judge deadlines at, Vietnam time (default: now).")
+    var asOf: String?
+
+    @Option(help: "A JSON file of settings overriding the defaults.")
+    var settings: String?
+
+    @Flag(help: "Replace an existing output file.")
+    var force = false
+
+    @Argument(help: "Workbooks or folders to read (default: the current folder).")
+    var paths: [String] = []
+
+    func run() async throws {
+        let path = try await execute()
+        print(path)
+    }
+
+    /// Builds the report and writes it; returns the output path.
+    func execute() async throws -> String {
+        if let folder = writeLayouts {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            var written: [String] = []
+            for team in [true, false] {
+                let path = (folder as NSString).appendingPathComponent(WeeklyLayout.fileName(team: team))
+                try WeeklyLayout.write(team: team, to: path, replaceExisting: force)
+                written.append(path)
+            }
+            return written.joined(separator: "\n")
+        }
+        guard let week, let level else { throw ValidationError("cần --week và --level (ví dụ --week 2026-W48 --level team)") }
+        guard let w = Self.week(week) else { throw ValidationError("--week \"\(week)\" không phải tuần ISO (ví dụ 2026-W48)") }
+        if level == .team, team == nil { throw ValidationError("--level team cần --team (ví dụ --team \"Nhóm 1\")") }
+        let office = try await OfficeData.load(paths.isEmpty ? ["."] : paths, asOf: asOf, settings: settings)
+        let report: WeeklyReport
+        switch level {
+        case .team:
+            let name = team ?? ""
+            let known = WeeklyReport.teams(office.data)
+            guard known.contains(where: { HeaderNormalizer.key($0) == HeaderNormalizer.key(name) }) else {
+                throw ValidationError("Không có nhóm \"\(name)\" trên bảng bàn giao. Các nhóm: \(known.joined(separator: ", "))")
+            }
+            report = WeeklyReport.team(name, week: w, data: office.data, findings: office.findings, settings: office.settings, asOf: office.asOf)
+        case .office:
+            report = WeeklyReport.office(week: w, data: office.data, findings: office.findings, settings: office.settings, asOf: office.asOf)
+        }
+        let out = output ?? Self.defaultName(report)
+        if !force, FileManager.default.fileExists(atPath: out) {
+            throw ValidationError("\(out) đã có; dùng --force để ghi đè (exists; --force replaces it)")
+        }
+        if let template {
+            try WorkbookTemplate.fill(template: template, data: WeeklyTemplateData.value(report), output: out,
+                                      options: TemplateFillOptions(missing: .empty, replaceExisting: force))
+        } else {
+            try WeeklyWorkbook.write(report, to: out, replaceExisting: force)
+        }
+        return out
+    }
+
+    /// `2026-W48` → the week.
+    static func week(_ text: String) -> Week? {
+        let parts = text.uppercased().split(separator: "-")
+        guard parts.count == 2, let y = Int(parts[0]), parts[1].hasPrefix("W"), let n = Int(parts[1].dropFirst()) else { return nil }
+        return Week.iso(year: y, number: n)
+    }
+
+    /// `Bao cao tuan 2026-W48 - Nhom 1.xlsx`, `Bao cao tuan 2026-W48 - Van phong.xlsx`.
+    static func defaultName(_ r: WeeklyReport) -> String {
+        let who = r.team.map(plainName) ?? "Van phong"
+        return "Bao cao tuan \(r.week) - \(who).xlsx"
+    }
+
+    /// `Nhóm 1` → `Nhom 1`: a file name without diacritics.
+    static func plainName(_ text: String) -> String {
+        let plain = text.decomposedStringWithCanonicalMapping.unicodeScalars
+            .filter { !(0x300...0x36F).contains($0.value) && !"/\\:*?\"<>|".unicodeScalars.contains($0) }
+            .map { $0 == "đ" ? "d" : $0 == "Đ" ? "D" : Character($0) }
+        return String(plain)
+    }
+}
+
+/// The office's records read from workbooks, with the settings, the as-of moment and the
+/// rules' findings: what the weekly reports and the forms are made from.
+struct OfficeData {
+    var data: Dataset
+    var settings: Settings
+    var asOf: LocalMoment
+    var findings: [Finding]
+
+    /// Reads `paths` as `taphuan validate` does and runs every rule.
+    static func load(_ paths: [String], asOf: String?, settings file: String?) async throws -> OfficeData {
+        let moment = try Validate.moment(asOf)
+        var config = Settings()
+        if let file {
+            guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("\(file): không đọc được file cấu hình") }
+            config = try Settings.load(json: data, file: file)
+        }
+        let (files, missing) = Dataset.workbookFiles(paths)
+        if let m = missing.first { throw ValidationError(m.message) }
+        if files.isEmpty { throw ValidationError("không có sổ tính .xlsx nào trong \(paths.joined(separator: ", "))") }
+        var data = Dataset()
+        for (file, parts) in zip(files, try await Validate.readAll(files, progress: false)) {
+            for part in parts {
+                switch part {
+                case .settings(let grid): config = try Settings.load(sheet: grid, file: file.name, base: config)
+                case .data(let sheet): data.append(sheet)
+                }
+            }
+        }
+        data.runChecks()
+        return OfficeData(data: data, settings: config, asOf: moment,
+                          findings: RuleRegistry.evaluate(data, settings: config, asOf: moment))
+    }
+}
