@@ -12,6 +12,10 @@ public enum ImportedSheet: Sendable {
 extension Dataset {
     /// The most rows read from one sheet; the office's sheets hold hundreds.
     public static let maxRowsPerSheet = 200_000
+    /// The most grid cells (each row as wide as its last cell) read from one sheet: a few
+    /// kilobytes of XML can place a cell in column XFD of every row, which would otherwise
+    /// cost 16,384 cells per row.
+    public static let maxGridCellsPerSheet = 2_000_000
 
     /// Rows a sheet must reach before its decoding moves to a thread of its own, overlapping
     /// the reading of the next rows: smaller sheets are decoded where they are read.
@@ -61,12 +65,13 @@ extension Dataset {
             }
             var importer: SheetImporter? = SheetImporter(name: info.name, file: file, dateSystem: workbook.dateSystem)
             var handedOver = false
-            var rows = 0, last = -1
+            var rows = 0, last = -1, gridCells = 0
             var inOrder = true
             let reader = try workbook.rows(of: info)
             while let row = try reader.next() {
                 guard row.index < maxRowsPerSheet else { break }
                 guard !row.cells.isEmpty else { continue }
+                try countGridCells(of: row, &gridCells, info)
                 if !layout, row.cells.contains(where: { $0.value.isPlaceholder }) { layout = true }
                 guard row.index > last else { inOrder = false; break }
                 last = row.index
@@ -115,14 +120,27 @@ extension Dataset {
     /// replacing the earlier one.
     static func grid(of info: SheetInfo, in workbook: Workbook) throws -> SheetGrid {
         var rows: [[CellValue]] = []
+        var gridCells = 0
         let reader = try workbook.rows(of: info)
         while let row = try reader.next() {
             guard row.index < maxRowsPerSheet else { break }
+            try countGridCells(of: row, &gridCells, info)
             guard let cells = denseCells(of: row) else { continue }
             if rows.count < row.index { rows.append(contentsOf: Array(repeating: [], count: row.index - rows.count)) }
             if rows.count == row.index { rows.append(cells) } else if row.index < rows.count { rows[row.index] = cells }
         }
         return SheetGrid(name: info.name, rows: rows, dateSystem: workbook.dateSystem)
+    }
+
+    /// Adds the row's grid width (its last column + 1) to `total`; past
+    /// ``maxGridCellsPerSheet`` the sheet is refused with `limitExceeded(cellCount)`.
+    static func countGridCells(of row: Row, _ total: inout Int, _ info: SheetInfo) throws {
+        var last = -1
+        for cell in row.cells where cell.reference.column > last { last = cell.reference.column }
+        total += last + 1
+        guard total <= maxGridCellsPerSheet else {
+            throw XLSXError.limitExceeded(limit: .cellCount, entry: info.part, value: UInt64(total), maximum: UInt64(maxGridCellsPerSheet))
+        }
     }
 
     /// A row's values indexed by column (`.empty` between them), `nil` for a row without cells.

@@ -9,6 +9,10 @@ extension Workbook {
     }
 
     func plainValue(of cell: RawCell, cache: StringCache?) throws -> CellValue {
+        if cell.styleIndex != 0, cell.styleIndex < 0 || cell.styleIndex >= cellFormats.count {
+            throw XLSXError.invalidContent(part: "styles", cell: cell.reference.description,
+                                           message: "style index \(cell.styleIndex) is beyond the \(cellFormats.count) cell formats of the styles part")
+        }
         switch cell.type {
         case .empty:
             return .empty
@@ -19,7 +23,7 @@ extension Workbook {
             }
             return .number(n)
         case .sharedString:
-            guard let index = cell.sharedStringIndex, index < sharedStrings.count else {
+            guard let index = cell.sharedStringIndex, index >= 0, index < sharedStrings.count else {
                 throw XLSXError.invalidContent(part: "sharedStrings", cell: cell.reference.description,
                                                message: "shared string index \(cell.text) is beyond the \(sharedStrings.count) strings of the table")
             }

@@ -75,7 +75,7 @@ enum ForeignFileDetector {
         let shift = try h.u16()
         guard shift == 9 || shift == 12 else { return [] }
         let sectorSize = 1 << Int(shift)
-        try h.skip(14)
+        try h.skip(16)  // mini sector shift, reserved, directory and FAT sector counts
         let firstDirectorySector = try h.u32()
         h.position = 76
         var fat: [UInt32] = []

@@ -31,7 +31,14 @@ public final class ZipArchive: Sendable {
         self.comment = directory.comment
         var index: [String: Int] = [:]
         index.reserveCapacity(entries.count)
-        for (i, entry) in entries.enumerated() where index[entry.lookupKey] == nil {
+        for (i, entry) in entries.enumerated() {
+            // Two entries under one name (up to case and slashes) are ambiguous: tools disagree
+            // on which one counts, so a file could show one thing to Excel and another to us.
+            if let first = index[entry.lookupKey] {
+                throw XLSXError.corruptArchive(
+                    reason: "the name \(entries[first].name) appears twice (as \(entries[first].name) and \(entry.name))",
+                    offset: entry.localHeaderOffset)
+            }
             index[entry.lookupKey] = i
         }
         self.index = index
