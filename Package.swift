@@ -48,8 +48,8 @@ let package = Package(
             dependencies: ["XLSX"]
         ),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TrainingOpsTests", dependencies: ["TrainingOps", "XLSX"]),
-        .testTarget(name: "taphuanTests", dependencies: ["taphuan", "taphuan-samples", "TrainingOps", "XLSX"]),
+        .testTarget(name: "TrainingOpsTests", dependencies: ["TrainingOps", "XLSX"], exclude: ["LibreOffice", "WeeklyGolden"]),
+        .testTarget(name: "taphuanTests", dependencies: ["taphuan", "taphuan-samples", "TrainingOps", "XLSX"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )
