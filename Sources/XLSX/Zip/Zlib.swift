@@ -70,6 +70,16 @@ final class Inflater {
     }
 }
 
+/// Initialises `stream` for raw deflate (no zlib header, as inside ZIP) at `level`.
+private func startRawDeflate(_ stream: inout z_stream, level: Int) throws {
+    let status = deflateInit2_(
+        &stream, Int32(level), Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY,
+        ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+    guard status == Z_OK else {
+        throw XLSXError.invalidOperation("zlib deflateInit2 failed for level \(level) (\(status))")
+    }
+}
+
 /// A raw-deflate compressor writing into a caller-provided sink.
 final class Deflater {
     private var stream = z_stream()
@@ -77,12 +87,7 @@ final class Deflater {
     private var buffer: UnsafeMutableRawBufferPointer
 
     init(level: Int) throws {
-        let status = deflateInit2_(
-            &stream, Int32(level), Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY,
-            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-        guard status == Z_OK else {
-            throw XLSXError.invalidOperation("zlib deflateInit2 failed for level \(level) (\(status))")
-        }
+        try startRawDeflate(&stream, level: level)
         open = true
         buffer = .allocate(byteCount: 256 * 1024, alignment: 16)
     }
@@ -140,12 +145,7 @@ final class BlockDeflater {
     private var open = false
 
     init(level: Int) throws {
-        let status = deflateInit2_(
-            &stream, Int32(level), Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY,
-            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-        guard status == Z_OK else {
-            throw XLSXError.invalidOperation("zlib deflateInit2 failed for level \(level) (\(status))")
-        }
+        try startRawDeflate(&stream, level: level)
         open = true
     }
 
