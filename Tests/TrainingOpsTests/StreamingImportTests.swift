@@ -151,6 +151,23 @@ import XLSX
         Self.expectSame(try Self.streamed(url, file: "o.xlsx"), grids)
     }
 
+    /// A placeholder far down a long sheet (in the rows the second thread decodes) still
+    /// makes the workbook a report layout, which imports as nothing, like a short one.
+    @Test(arguments: [10, Dataset.concurrentDecodingRows + 500])
+    func aPlaceholderAnywhereMakesALayout(row: Int) throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("taphuan-layout-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let book = WorkbookWriter()
+        let list = try book.addSheet("Danh sách đơn vị")
+        try list.appendRow(["Mã khóa", "Mã đơn vị", "Tên đơn vị"].map(CellValue.string))
+        for r in 1...(Dataset.concurrentDecodingRows + 600) {
+            try list.appendRow([.string("K-1"), .string("DV\(r)"), .string(r == row ? "Trường {{unit.name}}" : "Trường \(r)")])
+        }
+        try book.write(to: url.path)
+        #expect(try Dataset.importSheets(of: url, file: "a.xlsx").isEmpty)
+        #expect(try Dataset.grids(of: url).isEmpty)
+    }
+
     @Test func loadReadsAsValidateDoes() throws {
         let loaded = Dataset.load(paths: [Self.samples.path])
         var reference = Dataset()

@@ -19,7 +19,7 @@ extension Dataset {
 
     /// Rows a sheet must reach before its decoding moves to a thread of its own, overlapping
     /// the reading of the next rows: smaller sheets are decoded where they are read.
-    static let concurrentDecodingRows = 2_000
+    static let concurrentDecodingRows = 256
 
     /// Reads every workbook under `paths` (files and folders, any mix; Excel's `~$` lock files
     /// skipped) with the XLSX reader: every worksheet of every file, any sheet names, several
@@ -72,14 +72,15 @@ extension Dataset {
                 guard row.index < maxRowsPerSheet else { break }
                 guard !row.cells.isEmpty else { continue }
                 try countGridCells(of: row, &gridCells, info)
-                if !layout, row.cells.contains(where: { $0.value.isPlaceholder }) { layout = true }
                 guard row.index > last else { inOrder = false; break }
                 last = row.index
                 rows += 1
                 if handedOver {
+                    // The decoding thread looks for placeholders in the rows it is sent.
                     worker?.send(row)
                     continue
                 }
+                if !layout, row.cells.contains(where: { $0.value.isPlaceholder }) { layout = true }
                 if let cells = denseCells(of: row) { importer?.add(row: row.index, cells: cells) }
                 if rows >= concurrentDecodingRows, let taken = importer {
                     if worker == nil { worker = DecodingThread() }
@@ -103,7 +104,9 @@ extension Dataset {
             }
         }
         if let worker {
-            for (i, data) in worker.finish() { sheets[i] = .data(data) }
+            let (decoded, sawPlaceholder) = worker.finish()
+            for (i, data) in decoded { sheets[i] = .data(data) }
+            if sawPlaceholder { layout = true }
         }
         return layout ? [] : sheets.compactMap { $0 }
     }

@@ -27,6 +27,12 @@ final class DecodingThread: @unchecked Sendable {
     private var queue: [Message] = []
     private var queueHead = 0
     private var results: [(sheet: Int, data: Dataset)] = []
+    /// Whether a row sent held a `{{placeholder}}` (the workbook is a report layout).
+    private var sawPlaceholder = false
+    /// Batches decoded, handed back to be freed by the reading thread: memory is then freed
+    /// by the thread that allocated it and reused while still hot, rather than freed here and
+    /// allocated anew by the reader for every row.
+    private var decoded: [[Row]] = []
     private var stopped = false
     // Touched only by the reading thread.
     private var batch: [Row] = []
@@ -63,9 +69,9 @@ final class DecodingThread: @unchecked Sendable {
         put(.abandon)
     }
 
-    /// Waits for every sheet handed over and returns each one's records by sheet number;
-    /// the thread then ends.
-    func finish() -> [(sheet: Int, data: Dataset)] {
+    /// Waits for every sheet handed over and returns each one's records by sheet number, and
+    /// whether any row sent held a placeholder; the thread then ends.
+    func finish() -> (sheets: [(sheet: Int, data: Dataset)], sawPlaceholder: Bool) {
         flush()
         put(.stop)
         condition.lock()
@@ -73,8 +79,9 @@ final class DecodingThread: @unchecked Sendable {
         // Moved out, not shared: the records taken are then held by the caller alone.
         var done: [(sheet: Int, data: Dataset)] = []
         swap(&done, &results)
+        let placeholder = sawPlaceholder
         condition.unlock()
-        return done
+        return (done, placeholder)
     }
 
     /// Ends the thread without waiting for its work (after an error); harmless after ``finish()``.
@@ -93,11 +100,14 @@ final class DecodingThread: @unchecked Sendable {
     private func put(_ message: Message) {
         guard sending else { return }
         if case .stop = message { sending = false }
+        var done: [[Row]] = []
         condition.lock()
         while queue.count - queueHead >= Self.queueLimit { condition.wait() }
         queue.append(message)
+        swap(&done, &decoded)
         condition.broadcast()
         condition.unlock()
+        // `done` is freed here, on the reading thread.
     }
 
     private func take() -> Message {
@@ -116,14 +126,19 @@ final class DecodingThread: @unchecked Sendable {
 
     private func run() {
         var current: (sheet: Int, importer: SheetImporter)?
+        var placeholder = false
         while true {
             switch take() {
             case .begin(let sheet, let importer):
                 current = (sheet, importer)
             case .rows(let rows):
                 for row in rows {
+                    if !placeholder, row.cells.contains(where: { $0.value.isPlaceholder }) { placeholder = true }
                     if let cells = Dataset.denseCells(of: row) { current?.importer.add(row: row.index, cells: cells) }
                 }
+                condition.lock()
+                decoded.append(rows)
+                condition.unlock()
             case .end:
                 if var done = current {
                     let data = done.importer.finish()
@@ -136,6 +151,7 @@ final class DecodingThread: @unchecked Sendable {
                 current = nil
             case .stop:
                 condition.lock()
+                sawPlaceholder = placeholder
                 stopped = true
                 condition.broadcast()
                 condition.unlock()
