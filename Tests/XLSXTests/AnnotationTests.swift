@@ -104,11 +104,11 @@ import Testing
         #expect(lo, "LibreOffice converts the copy")
     }
 
+    static let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
     /// Converts a workbook to PDF with LibreOffice; true when soffice is missing.
     static func convert(_ path: String, in dir: URL) throws -> Bool {
-        guard let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            return true
-        }
+        guard let soffice else { return true }
         let result = try run(soffice, ["--headless", "--convert-to", "pdf", "--outdir", dir.path, path])
         let pdf = dir.appendingPathComponent(URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent + ".pdf")
         return result.status == 0 && FileManager.default.fileExists(atPath: pdf.path)
@@ -129,5 +129,61 @@ import Testing
         let target = dir.appendingPathComponent("c.xlsx").path
         try WorkbookAnnotations().write(workbook: input, to: target)
         #expect(throws: XLSXError.self) { try WorkbookAnnotations().write(workbook: input, to: target) }
+    }
+}
+
+/// The traps of the reading fixtures, marked: prefixed elements and no relationships namespace,
+/// rows and cells without `r`, absolute relationship targets, no styles part, inline strings.
+/// LibreOffice opens input and copy and saves them as its own workbooks (openpyxl cannot read
+/// two of the inputs); openpyxl then reads every value of the copy as the input's, and the marks.
+@Suite(.serialized) struct AnnotationTrapTests {
+    static let traps = ["namespace-prefixes.xlsx", "no-r-attributes.xlsx", "absolute-targets.xlsx", "inline-strings-no-sst.xlsx"]
+
+    @Test(arguments: traps) func marksLandAndValuesStay(_ name: String) throws {
+        let python = try #require(TemplateFillTests.pythonWithOpenpyxl)
+        let dir = try makeTemporaryDirectory("annotate-trap")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = try #require(Bundle.module.url(forResource: "Fixtures/read/" + name, withExtension: nil)).path
+        let sheet = try Workbook(path: input).sheets[0].name
+        var marks = WorkbookAnnotations()
+        // B2 and D6 may be missing cells, A4 a missing row; each gets a fill and a note.
+        for (ref, fill) in [("B2", AnnotationTests.red), ("A4", AnnotationTests.amber), ("D6", AnnotationTests.blue)] {
+            marks.fill(CellReference(ref)!, in: sheet, with: fill)
+            marks.addNote(Note("[T] \(ref)", author: "taphuan"), at: CellReference(ref)!, in: sheet)
+        }
+        var added = AddedSheet("Kết quả")
+        added.appendRow([.string("B2")], looks: [AddedSheet.Look(font: Font(bold: true), fill: AnnotationTests.red)])
+        added.link(CellReference("A1")!, to: CellReference("B2")!, in: sheet)
+        marks.append(added)
+        let output = dir.appendingPathComponent("copy.xlsx").path
+        try marks.write(workbook: input, to: output)
+
+        let script = """
+            import sys, openpyxl
+            a = openpyxl.load_workbook(sys.argv[1]); b = openpyxl.load_workbook(sys.argv[2])
+            wa, wb = a.worksheets[0], b.worksheets[0]
+            values = lambda ws: {c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value is not None}
+            problems = []
+            if values(wa) != values(wb): problems.append(f"values {values(wa)} != {values(wb)}")
+            for ref, rgb in (("B2", "FFFFC7CE"), ("A4", "FFFFEB9C"), ("D6", "FFDDEBF7")):
+                c = wb[ref]
+                if c.fill.fgColor.rgb != rgb: problems.append(f"{ref} fill {c.fill.fgColor.rgb}")
+                if c.comment is None or c.comment.text != "[T] " + ref: problems.append(f"{ref} note {c.comment}")
+            if b.sheetnames != a.sheetnames + ["Kết quả"]: problems.append(f"sheets {b.sheetnames}")
+            k = b["Kết quả"]["A1"]
+            if not (k.value == "B2" and k.font.b and k.fill.fgColor.rgb == "FFFFC7CE" and k.hyperlink is not None): problems.append("added sheet")
+            print("\\n".join(problems) or "ok")
+            """
+        let soffice = try #require(AnnotationTests.soffice)
+        var saved: [String] = []
+        for (label, path) in [("input", input), ("copy", output)] {
+            let folder = dir.appendingPathComponent(label)
+            let result = try run(soffice, ["--headless", "--convert-to", "xlsx", "--outdir", folder.path, path])
+            let made = folder.appendingPathComponent(URL(fileURLWithPath: path).lastPathComponent).path
+            #expect(result.status == 0 && FileManager.default.fileExists(atPath: made), "LibreOffice opens the \(label) of \(name)")
+            saved.append(made)
+        }
+        let result = try run(python, ["-c", script, saved[0], saved[1]])
+        #expect(result.output == "ok\n", "\(name): \(result.output)")
     }
 }
