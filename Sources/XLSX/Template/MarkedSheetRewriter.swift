@@ -131,6 +131,14 @@ final class MarkedSheetRewriter {
                 return
             }
             if depth == 1 {
+                if tag.localName == "legacyDrawing", let (id, _) = legacyDrawing,
+                   let attribute = tag.attributes.first(where: { $0.name.hasSuffix(":id") }) {
+                    // One whose drawing is missing: it points to the new drawing instead.
+                    legacyDrawing = nil
+                    tag.set(attribute.name, id)
+                    tag.write(into: &out)
+                    return
+                }
                 if Self.afterLegacyDrawing.contains(tag.localName) { writeLegacyDrawing() }
                 if tag.localName == "sheetData" {
                     rowPrefix = tag.prefix
