@@ -168,7 +168,7 @@ struct AnnotationPlan {
     private mutating func planAddedSheets(_ added: [AddedSheet], styles: StylesPartEditor,
                                           workbookRelations: [TemplatePackage.Relationship]) throws {
         guard let entry = archive.entry(named: package.workbookPart) else { throw XLSXError.missingPart(part: package.workbookPart) }
-        // Every sheet's name and id, charts sheets included, and how the root names relationships.
+        // Every sheet's name and id, chart sheets included, and how the root names relationships.
         var names: [String] = []
         var largestID = 0
         var rootTag: RawTag?

@@ -264,19 +264,3 @@ final class StylesPartEditor {
         return Array(xf[..<end]) + Array(namespace.utf8) + Array(xf[end...])
     }
 }
-
-extension XMLWriter {
-    /// The `<patternFill>` of a `<fill>`.
-    func fill(_ f: Fill) {
-        raw("<patternFill")
-        attribute("patternType", f.pattern.rawValue)
-        if f.foreground == nil && f.background == nil {
-            raw("/>")
-            return
-        }
-        raw(">")
-        if let c = f.foreground { color("fgColor", c) }
-        if let c = f.background { color("bgColor", c) } else if f.pattern == .solid { raw("<bgColor indexed=\"64\"/>") }
-        raw("</patternFill>")
-    }
-}
