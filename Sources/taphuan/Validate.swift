@@ -64,6 +64,9 @@ struct Validate: AsyncParsableCommand {
     @Flag(name: .customLong("read-only"), help: ArgumentHelp("Only read every row of every sheet with the XLSX layer (benchmark peer).", visibility: .private))
     var readOnly = false
 
+    @Flag(name: .customLong("timings"), help: ArgumentHelp("Print the time of each phase on stderr (profiling).", visibility: .private))
+    var timings = false
+
     func run() async throws {
         if readOnly {
             let (files, _) = Dataset.workbookFiles(paths)
@@ -71,20 +74,25 @@ struct Validate: AsyncParsableCommand {
             return
         }
         var out = StandardOutput()
-        let status = await execute(&out, progress: isatty(2) != 0, color: isatty(1) != 0)
+        let status = await execute(&out, progress: isatty(2) != 0, color: isatty(1) != 0, keepRecords: true)
         if status != 0 { throw ExitCode(status) }
     }
 
     /// Runs the validation, writing the report to `out`; returns the exit status. A reason for
-    /// status 2 goes to stderr in one line.
-    func execute(_ out: inout some TextOutputStream, progress: Bool = false, color: Bool = false) async -> Int32 {
+    /// status 2 goes to stderr in one line. With `keepRecords` (the command itself, whose
+    /// process ends right after) the records read are never freed: the system takes the
+    /// process's memory back at once, where freeing them one by one is a noticeable part of a
+    /// large run.
+    func execute(_ out: inout some TextOutputStream, progress: Bool = false, color: Bool = false, keepRecords: Bool = false) async -> Int32 {
         do {
-            let (report, files) = try await validate(progress: progress)
+            let (report, files) = try await validate(progress: progress, keepRecords: keepRecords)
+            var clock = PhaseClock(enabled: timings)
             if let checkedCopy { try writeCheckedCopies(report, files, to: checkedCopy) }
             switch format {
             case .text: out.write(report.text(lang, color: color))
-            case .json: out.write(String(decoding: try report.json(), as: UTF8.self))
+            case .json: out.write(String(decoding: report.jsonBytes(), as: UTF8.self))
             }
+            clock.lap("output")
             return report.isValid ? 0 : 1
         } catch let failure as ValidateFailure {
             FileHandle.standardError.write(Data("taphuan validate: \(failure.message(lang))\n".utf8))
@@ -96,7 +104,7 @@ struct Validate: AsyncParsableCommand {
     }
 
     /// Reads, checks and reports.
-    func validate(progress: Bool) async throws -> (ValidationReport, [WorkbookFile]) {
+    func validate(progress: Bool, keepRecords: Bool = false) async throws -> (ValidationReport, [WorkbookFile]) {
         let moment = try Self.moment(asOf)
         var config = Settings()
         if let settings {
@@ -108,23 +116,34 @@ struct Validate: AsyncParsableCommand {
         let (files, missing) = Dataset.workbookFiles(paths)
         if let m = missing.first { throw ValidateFailure(vi: m.message, en: m.messageEnglish) }
         if files.isEmpty { throw ValidateFailure(vi: "không có sổ tính .xlsx nào trong \(paths.joined(separator: ", ")); hãy chỉ ra các tệp .xlsx hoặc thư mục chứa chúng, ví dụ taphuan validate samples", en: "no .xlsx workbook in \(paths.joined(separator: ", ")); give .xlsx files or folders holding them, e.g. taphuan validate samples") }
-        let books = try await Self.readAll(files, progress: progress && files.count >= 20)
+        var clock = PhaseClock(enabled: timings)
+        var books = try await Self.readAll(files, progress: progress && files.count >= 20)
+        clock.lap("read + decode")
+        // Report layouts (workbooks with placeholders) give no sheets and are not counted as read.
+        let read = books.filter { !$0.isEmpty }.count
         var data = Dataset()
-        for (file, parts) in zip(files, books) {
+        for (i, file) in files.enumerated() {
+            // Taken out of `books`, so that `data` alone holds the records it is given.
+            let parts = books[i]
+            books[i] = []
             for part in parts {
                 switch part {
                 case .settings(let grid):
                     do { config = try Settings.load(sheet: grid, file: file.name, base: config) } catch { throw ValidateFailure(error) }
-                case .data(let sheet):
-                    data.append(sheet)
+                case .data(let records):
+                    data.append(records.take())
                 }
             }
         }
+        clock.lap("merge")
         data.runChecks()
+        clock.lap("cross-sheet checks")
         let findings = RuleRegistry.evaluate(data, settings: config, asOf: moment)
-        // Report layouts (workbooks with placeholders) give no sheets and are not counted as read.
-        let read = books.filter { !$0.isEmpty }.count
-        return (ValidationReport(findings: findings, data: data, files: read, asOf: moment), files)
+        clock.lap("rules")
+        let report = ValidationReport(findings: findings, data: data, files: read, asOf: moment)
+        clock.lap("report")
+        if keepRecords { _ = Unmanaged.passRetained(Records(data)) }
+        return (report, files)
     }
 
     /// Writes a checked copy of every workbook under `folder`, keeping the relative names;
@@ -168,7 +187,22 @@ struct Validate: AsyncParsableCommand {
     /// One sheet of a workbook once read: the settings sheet, or the records of any other sheet.
     enum SheetPart: Sendable {
         case settings(SheetGrid)
-        case data(Dataset)
+        case data(Records)
+    }
+
+    /// A sheet's records, boxed so that they can be taken out whole: the dataset taken is then
+    /// the only holder of its lists, which the merge moves rather than copies record by record.
+    final class Records: @unchecked Sendable {
+        private var data: Dataset
+
+        init(_ data: Dataset) { self.data = data }
+
+        /// The records; the box is empty afterwards. Called once, by the thread merging the sheets.
+        func take() -> Dataset {
+            var taken = Dataset()
+            swap(&taken, &data)
+            return taken
+        }
     }
 
     /// Reads the workbooks in parallel, at most one task per core, keeping their order.
@@ -234,7 +268,7 @@ struct Validate: AsyncParsableCommand {
         try Dataset.importSheets(of: file.url, file: file.name, keepWhole: Settings.isSettingsSheet).map {
             switch $0 {
             case .grid(let grid): return .settings(grid)
-            case .data(let data): return .data(data)
+            case .data(let data): return .data(Records(data))
             }
         }
     }
@@ -274,6 +308,31 @@ struct ProgressBar {
 
     func finish() {
         if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
+
+/// Wall and CPU time (all threads) of each phase, printed on stderr when enabled (`--timings`).
+struct PhaseClock {
+    var enabled: Bool
+    private var wall = DispatchTime.now().uptimeNanoseconds
+    private var cpu = PhaseClock.processCPU()
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    mutating func lap(_ phase: String) {
+        guard enabled else { return }
+        let nowWall = DispatchTime.now().uptimeNanoseconds, nowCPU = Self.processCPU()
+        let line = phase.padding(toLength: 20, withPad: " ", startingAt: 0)
+            + String(format: " %7.3f s wall %7.3f s CPU\n", Double(nowWall - wall) / 1e9, nowCPU - cpu)
+        FileHandle.standardError.write(Data(line.utf8))
+        (wall, cpu) = (nowWall, nowCPU)
+    }
+
+    /// User + system time of the whole process so far, in seconds.
+    static func processCPU() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 }
 

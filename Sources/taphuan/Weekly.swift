@@ -148,7 +148,7 @@ struct OfficeData {
             for part in parts {
                 switch part {
                 case .settings(let grid): config = try Settings.load(sheet: grid, file: file.name, base: config)
-                case .data(let sheet): data.append(sheet)
+                case .data(let records): data.append(records.take())
                 }
             }
         }

@@ -42,6 +42,20 @@ import Testing
         #expect(stats["byRule"] as? [String: Int] == ["HANDOVER_LATE": 1, "WEEKLY_REPORT_LATE": 1, "UNIT_INCOMPLETE": 2])
     }
 
+    /// The direct writer gives JSONEncoder's text byte for byte: escapes, empty objects and
+    /// arrays, nulls, non-ASCII keys and values.
+    @Test func jsonWriterMatchesJSONEncoder() throws {
+        var findings = Self.findings
+        findings.append(Finding(rule: "X", severity: .info, course: "K-03", file: "c/d.xlsx", sheet: "Sheet \"1\"", cell: "A1",
+                                messageVi: "Dòng\tmột \\ \u{8}\u{C}\r\n\u{1}\u{1F} khóa/lớp \u{1F600}", messageEn: "",
+                                data: ["z": .text("\u{0}"), "A": .int(-3), "é": .text("Nhóm 1"), "a_b": .int(0)]))
+        for report in [Self.report(), ValidationReport(findings: findings, data: Dataset(), files: 0, asOf: LocalMoment(LocalDate(2026, 1, 1), nil)),
+                       ValidationReport(findings: [], data: Dataset(), files: 0, asOf: LocalMoment(LocalDate(2026, 1, 1), LocalTime(0, 5)))] {
+            let ours = report.jsonBytes(), reference = Array(try report.encoded())
+            #expect(ours == reference, "\(String(decoding: ours, as: UTF8.self))")
+        }
+    }
+
     @Test func textGroupsByCourseMostSeriousFirst() {
         let text = Self.report().text(.vi)
         let k1 = text.range(of: "K-01")?.lowerBound, k2 = text.range(of: "\nK-02")?.lowerBound, none = text.range(of: "Không thuộc khóa nào")?.lowerBound

@@ -78,23 +78,31 @@ public struct Dataset: Sendable {
     }
 
     /// Appends the records, findings and sheets of `other` (read after `self`), before the
-    /// cross-sheet checks run once over the whole. A list still empty here takes `other`'s
-    /// as it is, without copying its elements.
-    public mutating func append(_ other: Dataset) {
-        func join<T>(_ mine: inout [T], _ theirs: [T]) {
-            if mine.isEmpty { mine = theirs } else { mine += theirs }
+    /// cross-sheet checks run once over the whole. Only the shorter of two lists is copied
+    /// record by record: a list still empty here takes `other`'s as it is, and a long list of
+    /// `other` that nothing else holds gets this one's records inserted at its front.
+    public mutating func append(_ other: consuming Dataset) {
+        func join<T>(_ mine: inout [T], _ theirs: inout [T]) {
+            if mine.isEmpty {
+                swap(&mine, &theirs)
+            } else if theirs.count > mine.count {
+                theirs.insert(contentsOf: mine, at: 0)
+                swap(&mine, &theirs)
+            } else {
+                mine += theirs
+            }
         }
-        join(&courses, other.courses)
-        join(&units, other.units)
-        join(&staffAssignments, other.staffAssignments)
-        join(&trackings, other.trackings)
-        join(&preChecks, other.preChecks)
-        join(&sessionReports, other.sessionReports)
-        join(&opinions, other.opinions)
-        join(&dailyLogs, other.dailyLogs)
-        join(&reportLog, other.reportLog)
-        join(&findings, other.findings)
-        join(&sheets, other.sheets)
+        join(&courses, &other.courses)
+        join(&units, &other.units)
+        join(&staffAssignments, &other.staffAssignments)
+        join(&trackings, &other.trackings)
+        join(&preChecks, &other.preChecks)
+        join(&sessionReports, &other.sessionReports)
+        join(&opinions, &other.opinions)
+        join(&dailyLogs, &other.dailyLogs)
+        join(&reportLog, &other.reportLog)
+        join(&findings, &other.findings)
+        join(&sheets, &other.sheets)
     }
 }
 

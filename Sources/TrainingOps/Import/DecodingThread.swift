@@ -70,7 +70,9 @@ final class DecodingThread: @unchecked Sendable {
         put(.stop)
         condition.lock()
         while !stopped { condition.wait() }
-        let done = results
+        // Moved out, not shared: the records taken are then held by the caller alone.
+        var done: [(sheet: Int, data: Dataset)] = []
+        swap(&done, &results)
         condition.unlock()
         return done
     }

@@ -8,9 +8,15 @@ public enum Severity: String, Hashable, Sendable, Codable, Comparable, CaseItera
     case error
 
     /// Least severe first.
-    public static func < (a: Severity, b: Severity) -> Bool {
-        let order: [Severity] = [.info, .warning, .error]
-        return (order.firstIndex(of: a) ?? 0) < (order.firstIndex(of: b) ?? 0)
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+
+    /// 0 info, 1 warning, 2 error.
+    var rank: Int {
+        switch self {
+        case .info: return 0
+        case .warning: return 1
+        case .error: return 2
+        }
     }
 }
 

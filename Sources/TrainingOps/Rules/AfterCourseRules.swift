@@ -97,13 +97,13 @@ public struct FollowUpMissing: Rule {
 
     public func check(_ ctx: RuleContext) -> [Finding] {
         let low = ctx.settings.lowSurveyScore
-        return ctx.data.units.compactMap { u in
-            guard u.supportCalled != true, let end = ctx.course(u.courseId)?.endDate else { return nil }
-            let due = end.adding(days: ctx.settings.followUpDays)
-            guard ctx.isOver(due) else { return nil }
+        func unhappy(_ u: UnsafePointer<Unit>) -> Bool { u.pointee.surveyScore.map { $0 <= low } ?? false }
+        return ctx.eachUnit(where: { (unhappy($0) || $0.pointee.usingSoftware == false) && $0.pointee.supportCalled != true }) { u in
             let unhappy = u.surveyScore.map { $0 <= low } ?? false
             let stuck = u.usingSoftware == false
-            guard unhappy || stuck else { return nil }
+            guard unhappy || stuck, u.supportCalled != true, let end = ctx.course(u.courseId)?.endDate else { return nil }
+            let due = end.adding(days: ctx.settings.followUpDays)
+            guard ctx.isOver(due) else { return nil }
             let score = u.surveyScore.flatMap { CellParser.text(.number($0)) } ?? ""
             let whyVi = [unhappy ? "điểm khảo sát \(score)" : nil, stuck ? "chưa sử dụng được phần mềm" : nil].compactMap { $0 }.joined(separator: ", ")
             let whyEn = [unhappy ? "survey score \(score)" : nil, stuck ? "not using the software" : nil].compactMap { $0 }.joined(separator: ", ")

@@ -46,7 +46,7 @@ public struct UnitIncomplete: Rule {
     public func check(_ ctx: RuleContext) -> [Finding] {
         let labels: [(String, String, String)] = [("name", "tên đơn vị", "unit name"), ("contact", "người liên hệ", "contact person"),
                                                  ("phone", "số điện thoại", "phone")]
-        return ctx.data.units.compactMap { u in
+        return ctx.eachUnit(where: { $0.pointee.name?.isEmpty != false || $0.pointee.contact?.isEmpty != false || $0.pointee.phone?.isEmpty != false }) { u in
             let missing = labels.filter { key, _, _ in
                 switch key {
                 case "name": return (u.name ?? "").isEmpty

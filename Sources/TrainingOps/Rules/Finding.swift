@@ -132,25 +132,44 @@ extension Finding {
         let ka = (a.course ?? "\u{10FFFF}", a.file ?? "", a.sheet ?? ""), kb = (b.course ?? "\u{10FFFF}", b.file ?? "", b.sheet ?? "")
         if ka != kb { return ka < kb }
         let ca = cellOrder(a.cell), cb = cellOrder(b.cell)
-        if ca != cb { return ca.lexicographicallyPrecedes(cb) }
+        if ca != cb { return ca < cb }
         if a.rule != b.rule { return a.rule < b.rule }
         return a.messageVi < b.messageVi
     }
 
+    /// `findings` sorted by ``reportOrder(_:_:)``, each cell parsed once rather than at every comparison.
+    public static func inReportOrder(_ findings: [Finding]) -> [Finding] {
+        let cells = findings.map { cellOrder($0.cell) }
+        let order = findings.indices.sorted { i, j in
+            let a = findings[i], b = findings[j]
+            if a.severity != b.severity { return a.severity > b.severity }
+            if a.course != b.course { return (a.course ?? "\u{10FFFF}") < (b.course ?? "\u{10FFFF}") }
+            if a.file != b.file { return (a.file ?? "") < (b.file ?? "") }
+            if a.sheet != b.sheet { return (a.sheet ?? "") < (b.sheet ?? "") }
+            if cells[i] != cells[j] { return cells[i] < cells[j] }
+            if a.rule != b.rule { return a.rule < b.rule }
+            return a.messageVi < b.messageVi
+        }
+        return order.map { findings[$0] }
+    }
+
     /// (row, column) of `D7` or `7:7`, for ordering; cells unknown come last.
-    static func cellOrder(_ cell: String?) -> [Int] {
-        guard let cell else { return [Int.max, Int.max] }
+    static func cellOrder(_ cell: String?) -> (row: Int, column: Int) {
+        guard let cell else { return (Int.max, Int.max) }
         var letters = 0, digits = 0, seenDigit = false
-        for ch in cell.unicodeScalars {
-            if let d = Int(String(ch)) {
+        for ch in cell.utf8 {
+            switch ch {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 seenDigit = true
-                digits = digits * 10 + d
-            } else if ch == ":" {
-                break
-            } else if !seenDigit, ("A"..."Z").contains(ch) {
-                letters = letters * 26 + Int(ch.value) - 64
+                digits = digits &* 10 &+ Int(ch - UInt8(ascii: "0"))
+            case UInt8(ascii: ":"):
+                return (digits, letters)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z") where !seenDigit:
+                letters = letters &* 26 &+ Int(ch) - 64
+            default:
+                continue
             }
         }
-        return [digits, letters]
+        return (digits, letters)
     }
 }

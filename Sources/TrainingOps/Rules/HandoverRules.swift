@@ -63,7 +63,7 @@ public struct UnitsMissing: Rule {
 
     public func check(_ ctx: RuleContext) -> [Finding] {
         ctx.data.courses.compactMap { c in
-            guard ctx.units(c.id).isEmpty, let start = c.startDate else { return nil }
+            guard ctx.unitCount(c.id) == 0, let start = c.startDate else { return nil }
             let due = start.adding(days: -ctx.settings.handoverDays(for: c.product))
             guard ctx.isOver(due) else { return nil }
             return finding(c, "courseId", vi: "Không có đơn vị nào trên danh sách đơn vị (hạn gửi \(due.vietnamese)).",
@@ -106,7 +106,7 @@ public struct UnitCountMismatch: Rule {
 
     public func check(_ ctx: RuleContext) -> [Finding] {
         ctx.data.courses.compactMap { c in
-            let listed = ctx.units(c.id).count
+            let listed = ctx.unitCount(c.id)
             guard let planned = c.unitCount, listed > 0, listed != planned else { return nil }
             return finding(c, "unitCount", vi: "Bàn giao ghi \(planned) đơn vị, danh sách có \(listed).",
                            en: "The handover says \(planned) units, the list has \(listed).", ["planned": .int(planned), "listed": .int(listed)])

@@ -93,7 +93,8 @@ public struct RuleContext: Sendable {
     public let settings: Settings
     /// The moment deadlines are judged at (office local time).
     public let asOf: LocalMoment
-    let unitsByCourse: [String: [Unit]]
+    /// Positions in `data.units` by course: the units themselves are not copied.
+    let unitsByCourse: [String: [Int]]
     let staffByCourse: [String: [StaffAssignment]]
     let trackingByCourse: [String: CourseTracking]
     let preCheckByCourse: [String: PreCheck]
@@ -105,12 +106,31 @@ public struct RuleContext: Sendable {
         self.data = data
         self.settings = settings
         self.asOf = LocalMoment(asOf.date, asOf.time ?? LocalTime(0, 0))
-        unitsByCourse = Dictionary(grouping: data.units, by: \.courseId)
+        var unitsByCourse: [String: [Int]] = [:]
+        unitsByCourse.reserveCapacity(data.courses.count)
+        data.units.withUnsafeBufferPointer { units in
+            for i in units.indices { unitsByCourse[units[i].courseId, default: []].append(i) }
+        }
+        self.unitsByCourse = unitsByCourse
         staffByCourse = Dictionary(grouping: data.staffAssignments, by: \.courseId)
         trackingByCourse = Dictionary(data.trackings.map { ($0.courseId, $0) }, uniquingKeysWith: { a, _ in a })
         preCheckByCourse = Dictionary(data.preChecks.map { ($0.courseId, $0) }, uniquingKeysWith: { a, _ in a })
         sessionsByCourse = Dictionary(grouping: data.sessionReports, by: \.courseId)
         courseById = Dictionary(data.courses.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The findings `check` gives for the units `select` picks. `select` looks at each unit in
+    /// place, through a pointer: iterating the array would copy every unit, retaining each of
+    /// its strings, only to read a field or two of it.
+    func eachUnit(where select: (UnsafePointer<Unit>) -> Bool, _ check: (Unit) -> Finding?) -> [Finding] {
+        data.units.withUnsafeBufferPointer { units in
+            var found: [Finding] = []
+            guard let base = units.baseAddress else { return found }
+            for i in units.indices where select(base + i) {
+                if let f = check(units[i]) { found.append(f) }
+            }
+            return found
+        }
     }
 
     /// Whether the deadline has passed: `asOf` is strictly after it (a step due at 09:00 is
@@ -124,7 +144,9 @@ public struct RuleContext: Sendable {
     public func hasBegun(_ day: LocalDate) -> Bool { asOf.date >= day }
 
     /// Units of a course.
-    public func units(_ course: String) -> [Unit] { unitsByCourse[course] ?? [] }
+    public func units(_ course: String) -> [Unit] { unitsByCourse[course]?.map { data.units[$0] } ?? [] }
+    /// How many units a course has on its lists.
+    public func unitCount(_ course: String) -> Int { unitsByCourse[course]?.count ?? 0 }
     /// Staff assignments of a course.
     public func staff(_ course: String) -> [StaffAssignment] { staffByCourse[course] ?? [] }
     /// Tracking row of a course.

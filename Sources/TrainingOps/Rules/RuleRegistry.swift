@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Every rule, in the order of the office's process; the one list `taphuan rules` prints and
 /// `taphuan validate` runs.
 public enum RuleRegistry {
@@ -19,8 +21,32 @@ public enum RuleRegistry {
     public static func evaluate(_ data: Dataset, settings: Settings = Settings(), asOf: LocalMoment,
                                 rules: [any Rule] = RuleRegistry.all) -> [Finding] {
         let ctx = RuleContext(data: data, settings: settings, asOf: asOf)
+        // The rules are independent: they run side by side, each filling its own slot.
+        let slots = RuleResults(count: rules.count)
+        DispatchQueue.concurrentPerform(iterations: rules.count) { i in slots.set(i, rules[i].check(ctx)) }
         var out = data.findings.map(Finding.init)
-        for rule in rules { out += rule.check(ctx) }
-        return out.sorted(by: Finding.reportOrder)
+        for found in slots.all { out += found }
+        return Finding.inReportOrder(out)
     }
+}
+
+/// One slot of findings per rule, filled from the threads the rules run on; each slot is
+/// written once by one thread and read after all have finished (memory of its own, so no
+/// two threads ever access the same Swift variable).
+private final class RuleResults: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<[Finding]>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: [])
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func set(_ i: Int, _ findings: [Finding]) { slots[i] = findings }
+
+    var all: [[Finding]] { Array(slots) }
 }

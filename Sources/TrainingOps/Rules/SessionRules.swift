@@ -139,8 +139,8 @@ public struct UnitAbsenceNoReason: Rule {
     public init() {}
 
     public func check(_ ctx: RuleContext) -> [Finding] {
-        ctx.data.units.compactMap { u in
-            guard u.present == false, (u.absenceReason ?? "").isEmpty else { return nil }
+        ctx.eachUnit(where: { $0.pointee.present == false }) { u in
+            guard (u.absenceReason ?? "").isEmpty else { return nil }
             return finding(u.courseId, u.source, "absenceReason", vi: "Đơn vị \(u.name ?? u.id) vắng nhưng không ghi lý do.",
                            en: "Unit \(u.name ?? u.id) absent with no reason given.", ["unit": .text(u.id)])
         }

@@ -36,7 +36,7 @@ public struct ValidationReport: Sendable {
 
     /// A report of `findings` over `data`, read from `files` workbooks.
     public init(findings: [Finding], data: Dataset, files: Int, asOf: LocalMoment) {
-        self.findings = findings.sorted(by: Finding.reportOrder)
+        self.findings = Finding.inReportOrder(findings)
         self.asOf = asOf
         var teams: [String: String] = [:], names: [String: String] = [:]
         for c in data.courses {
@@ -64,8 +64,13 @@ public struct ValidationReport: Sendable {
         return "—"
     }
 
-    /// The JSON document: `{valid, asOf, stats, findings}`, keys sorted, stable.
-    public func json() throws -> Data {
+    /// The JSON document: `{valid, asOf, stats, findings}`, keys sorted, stable (see
+    /// ``jsonBytes()``; ``encoded()`` gives the same text through `JSONEncoder`).
+    public func json() -> Data { Data(jsonBytes()) }
+
+    /// The JSON document as `JSONEncoder` writes the report's `Encodable` shape, newline-ended:
+    /// what ``jsonBytes()`` reproduces byte for byte.
+    public func encoded() throws -> Data {
         struct Document: Encodable {
             var valid: Bool
             var asOf: String

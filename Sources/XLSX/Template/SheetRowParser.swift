@@ -95,6 +95,9 @@ struct SheetRowParser {
                         cell = c
                         cellBytes.removeAll(keepingCapacity: true)
                         cellDepth = 0
+                        // A broken cell before (a <t> or <rPh> never closed) leaves nothing behind.
+                        textTarget = .none
+                        phoneticDepth = 0
                     }
                     return .consumed
                 }
@@ -174,7 +177,7 @@ struct SheetRowParser {
             switch (name, textTarget) {
             case ("v", .value): cell!.value = XMLText.decode(text[...]); textTarget = .none
             case ("f", .formula): cell!.formula = XMLText.decode(text[...]); textTarget = .none
-            case ("t", .inline): cell!.inlineText! += XMLText.decode(text[...]); textTarget = .none
+            case ("t", .inline): cell!.inlineText = (cell!.inlineText ?? "") + XMLText.decode(text[...]); textTarget = .none
             case ("rPh", _): phoneticDepth -= 1
             default: break
             }
