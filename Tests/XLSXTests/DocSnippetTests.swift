@@ -261,4 +261,39 @@ import XLSX
         #expect(written["B3"]?.value == .number(25))
         #expect(try Workbook(path: filled).sheet(named: "Tổng")["B1"]?.value == .number(55))
     }
+
+    /// MarkingWorkbooks.md: a fill, a note and a summary sheet added to a workbook someone made.
+    @Test func markingWorkbooksAddsMarks() throws {
+        let dir = try makeTemporaryDirectory("doc-marking")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fixture = try #require(Bundle.module.url(forResource: "Fixtures/annotate/styled-xlsxwriter.xlsx", withExtension: nil))
+        try FileManager.default.copyItem(at: fixture, to: dir.appendingPathComponent("Ban giao.xlsx"))
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("checked"), withIntermediateDirectories: true)
+        let input = dir.appendingPathComponent("Ban giao.xlsx").path, output = dir.appendingPathComponent("checked/Ban giao.xlsx").path
+
+        // --- MarkingWorkbooks.md
+        var marks = WorkbookAnnotations()
+        let cell = CellReference("C7")!
+        marks.fill(cell, in: "Bàn giao", with: .solid(.rgb("FFFFC7CE")))
+        marks.addNote(Note("[HANDOVER_LATE] bàn giao trước 6 ngày", author: "taphuan"), at: cell, in: "Bàn giao")
+
+        var summary = AddedSheet("Kết quả kiểm tra")
+        summary.appendRow([.string("Ô"), .string("Nội dung")], looks: [.init(font: Font(bold: true)), .init(font: Font(bold: true))])
+        summary.appendRow([.string("C7"), .string("bàn giao trước 6 ngày")])
+        summary.link(CellReference("A2")!, to: cell, in: "Bàn giao")
+        summary.frozenRows = 1
+        marks.append(summary)
+
+        let report = try marks.write(workbook: input, to: output)
+        print(report.rewrittenParts, report.addedParts)
+        // --- end
+
+        #expect(report.addedParts == ["xl/worksheets/sheet3.xml"])
+        let copy = try Workbook(path: output)
+        #expect(copy.sheets.map(\.name) == ["Bàn giao", "Số liệu", "Kết quả kiểm tra"])
+        let notes = try copy.sheet(named: "Bàn giao").notes
+        #expect(notes.first { $0.reference == cell }?.text == "[HANDOVER_LATE] bàn giao trước 6 ngày")
+        #expect(notes.count == 2, "the note the workbook had is kept")
+        #expect(try copy.sheet(named: "Kết quả kiểm tra")["B2"]?.value == .string("bàn giao trước 6 ngày"))
+    }
 }

@@ -154,16 +154,9 @@ final class StyleTable {
     }
 
     private func writeFill(_ f: Fill, _ xml: XMLWriter) {
-        xml.raw("<fill><patternFill")
-        xml.attribute("patternType", f.pattern.rawValue)
-        if f.foreground == nil && f.background == nil {
-            xml.raw("/></fill>")
-            return
-        }
-        xml.raw(">")
-        if let c = f.foreground { xml.color("fgColor", c) }
-        if let c = f.background { xml.color("bgColor", c) } else if f.pattern == .solid { xml.raw("<bgColor indexed=\"64\"/>") }
-        xml.raw("</patternFill></fill>")
+        xml.raw("<fill>")
+        xml.fill(f)
+        xml.raw("</fill>")
     }
 
     private func writeBorder(_ b: Border, _ xml: XMLWriter) {
@@ -228,5 +221,19 @@ extension XMLWriter {
         raw(nameElement)
         attribute("val", f.name)
         raw("/><family val=\"2\"/>")
+    }
+
+    /// The `<patternFill>` of a `<fill>`.
+    func fill(_ f: Fill) {
+        raw("<patternFill")
+        attribute("patternType", f.pattern.rawValue)
+        if f.foreground == nil && f.background == nil {
+            raw("/>")
+            return
+        }
+        raw(">")
+        if let c = f.foreground { color("fgColor", c) }
+        if let c = f.background { color("bgColor", c) } else if f.pattern == .solid { raw("<bgColor indexed=\"64\"/>") }
+        raw("</patternFill>")
     }
 }
