@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The cross-sheet checks: duplicate course ids, rows naming unknown courses, and rows
 /// about the same thing that repeat (identical: ignored) or disagree (conflict: first kept).
 extension Dataset {
@@ -14,10 +16,15 @@ extension Dataset {
                                        strip: strip, duplicateKind: duplicateKind)
             self[keyPath: list] = items
         }
+        // The unit lists are by far the longest: their repeats are looked for on a second
+        // thread while the other lists are checked here; the findings keep their order.
+        let unitCheck = UnitCheck(units)
+        units = []
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { unitCheck.run() }
         check(\.courses, what: "khóa", whatEN: "course", key: { $0.pointee.id }, course: { $0.id }, source: { $0.source },
               strip: { var c = $0; c.source = Dataset.placeholder; return c }, duplicateKind: .duplicateCourse)
-        check(\.units, what: "đơn vị", whatEN: "unit", key: { RecordKey($0.pointee.courseId, $0.pointee.id) }, course: { $0.courseId },
-              source: { $0.source }, strip: { var u = $0; u.source = Dataset.placeholder; return u })
+        let unitFindingsAt = findings.count
         check(\.staffAssignments, what: "phân công", whatEN: "assignment",
               key: { "\($0.pointee.courseId)|\(HeaderNormalizer.key($0.pointee.staff))|\($0.pointee.from?.description ?? "")" },
               course: { $0.courseId }, source: { $0.source }, strip: { var s = $0; s.source = Dataset.placeholder; return s })
@@ -33,6 +40,10 @@ extension Dataset {
         check(\.reportLog, what: "báo cáo tuần", whatEN: "weekly report",
               key: { "\($0.pointee.week)|\($0.pointee.level.rawValue)|\(HeaderNormalizer.key($0.pointee.team ?? ""))" }, course: { _ in nil },
               source: { $0.source }, strip: { var e = $0; e.source = Dataset.placeholder; return e })
+
+        group.wait()
+        units = unitCheck.take()
+        findings.insert(contentsOf: unitCheck.findings, at: unitFindingsAt)
 
         let known = Set(courses.map(\.id))
         guard !courses.isEmpty else { return }
@@ -57,6 +68,27 @@ extension Dataset {
         unknown(preChecks, { $0.pointee.courseId }, { $0.source }, "sheet chuẩn bị trước TH")
         unknown(sessionReports, { $0.pointee.courseId }, { $0.source }, "báo cáo trong TH")
         unknown(opinions, { $0.pointee.courseId }, { $0.source }, "sheet kiến nghị")
+    }
+
+    /// The repeats of a unit list, looked for on a thread of their own.
+    private final class UnitCheck: @unchecked Sendable {
+        private var units: [Unit]
+        private(set) var findings: [ImportFinding] = []
+
+        init(_ units: [Unit]) { self.units = units }
+
+        func run() {
+            findings = Dataset.dedupe(&units, what: "đơn vị", whatEN: "unit", key: { RecordKey($0.pointee.courseId, $0.pointee.id) },
+                                      course: { $0.courseId }, source: { $0.source },
+                                      strip: { var u = $0; u.source = Dataset.placeholder; return u }, duplicateKind: nil)
+        }
+
+        /// The list once checked; the box is empty afterwards.
+        func take() -> [Unit] {
+            var taken: [Unit] = []
+            swap(&taken, &units)
+            return taken
+        }
     }
 
     /// Two parts of a record's identity, hashed without joining them into one string.

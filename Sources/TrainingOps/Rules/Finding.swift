@@ -137,20 +137,9 @@ extension Finding {
         return a.messageVi < b.messageVi
     }
 
-    /// `findings` sorted by ``reportOrder(_:_:)``, each cell parsed once rather than at every comparison.
-    public static func inReportOrder(_ findings: [Finding]) -> [Finding] {
-        let cells = findings.map { cellOrder($0.cell) }
-        let order = findings.indices.sorted { i, j in
-            let a = findings[i], b = findings[j]
-            if a.severity != b.severity { return a.severity > b.severity }
-            if a.course != b.course { return (a.course ?? "\u{10FFFF}") < (b.course ?? "\u{10FFFF}") }
-            if a.file != b.file { return (a.file ?? "") < (b.file ?? "") }
-            if a.sheet != b.sheet { return (a.sheet ?? "") < (b.sheet ?? "") }
-            if cells[i] != cells[j] { return cells[i] < cells[j] }
-            if a.rule != b.rule { return a.rule < b.rule }
-            return a.messageVi < b.messageVi
-        }
-        return order.map { findings[$0] }
+    /// Whether `findings` are already in ``reportOrder(_:_:)``.
+    public static func areInReportOrder(_ findings: [Finding]) -> Bool {
+        findings.indices.dropFirst().allSatisfy { !reportOrder(findings[$0], findings[$0 - 1]) }
     }
 
     /// (row, column) of `D7` or `7:7`, for ordering; cells unknown come last.
