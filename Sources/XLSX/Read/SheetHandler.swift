@@ -239,7 +239,7 @@ final class SheetHandler<Sink: SheetSink>: XMLContentHandler {
             return text
         }
         guard let anchor = sharedFormulas[si] else { return nil }
-        return FormulaShifter.shift(anchor.text, rows: cellRow - anchor.row, columns: cellColumn - anchor.column)
+        return FormulaReferences.translate(anchor.text, rows: cellRow - anchor.row, columns: cellColumn - anchor.column)
     }
 
     // MARK: Everything around the cells
