@@ -195,6 +195,31 @@ import Testing
         }
     }
 
+    /// Cells whose `r` is no A1 reference (`r="0"`, `r="1"`, as ExcelDataReader's `Fillreport`
+    /// has them) are read as cells without one, by the fill as by the reader: the first is A1,
+    /// the next B1. Filled with no data, the workbook comes out unchanged.
+    @Test func cellsWithoutA1References() throws {
+        let dir = try makeTemporaryDirectory("template")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var package = HostilePackage()
+        package.set("xl/worksheets/sheet1.xml", HostilePackage.sheet(cells:
+            #"<row r="1"><c r="0" t="inlineStr"><is><t>{{name}}</t></is></c><c r="1"><v>7</v></c></row>"#))
+        let template = dir.appendingPathComponent("r0.xlsx").path
+        try Data(try package.bytes()).write(to: URL(fileURLWithPath: template))
+        let output = dir.appendingPathComponent("filled.xlsx").path
+        try WorkbookTemplate.fill(template: template, data: .object(["name": .string("An")]), output: output)
+        let sheet = try Workbook(path: output).sheet(at: 0)
+        #expect(sheet["A1"]?.value == .string("An"))
+        #expect(sheet["B1"]?.value == .number(7))
+        package.set("xl/worksheets/sheet1.xml", HostilePackage.sheet(cells: #"<row r="1"><c r="0"><v>5</v></c></row>"#))
+        try Data(try package.bytes()).write(to: URL(fileURLWithPath: template))
+        let report = try WorkbookTemplate.fill(template: template, data: .object([:]), output: output,
+                                               options: { var o = TemplateFillOptions(); o.rewriteAllSheets = true; return o }())
+        #expect(report.rewrittenParts == ["xl/worksheets/sheet1.xml"])
+        #expect(try ZipArchive(path: output).contents(ofEntryNamed: "xl/worksheets/sheet1.xml")
+                == Array(package.parts.first { $0.name == "xl/worksheets/sheet1.xml" }!.text))
+    }
+
     static func expectLibreOfficeConverts(_ path: String, in dir: URL) throws {
         guard let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return }
         let outdir = dir.appendingPathComponent("pdf")
