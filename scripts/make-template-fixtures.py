@@ -5,16 +5,23 @@
   for images), so the sheet holds a chart, an image, merges, a validation, a conditional
   format, a hyperlink, a print area, a defined name and formulas below a repeated block;
 - report-libreoffice.xlsx: the same workbook opened and saved again by LibreOffice
-  (`soffice --convert-to xlsx`), so the parts are LibreOffice's own.
+  (`soffice --convert-to xlsx`), so the parts are LibreOffice's own;
+- nested-openpyxl.xlsx: teams, each with its courses and a subtotal;
+- notes-breaks-openpyxl.xlsx: a block whose row has a note and a page break below it, with a
+  note and a page break below the block as well; notes-breaks-libreoffice.xlsx: the same saved
+  again by LibreOffice (its notes' VML carries `<x:Anchor>` rows too).
 
-Run from the repository root; the output is committed."""
-import os, shutil, struct, subprocess, tempfile, zipfile, zlib
+Run from the repository root (`scripts/make-template-fixtures.py [FILE...]` remakes only the
+files named); the output is committed."""
+import os, shutil, struct, subprocess, sys, tempfile, zipfile, zlib
 import openpyxl
 from openpyxl.chart import BarChart, Reference
+from openpyxl.comments import Comment
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import PatternFill
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.pagebreak import Break
 
 out = "Tests/XLSXTests/Fixtures/template"
 
@@ -96,17 +103,45 @@ def build_nested(path):
     ws["A9"] = "Tổng"; ws["B9"] = "=SUM(B2:B8)"
     wb.save(path)
 
+def build_notes(path):
+    """Classes: a note on the block's row and a page break after it (a page per class), a note
+    above the block, and a note and a page break below it."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Lớp"
+    ws["A1"] = "Lớp"; ws["A1"].comment = Comment("Tiêu đề", "Phòng đào tạo")
+    ws["A2"] = "{{#classes}}"
+    ws["A3"] = "{{name}}"; ws["B3"] = "{{students}}"
+    ws["A3"].comment = Comment("Ghi chú lớp", "Phòng đào tạo")
+    ws["A4"] = "{{/classes}}"
+    ws["A5"] = "Tổng"; ws["B5"] = "=SUM(B3:B3)"
+    ws["B5"].comment = Comment("Tổng số học viên", "Phòng đào tạo")
+    ws["A6"] = "Ký tên"
+    ws.row_breaks.append(Break(id=3))
+    ws.row_breaks.append(Break(id=5))
+    wb.save(path)
+
 def main():
     os.makedirs(out, exist_ok=True)
-    build_nested(os.path.join(out, "nested-openpyxl.xlsx"))
-    made = os.path.join(out, "report-openpyxl.xlsx")
-    build(made)
+    wanted = sys.argv[1:]
+    if not wanted or "nested-openpyxl.xlsx" in wanted:
+        build_nested(os.path.join(out, "nested-openpyxl.xlsx"))
+    if not wanted or any(name.startswith("notes-breaks-") for name in wanted):
+        made = os.path.join(out, "notes-breaks-openpyxl.xlsx")
+        build_notes(made)
+        resave(made, "notes-breaks-libreoffice.xlsx")
+    if not wanted or any(name.startswith("report-") for name in wanted):
+        made = os.path.join(out, "report-openpyxl.xlsx")
+        build(made)
+        resave(made, "report-libreoffice.xlsx")
+
+def resave(made, name):
+    """Opens `made` in LibreOffice and saves it again as `name`."""
     work = tempfile.mkdtemp()
-    shutil.copy(made, os.path.join(work, "report-libreoffice.xlsx"))
+    shutil.copy(made, os.path.join(work, name))
     subprocess.run(["soffice", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir",
-                    os.path.join(work, "lo"), os.path.join(work, "report-libreoffice.xlsx")], check=True,
-                   stdout=subprocess.DEVNULL)
-    shutil.copy(os.path.join(work, "lo", "report-libreoffice.xlsx"), os.path.join(out, "report-libreoffice.xlsx"))
+                    os.path.join(work, "lo"), os.path.join(work, name)], check=True, stdout=subprocess.DEVNULL)
+    shutil.copy(os.path.join(work, "lo", name), os.path.join(out, name))
     shutil.rmtree(work)
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ struct Fill: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: "The workbook to write.")
     var output: String
 
-    @Flag(name: .long, help: "Leave cells empty (and lists with no rows) when their data is missing, instead of stopping.")
+    @Flag(name: .long, help: "Leave cells empty (and a missing list as one blank row) when their data is missing, instead of stopping.")
     var allowMissing = false
 
     @Flag(name: .long, help: "Replace the output file if it exists.")

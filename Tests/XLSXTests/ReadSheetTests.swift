@@ -147,14 +147,6 @@ import Testing
     }
 
     @Test(arguments: [
-        ("A1+B1", 2, 1, "B3+C3"), ("$A$1+A$1+$A1", 1, 1, "$A$1+B$1+$A2"), ("SUM(A1:A3)", 1, 0, "SUM(A2:A4)"),
-        ("\"A1\"&A1", 1, 0, "\"A1\"&A2"), ("'My Sheet'!A1", 0, 1, "'My Sheet'!B1"), ("LOG10(A1)", 1, 0, "LOG10(A2)"), ("A1", -1, 0, "#REF!"),
-    ])
-    func sharedFormulaShifting(formula: String, rows: Int, columns: Int, expected: String) {
-        #expect(FormulaShifter.shift(formula, rows: rows, columns: columns) == expected)
-    }
-
-    @Test(arguments: [
         ("dd/mm/yyyy", NumberFormat.Kind.date), ("[$-42A]dd mmmm yyyy", .date), ("h:mm AM/PM", .time), ("mm:ss", .time),
         ("[h]:mm:ss", .duration), ("yyyy-mm-dd hh:mm", .dateTime), ("#,##0", .number), ("0.00\" m\"", .number),
         ("General", .general), ("@", .text), ("\"Ngày\" dd", .date), ("[Red]0.00", .number), ("mmm-yy", .date),

@@ -50,11 +50,24 @@ import Testing
                 out.append((ws.title + ":conditional", " ".join(str(cf.sqref) + "=" + ",".join(r.formula[0] for r in cf.rules) for cf in ws.conditional_formatting)))
                 out.append((ws.title + ":hyperlinks", " ".join(c.coordinate + ">" + str(c.hyperlink.target) for row in ws.iter_rows() for c in row if c.hyperlink)))
                 out.append((ws.title + ":print-area", str(ws.print_area)))
+                # Pictures and charts as openpyxl places them (pictures need Pillow): kind, then
+                # the zero-based column and row of the anchor's top-left cell.
+                def anchor(a): return "%d,%d" % (a._from.col, a._from.row)
+                out.append((ws.title + ":images", " ".join("%s@%s" % (i.format, anchor(i.anchor)) for i in ws._images)))
+                out.append((ws.title + ":charts", " ".join(anchor(c.anchor) for c in ws._charts)))
+                out.append((ws.title + ":notes", " ".join(sorted(c.coordinate + "=" + c.comment.text.strip()
+                                                                 for row in ws.iter_rows() for c in row if c.comment))))
+                out.append((ws.title + ":row-breaks", " ".join(str(b.id) for b in ws.row_breaks.brk)))
             for name, d in wb.defined_names.items(): out.append(("name:" + name, d.attr_text))
             z = zipfile.ZipFile(p)
             for n in z.namelist():
                 if n.startswith("xl/charts/chart") and n.endswith(".xml"):
                     out.append((n, " ".join(re.findall(r"<(?:c:)?f>([^<]*)</(?:c:)?f>", z.read(n).decode()))))
+                if n.endswith(".vml"):
+                    vml = z.read(n).decode()
+                    out.append((n + ":rows", " ".join(re.findall(r"<(?:\\w+:)?Row>(\\d+)</", vml))))
+                    out.append((n + ":anchors", " / ".join(re.findall(r"<(?:\\w+:)?Anchor>([^<]*)</", vml))))
+                    out.append((n + ":ids", " ".join(re.findall(r'<(?:\\w+:)?shape [^>]*\\bid="([^"]*)"', vml))))
                 if n.startswith("xl/drawings/drawing") and n.endswith(".xml"):
                     out.append((n, " ".join(re.findall(r"<(?:xdr:)?row>(\\d+)</(?:xdr:)?row>", z.read(n).decode()))))
             out.append(("calcPr", " ".join(re.findall(r"<calcPr[^>]*>", z.read("xl/workbook.xml").decode()))))
@@ -110,6 +123,9 @@ import Testing
         #expect(f["xl/charts/chart1.xml"]?.contains("!$C$4:$C$1003") == true)
         #expect(f["calcPr"]?.contains("fullCalcOnLoad=\"1\"") == true)
         // Drawing anchors (zero-based rows): the chart at H10 and the image at A11 move down 997.
+        // Through openpyxl: the picture is kept and sits at A1008, the chart at H1007.
+        #expect(f["\(s):images"] == "png@0,1007")
+        #expect(f["\(s):charts"] == "7,1006")
         let anchors = (f["xl/drawings/drawing1.xml"] ?? "").split(separator: " ").compactMap { Int($0) }
         if name.contains("libreoffice") {
             #expect(anchors == [1006, 1020, 1007, 1008])
@@ -177,6 +193,31 @@ import Testing
             let rawY = try b.source.bytes(at: try b.dataOffset(of: y), count: Int(y.compressedSize))
             #expect(rawX == rawY, "\(x.name)")
         }
+    }
+
+    /// Cells whose `r` is no A1 reference (`r="0"`, `r="1"`, as ExcelDataReader's `Fillreport`
+    /// has them) are read as cells without one, by the fill as by the reader: the first is A1,
+    /// the next B1. Filled with no data, the workbook comes out unchanged.
+    @Test func cellsWithoutA1References() throws {
+        let dir = try makeTemporaryDirectory("template")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var package = HostilePackage()
+        package.set("xl/worksheets/sheet1.xml", HostilePackage.sheet(cells:
+            #"<row r="1"><c r="0" t="inlineStr"><is><t>{{name}}</t></is></c><c r="1"><v>7</v></c></row>"#))
+        let template = dir.appendingPathComponent("r0.xlsx").path
+        try Data(try package.bytes()).write(to: URL(fileURLWithPath: template))
+        let output = dir.appendingPathComponent("filled.xlsx").path
+        try WorkbookTemplate.fill(template: template, data: .object(["name": .string("An")]), output: output)
+        let sheet = try Workbook(path: output).sheet(at: 0)
+        #expect(sheet["A1"]?.value == .string("An"))
+        #expect(sheet["B1"]?.value == .number(7))
+        package.set("xl/worksheets/sheet1.xml", HostilePackage.sheet(cells: #"<row r="1"><c r="0"><v>5</v></c></row>"#))
+        try Data(try package.bytes()).write(to: URL(fileURLWithPath: template))
+        let report = try WorkbookTemplate.fill(template: template, data: .object([:]), output: output,
+                                               options: { var o = TemplateFillOptions(); o.rewriteAllSheets = true; return o }())
+        #expect(report.rewrittenParts == ["xl/worksheets/sheet1.xml"])
+        #expect(try ZipArchive(path: output).contents(ofEntryNamed: "xl/worksheets/sheet1.xml")
+                == Array(package.parts.first { $0.name == "xl/worksheets/sheet1.xml" }!.text))
     }
 
     static func expectLibreOfficeConverts(_ path: String, in dir: URL) throws {

@@ -66,10 +66,16 @@ import Testing
         #expect(result == "A1+'S 1'!#REF!")
     }
 
+    /// Shared formulas expanded by the reader and the template engine alike; each expected text
+    /// is what openpyxl's `Translator` gives for the same move.
     static let translations: [(String, Int, Int, String)] = [
         ("A1*2", 1, 0, "A2*2"),
         ("$A1+A$1+$A$1", 2, 1, "$A3+B$1+$A$1"),
         ("SUM(B2:C3)", 0, 2, "SUM(D2:E3)"),
+        ("A1+B1", 2, 1, "B3+C3"), ("$A$1+A$1+$A1", 1, 1, "$A$1+B$1+$A2"), ("SUM(A1:A3)", 1, 0, "SUM(A2:A4)"),
+        ("\"A1\"&A1", 1, 0, "\"A1\"&A2"), ("'My Sheet'!A1", 0, 1, "'My Sheet'!B1"), ("LOG10(A1)", 1, 0, "LOG10(A2)"),
+        ("SUM(A:A)+SUM(1:1)", 1, 1, "SUM(B:B)+SUM(2:2)"), ("SUM($A:A)", 0, 2, "SUM($A:C)"),
+        ("A1", -1, 0, "#REF!"),
     ]
 
     @Test(arguments: translations)
@@ -88,8 +94,15 @@ import Testing
         #expect(mapping.map(7) == 7)       // 3 rows out for 3 rows in
         #expect(mapping.map(rows: 5, 5)! == (4, 6))
         #expect(mapping.map(rows: 3, 7)! == (3, 7))
+        // An empty list keeps one blank row (row 4); `false` shows the block not at all.
         let empty = TemplateScope(frames: [.object(["items": .array([])])], index: nil)
-        let none = try RowMapping.build(span: 1...CellReference.maxRows, outFirst: 1, blocks: [block], scope: empty,
+        let blank = try RowMapping.build(span: 1...CellReference.maxRows, outFirst: 1, blocks: [block], scope: empty,
+                                         policy: .error, sheet: "S", parent: nil)
+        #expect(blank.map(7) == 5)
+        #expect(blank.map(5) == 4)
+        #expect(blank.map(rows: 5, 5)! == (4, 4))
+        let hidden = TemplateScope(frames: [.object(["items": .bool(false)])], index: nil)
+        let none = try RowMapping.build(span: 1...CellReference.maxRows, outFirst: 1, blocks: [block], scope: hidden,
                                         policy: .error, sheet: "S", parent: nil)
         #expect(none.map(7) == 4)
         #expect(none.map(5) == nil)

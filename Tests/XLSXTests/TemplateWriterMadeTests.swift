@@ -61,6 +61,9 @@ import Testing
         // chart 8→1005 and 19→1016, picture 5→1002 and 6→1003.
         #expect(f["xl/charts/chart1.xml"] == "'Kế hoạch'!$A$2:$A$1001 'Kế hoạch'!$B$2:$B$1001")
         #expect(f["xl/drawings/drawing1.xml"] == "8 19 5 6".split(separator: " ").map { String(Int($0)! + 997) }.joined(separator: " "))
+        // Through openpyxl: the picture is there at D1003 (zero-based column 3, row 1002), the chart at A1006.
+        #expect(f["\(s):images"] == "png@3,1002")
+        #expect(f["\(s):charts"] == "0,1005")
         let filled = try ZipArchive(path: output)
         #expect(try filled.contents(ofEntryNamed: "xl/media/image1.png") == png)
         try TemplateFillTests.expectLibreOfficeConverts(output, in: dir)

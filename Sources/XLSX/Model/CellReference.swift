@@ -130,3 +130,20 @@ public struct CellRange: Hashable, Sendable, CustomStringConvertible {
     /// `A1:C10`, or `B7` for a single cell.
     public var description: String { start == end ? start.description : "\(start):\(end)" }
 }
+
+extension CellReference {
+    /// Letters then digits (each optionally after `$`): A1 syntax, whatever the numbers.
+    static func looksLikeA1(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        let n = bytes.count
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        if i < n, bytes[i] == 0x24 { i += 1 }
+        let letters = i
+        while i < n, isLetter(bytes[i]) { i += 1 }
+        guard i > letters else { return false }
+        if i < n, bytes[i] == 0x24 { i += 1 }
+        let digits = i
+        while i < n, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
+        return i > digits && i == n
+    }
+}

@@ -153,7 +153,7 @@ final class SheetHandler<Sink: SheetSink>: XMLContentHandler {
                 // A value that is no A1 reference (some generators write `r="0"`) is
                 // ignored: the cell takes the next position, as a cell without `r` does.
                 guard let ref = CellReference(bytes: bytes) else {
-                    if Self.looksLikeA1(bytes) {
+                    if CellReference.looksLikeA1(bytes) {
                         let text = String(decoding: bytes, as: UTF8.self)
                         fail("cell reference \(text) is outside Excel's grid (A1:XFD1048576)", cell: text)
                         return
@@ -179,21 +179,6 @@ final class SheetHandler<Sink: SheetSink>: XMLContentHandler {
             guard lastColumn < CellReference.maxColumns else { fail("more than 16384 columns in row \(rowIndex + 1)"); return }
             cellColumn = lastColumn
         }
-    }
-
-    /// Letters then digits (each optionally after `$`): A1 syntax, whatever the numbers.
-    static func looksLikeA1(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        var i = 0
-        let n = bytes.count
-        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
-        if i < n, bytes[i] == 0x24 { i += 1 }
-        let letters = i
-        while i < n, isLetter(bytes[i]) { i += 1 }
-        guard i > letters else { return false }
-        if i < n, bytes[i] == 0x24 { i += 1 }
-        let digits = i
-        while i < n, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
-        return i > digits && i == n
     }
 
     private func startFormula(_ attributes: XMLAttributes) {
@@ -239,7 +224,7 @@ final class SheetHandler<Sink: SheetSink>: XMLContentHandler {
             return text
         }
         guard let anchor = sharedFormulas[si] else { return nil }
-        return FormulaShifter.shift(anchor.text, rows: cellRow - anchor.row, columns: cellColumn - anchor.column)
+        return FormulaReferences.translate(anchor.text, rows: cellRow - anchor.row, columns: cellColumn - anchor.column)
     }
 
     // MARK: Everything around the cells

@@ -30,7 +30,7 @@ struct TemplateBlock {
     /// The item scopes of the block's list.
     func items(in scope: TemplateScope, policy: MissingValuePolicy, sheet: String) throws -> [TemplateScope] {
         if let items = scope.items(name) { return items }
-        if policy == .empty { return [] }
+        if policy == .empty { return [scope.blank] }
         throw XLSXError.missingTemplateValue(sheet: sheet, cell: CellReference.columnName(column) + String(open), name: "#" + name)
     }
 
@@ -130,5 +130,44 @@ final class RowMapping {
     func map(rows low: Int, _ high: Int) -> (Int, Int)? {
         guard let a = map(low, .start), let b = map(high, .end), a <= b else { return nil }
         return (a, b)
+    }
+}
+
+extension RowMapping {
+    /// What a source row stands for when its output rows are looked up.
+    enum Placement {
+        /// A row's content (a note's cell): one output row per copy; none for a marker row or
+        /// a deleted row.
+        case content
+        /// The boundary after the row (a page break): per copy inside a block; after a closing
+        /// marker, the block's last row; after an opening marker, the row above the block.
+        case boundaryAfter
+    }
+
+    /// Every output row of source row `row`, worked out as the rewriter expands `blocks` (the
+    /// blocks of this mapping's span) for `scope`, in output order.
+    func outputRows(of row: Int, placement: Placement, blocks: [TemplateBlock], scope: TemplateScope,
+                    policy: MissingValuePolicy, sheet: String) throws -> [Int] {
+        if let block = blocks.first(where: { $0.open <= row && row <= $0.close }) {
+            if row == block.open || row == block.close {
+                guard placement == .boundaryAfter else { return [] }
+                let boundary = row == block.open ? map(row, .start).map { $0 - 1 } : map(row, .end)
+                return boundary.map { [$0] } ?? []
+            }
+            guard let segment = segments.first(where: { $0.open == block.open }), let body = block.body else { return [] }
+            var rows: [Int] = []
+            var next = segment.outStart
+            for item in try block.items(in: scope, policy: policy, sheet: sheet) {
+                let copy = try RowMapping.build(span: body, outFirst: next, blocks: block.children, scope: item,
+                                                policy: policy, sheet: sheet, parent: self)
+                rows += try copy.outputRows(of: row, placement: placement, blocks: block.children, scope: item,
+                                            policy: policy, sheet: sheet)
+                next += try block.bodyCount(item, policy: policy, sheet: sheet)
+            }
+            return rows
+        }
+        if let mapped = map(row, .single) { return [mapped] }
+        // A deleted row: its boundary is the row above the deleted rows.
+        return placement == .boundaryAfter ? map(row, .end).map { [$0] } ?? [] : []
     }
 }

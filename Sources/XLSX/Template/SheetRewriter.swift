@@ -204,6 +204,10 @@ final class SheetRewriter {
     private func emit(_ row: SourceRow, mapping: RowMapping, scope: TemplateScope) throws {
         guard let number = mapping.map(row.number, .single) else { return }
         rowsWritten += 1
+        if scope.isBlank {
+            writeBlank(row, number: number)
+            return
+        }
         if mapping !== self.mapping, number != row.number, context.fillsPlaceholders {
             // A block's copy: the row compiled once, written many times.
             let plan: RowPlan
@@ -239,6 +243,29 @@ final class SheetRewriter {
             try emit(cell, sourceRow: row.number, row: number, mapping: mapping, scope: scope)
         }
         writeEdits(before: CellReference.maxColumns)
+        out.append(contentsOf: row.trailing)
+        out.append(contentsOf: tag.closingTag)
+    }
+
+    /// Writes the row of an empty list's blank copy: its cells keep their styles, not their
+    /// values or formulas.
+    private func writeBlank(_ row: SourceRow, number: Int) {
+        var tag = row.tag
+        tag.set("r", String(number))
+        if row.cells.isEmpty {
+            tag.write(into: &out)
+            return
+        }
+        tag.isEmpty = false
+        tag.write(into: &out)
+        for cell in row.cells {
+            out.append(contentsOf: cell.leading)
+            var cellTag = cell.tag
+            if cellTag.has("r") { cellTag.set("r", CellReference.columnName(cell.column) + String(number)) }
+            for attribute in ["t", "cm", "vm"] { cellTag.remove(attribute) }
+            cellTag.isEmpty = true
+            cellTag.write(into: &out)
+        }
         out.append(contentsOf: row.trailing)
         out.append(contentsOf: tag.closingTag)
     }
@@ -426,6 +453,12 @@ final class SheetRewriter {
                     }
                 }
                 return
+            case "rowBreaks" where token.kind == .startTag:
+                rowBreaks = (tag, [:])
+                return
+            case "brk" where rowBreaks != nil:
+                try moveBreak(tag)
+                return
             case "conditionalFormatting", "dataValidation":
                 if let sqref = tag.value("sqref") {
                     let shifted = context.shiftRanges(sqref, mapping: mapping)
@@ -468,9 +501,14 @@ final class SheetRewriter {
                 return
             }
             if name == "hyperlink", skipHyperlinkEnd { skipHyperlinkEnd = false; return }
+            if name == "rowBreaks", let (tag, breaks) = rowBreaks {
+                rowBreaks = nil
+                writeRowBreaks(tag, breaks, end: token.bytes)
+                return
+            }
             out.append(contentsOf: token.bytes)
         case .text:
-            if inMergeCells { return }
+            if inMergeCells || rowBreaks != nil { return }
             out.append(contentsOf: token.bytes)
         case .other:
             out.append(contentsOf: token.bytes)
@@ -478,6 +516,32 @@ final class SheetRewriter {
     }
 
     private var skipHyperlinkEnd = false
+    /// The `<rowBreaks>` tag and its moved breaks (`<brk id>`: the break falls below row `id`).
+    private var rowBreaks: (tag: RawTag, breaks: [Int: RawTag])?
+
+    /// A page break follows the boundary below its row: once per copy inside a block.
+    private func moveBreak(_ tag: RawTag) throws {
+        guard let id = tag.value("id").flatMap(Int.init), id >= 1 else { return }
+        for row in try mapping.outputRows(of: id, placement: .boundaryAfter, blocks: blocks, scope: context.root,
+                                          policy: context.policy, sheet: sheet) where row >= 1 && rowBreaks!.breaks[row] == nil {
+            var moved = tag
+            if row != id { moved.set("id", String(row)) }
+            rowBreaks!.breaks[row] = moved
+        }
+    }
+
+    /// Writes `<rowBreaks>` with its breaks in order and its counts set; nothing when none is left.
+    private func writeRowBreaks(_ tag: RawTag, _ breaks: [Int: RawTag], end: ArraySlice<UInt8>) {
+        guard !breaks.isEmpty else { return }
+        var tag = tag
+        if tag.has("count") { tag.set("count", String(breaks.count)) }
+        if tag.has("manualBreakCount") {
+            tag.set("manualBreakCount", String(breaks.values.filter { ["1", "true"].contains($0.value("man") ?? "") }.count))
+        }
+        tag.write(into: &out)
+        for row in breaks.keys.sorted() { breaks[row]!.write(into: &out) }
+        out.append(contentsOf: end)
+    }
 
     /// Maps a range: once per copy when it lies inside a block body, else through the sheet's
     /// mapping. Ranges on marker rows disappear.

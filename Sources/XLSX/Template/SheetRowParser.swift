@@ -80,10 +80,13 @@ struct SheetRowParser {
                 if tag.localName == "c" {
                     var column = previousColumn + 1
                     if let r = tag.value("r") {
-                        guard let ref = CellReference(r) else {
-                            throw XLSXError.invalidContent(part: part, cell: r, message: "not a cell reference")
+                        if let ref = CellReference(r) {
+                            column = ref.column
+                        } else if Array(r.utf8).withUnsafeBytes({ CellReference.looksLikeA1($0) }) {
+                            throw XLSXError.invalidContent(part: part, cell: r, message: "a cell outside Excel's grid")
                         }
-                        column = ref.column
+                        // A value that is no A1 reference (`r="0"`) counts as none, as the reader
+                        // has it: the cell takes the next column.
                     }
                     previousColumn = column
                     var c = SourceCell(tag: tag, column: column)

@@ -1,7 +1,7 @@
 /// The data a template is filled with: a JSON-like tree. Objects give names to placeholders,
 /// arrays feed repeated blocks.
 public enum TemplateValue: Sendable, Hashable {
-    /// No value: an empty cell, a list repeated zero times.
+    /// No value: an empty cell, a block not shown.
     case null
     /// A boolean cell; `true` repeats a block once, `false` not at all.
     case bool(Bool)
@@ -43,7 +43,7 @@ public enum TemplateValue: Sendable, Hashable {
 public enum MissingValuePolicy: Sendable, Hashable {
     /// Stop with ``XLSXError/missingTemplateValue(sheet:cell:name:)``.
     case error
-    /// Leave the cell empty (a missing list repeats zero times).
+    /// Leave the cell empty (a missing list is an empty list: one blank copy of its rows).
     case empty
 }
 
@@ -52,6 +52,9 @@ public enum MissingValuePolicy: Sendable, Hashable {
 struct TemplateScope {
     var frames: [TemplateValue]
     var index: Int?
+    /// The one copy an empty list keeps: its cells are written empty, keeping their styles,
+    /// and every list inside it is empty as well.
+    var isBlank = false
 
     /// Resolves `a.b.c`: `a` in the innermost frame that has it, then members. `.` is the
     /// current item, `@index` its one-based position in its list.
@@ -77,12 +80,15 @@ struct TemplateScope {
         return nil
     }
 
-    /// The scopes of the items of the list `name`: an array gives one per element, an object or
-    /// `true` one, `false`, null or an empty array none; nil when the name is missing.
+    /// The scopes of the items of the list `name`: an array gives one per element (an empty
+    /// array one blank copy), an object or `true` one, `false` or null none; nil when the name
+    /// is missing.
     func items(_ name: String) -> [TemplateScope]? {
+        if isBlank { return [self] }
         guard let value = lookup(name) else { return nil }
         switch value {
         case let .array(items):
+            if items.isEmpty { return [blank] }
             return items.enumerated().map { TemplateScope(frames: frames + [$0.element], index: $0.offset) }
         case .object:
             return [TemplateScope(frames: frames + [value], index: 0)]
@@ -94,6 +100,9 @@ struct TemplateScope {
             return [TemplateScope(frames: frames + [value], index: 0)]
         }
     }
+
+    /// The blank copy of an empty list in this scope.
+    var blank: TemplateScope { TemplateScope(frames: frames, index: 0, isBlank: true) }
 }
 
 /// A piece of cell text: literal text or a `{{name}}` placeholder.

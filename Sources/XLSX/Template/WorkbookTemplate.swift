@@ -113,6 +113,7 @@ public enum WorkbookTemplate {
 
         // The small parts that follow the rows.
         var smallParts: [String: PartRewriter] = [:]
+        var notesParts: [String: (ZipArchive, ZipEntry) throws -> [UInt8]] = [:]
         var dropped: Set<String> = []
         let filling = package.sheets.contains { sheet in
             (surveys[sheet.part]?.hasPlaceholders ?? false) || !(blocks[sheet.part] ?? []).isEmpty
@@ -142,11 +143,15 @@ public enum WorkbookTemplate {
                     for drawing in try package.targets(of: sheet.part, typeSuffix: "/drawing") {
                         smallParts[drawing.lowercased()] = drawingRewriter(mapping)
                     }
+                    let tree = blocks[sheet.part] ?? [], name = sheet.name, policy = options.missing
+                    let notes = NotesRewriter { row in
+                        try mapping.outputRows(of: row, placement: .content, blocks: tree, scope: root, policy: policy, sheet: name)
+                    }
                     for comments in try package.targets(of: sheet.part, typeSuffix: "/comments") {
-                        smallParts[comments.lowercased()] = commentsRewriter(mapping)
+                        notesParts[comments.lowercased()] = notes.rewriteComments
                     }
                     for vml in try package.targets(of: sheet.part, typeSuffix: "/vmlDrawing") {
-                        smallParts[vml.lowercased()] = vmlRewriter(mapping)
+                        notesParts[vml.lowercased()] = notes.rewriteVML
                     }
                 }
                 for entry in archive.entries {
@@ -182,6 +187,9 @@ public enum WorkbookTemplate {
                     report.rewrittenParts.append(entry.name)
                 } else if let rewriter = smallParts[key] {
                     try writer.addEntry(entry.name, data: try rewriter.rewrite(archive, entry))
+                    report.rewrittenParts.append(entry.name)
+                } else if let rewrite = notesParts[key] {
+                    try writer.addEntry(entry.name, data: try rewrite(archive, entry))
                     report.rewrittenParts.append(entry.name)
                 } else {
                     try writer.copyEntry(entry, from: archive)
@@ -246,29 +254,6 @@ public enum WorkbookTemplate {
             let anchor = stack[stack.count - 2]
             guard anchor == "from" || anchor == "to" else { return nil }
             guard let mapped = mapping.map(row + 1, anchor == "from" ? .start : .end) else { return nil }
-            return String(mapped - 1)
-        }
-        return rewriter
-    }
-
-    /// Notes follow their cells; a note on a row that disappeared goes with it.
-    private static func commentsRewriter(_ mapping: RowMapping) -> PartRewriter {
-        var rewriter = PartRewriter()
-        rewriter.onTag = { tag, _ in
-            guard tag.localName == "comment", let ref = tag.value("ref"), let cell = CellReference(ref) else { return .keep }
-            guard let row = mapping.map(cell.row + 1, .single) else { return .drop }
-            var tag = tag
-            tag.set("ref", CellReference.columnName(cell.column) + String(row))
-            return .replace(tag)
-        }
-        return rewriter
-    }
-
-    /// The legacy drawing of notes: each shape's zero-based `<x:Row>`.
-    private static func vmlRewriter(_ mapping: RowMapping) -> PartRewriter {
-        var rewriter = PartRewriter()
-        rewriter.onText = { text, stack in
-            guard stack.last == "Row", let row = Int(text), let mapped = mapping.map(row + 1, .single) else { return nil }
             return String(mapped - 1)
         }
         return rewriter

@@ -210,7 +210,7 @@ public enum FormulaReferences {
     }
 
     /// Moves the relative parts of every reference by `rows` and `columns`, as Excel does when
-    /// it copies a formula (used to expand shared formulas).
+    /// it copies a formula: the reader and the template engine expand shared formulas with it.
     public static func translate(_ formula: String, rows: Int, columns: Int) -> String {
         guard rows != 0 || columns != 0 else { return formula }
         return rewrite(formula) { reference in
