@@ -314,31 +314,6 @@ struct ProgressBar {
     }
 }
 
-/// Wall and CPU time (all threads) of each phase, printed on stderr when enabled (`--timings`).
-struct PhaseClock {
-    var enabled: Bool
-    private var wall = DispatchTime.now().uptimeNanoseconds
-    private var cpu = PhaseClock.processCPU()
-
-    init(enabled: Bool) { self.enabled = enabled }
-
-    mutating func lap(_ phase: String) {
-        guard enabled else { return }
-        let nowWall = DispatchTime.now().uptimeNanoseconds, nowCPU = Self.processCPU()
-        let line = phase.padding(toLength: 20, withPad: " ", startingAt: 0)
-            + String(format: " %7.3f s wall %7.3f s CPU\n", Double(nowWall - wall) / 1e9, nowCPU - cpu)
-        FileHandle.standardError.write(Data(line.utf8))
-        (wall, cpu) = (nowWall, nowCPU)
-    }
-
-    /// User + system time of the whole process so far, in seconds.
-    static func processCPU() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-    }
-}
-
 /// Standard output as a text stream.
 struct StandardOutput: TextOutputStream {
     mutating func write(_ string: String) { FileHandle.standardOutput.write(Data(string.utf8)) }
