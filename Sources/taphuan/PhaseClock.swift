@@ -7,10 +7,13 @@ import Glibc
 /// Wall and CPU time (all threads) of each phase, printed on stderr when enabled (`--timings`).
 struct PhaseClock {
     var enabled: Bool
-    private var wall = DispatchTime.now().uptimeNanoseconds
-    private var cpu = PhaseClock.processCPU()
+    private var wall: UInt64 = 0
+    private var cpu = 0.0
 
-    init(enabled: Bool) { self.enabled = enabled }
+    init(enabled: Bool) {
+        self.enabled = enabled
+        if enabled { (wall, cpu) = (DispatchTime.now().uptimeNanoseconds, Self.processCPU()) }
+    }
 
     mutating func lap(_ phase: String) {
         guard enabled else { return }

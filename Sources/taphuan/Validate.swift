@@ -90,10 +90,7 @@ struct Validate: AsyncParsableCommand {
             if let checkedCopy { try writeCheckedCopies(report, files, to: checkedCopy) }
             switch format {
             case .text: out.write(report.text(lang, color: color))
-            case .json:
-                let bytes = report.jsonBytes()
-                // Standard output takes the bytes as they are; other streams (tests) get text.
-                if out is StandardOutput { FileHandle.standardOutput.write(Data(bytes)) } else { out.write(String(decoding: bytes, as: UTF8.self)) }
+            case .json: out.write(String(decoding: report.jsonBytes(), as: UTF8.self))
             }
             clock.lap("output")
             return report.isValid ? 0 : 1

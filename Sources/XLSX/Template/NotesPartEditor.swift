@@ -100,16 +100,11 @@ enum NotesPartEditor {
                 if stack.isEmpty, !tag.prefix.isEmpty { ns = " xmlns=\"\(PartXML.main)\"" }
                 let parent = stack.last
                 switch tag.localName {
-                case "authors" where token.kind == .emptyTag:
+                case "authors" where token.kind == .emptyTag, "commentList" where token.kind == .emptyTag:
+                    // An empty list opened to hold ours.
                     tag.isEmpty = false
                     tag.write(into: &out)
-                    writeAuthors()
-                    out.append(contentsOf: tag.closingTag)
-                    return
-                case "commentList" where token.kind == .emptyTag:
-                    tag.isEmpty = false
-                    tag.write(into: &out)
-                    writeNewComments()
+                    if tag.localName == "authors" { writeAuthors() } else { writeNewComments() }
                     out.append(contentsOf: tag.closingTag)
                     return
                 case "comment":

@@ -30,14 +30,7 @@ extension SheetRewriter {
         }
         if var formula = cell.formula, var formulaTag = cell.formulaTag, !isArrayFormula(formulaTag) {
             var tag = cell.tag
-            if formulaTag.value("t") == "shared", let si = formulaTag.value("si") {
-                if formulaTag.value("ref") != nil, !formula.isEmpty {
-                    sharedFormulas[si] = (formula, sourceRow, cell.column)
-                } else if let master = sharedFormulas[si] {
-                    formula = FormulaReferences.translate(master.text, rows: sourceRow - master.row, columns: cell.column - master.column)
-                }
-                formulaTag.remove("t"); formulaTag.remove("si"); formulaTag.remove("ref")
-            }
+            unshare(&formula, &formulaTag, row: sourceRow, column: cell.column)
             if cell.type != "s" && cell.type != "inlineStr" { tag.remove("t") }
             tag.isEmpty = false
             formulaTag.isEmpty = formula.isEmpty

@@ -81,6 +81,19 @@ final class SheetRewriter {
     private var pending: [SourceRow] = []
     private var pendingBlock: TemplateBlock?
     var sharedFormulas: [String: (text: String, row: Int, column: Int)] = [:]
+
+    /// Turns a cell of a shared formula into a cell with its own formula: the master's text is
+    /// remembered, a follower gets the master's formula translated to its place, and the
+    /// sharing attributes go.
+    func unshare(_ formula: inout String, _ formulaTag: inout RawTag, row: Int, column: Int) {
+        guard formulaTag.value("t") == "shared", let si = formulaTag.value("si") else { return }
+        if formulaTag.value("ref") != nil, !formula.isEmpty {
+            sharedFormulas[si] = (formula, row, column)
+        } else if let master = sharedFormulas[si] {
+            formula = FormulaReferences.translate(master.text, rows: row - master.row, columns: column - master.column)
+        }
+        formulaTag.remove("t"); formulaTag.remove("si"); formulaTag.remove("ref")
+    }
     /// The compiled template rows of block copies, by source row.
     var rowPlans: [Int: RowPlan] = [:]
     /// Every copy of every block body: the body's source rows and the copy's mapping.
@@ -288,14 +301,7 @@ final class SheetRewriter {
                 out.append(contentsOf: tag.closingTag)
                 return
             }
-            if formulaTag.value("t") == "shared", let si = formulaTag.value("si") {
-                if formulaTag.value("ref") != nil, !formula.isEmpty {
-                    sharedFormulas[si] = (formula, sourceRow, cell.column)
-                } else if let master = sharedFormulas[si] {
-                    formula = FormulaReferences.translate(master.text, rows: sourceRow - master.row, columns: cell.column - master.column)
-                }
-                formulaTag.remove("t"); formulaTag.remove("si"); formulaTag.remove("ref")
-            }
+            unshare(&formula, &formulaTag, row: sourceRow, column: cell.column)
             if let arrayRef = formulaTag.value("ref") {
                 formulaTag.set("ref", context.shiftRanges(arrayRef, mapping: mapping))
             }
