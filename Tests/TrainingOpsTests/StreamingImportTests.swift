@@ -94,11 +94,49 @@ import XLSX
         #expect(streamed.units.count > units * 9 / 10)
         #expect(streamed.findings.contains { $0.kind == .invalidValue })
 
+        // The repeats among the units of a sheet decoded on the second thread are found there;
+        // the checks then give what they give on the grids: K-(r % 40) with DV(r % 1500)
+        // comes back every 3,000 rows, each time with another name (a conflict).
+        if units >= Dataset.concurrentDecodingRows { #expect(streamed.unitRepeats != nil) }
+        var checkedStreamed = streamed, checkedGrids = grids
+        checkedStreamed.runChecks()
+        checkedGrids.runChecks()
+        Self.expectSame(checkedStreamed, checkedGrids)
+        let keyed = (0..<units).filter { $0 % 997 != 5 }
+        let repeats = keyed.count - Set(keyed.map { "\($0 % 40)|\($0 % 1_500)" }).count
+        #expect(checkedStreamed.findings.filter { $0.kind == .conflictingRow }.count == repeats)
+        #expect(checkedStreamed.units.count == streamed.units.count - repeats)
+        #expect(units < 3_000 || repeats > 0)
+
         let parts = try Dataset.importSheets(of: url, file: "lon.xlsx", keepWhole: { $0 == "Cấu hình" })
         #expect(parts.count == 4)
         guard parts.count == 4, case .grid(let kept) = parts[2] else { Issue.record("settings sheet not kept whole"); return }
         #expect(kept.name == "Cấu hình")
         #expect(kept.rows.count == 1)
+    }
+
+    /// Repeats found in one unit list stand for a joined list only when the other has no units.
+    @Test func repeatsFoundAheadLastWhileTheListIsTheirs() {
+        let source = SourceRow(file: "a.xlsx", sheet: "Đơn vị", row: 2, columns: [:])
+        var scanned = Dataset()
+        scanned.units = [Unit(courseId: "K-1", id: "1", source: source), Unit(courseId: "K-1", id: "1", source: source)]
+        scanned.unitRepeats = Dataset.unitRepeats(in: scanned.units)
+        #expect(scanned.unitRepeats?.pairs.map(\.repeat) == [1])
+
+        var empty = Dataset()
+        empty.append(scanned)
+        #expect(empty.unitRepeats?.count == 2)
+        var other = Dataset()
+        other.units = [Unit(courseId: "K-1", id: "1", source: source)]
+        other.append(scanned)
+        #expect(other.unitRepeats == nil)
+        other.runChecks()
+        #expect(other.units.count == 1)
+        #expect(other.findings.filter { $0.kind == .duplicateRow }.count == 2)
+
+        var changed = scanned
+        changed.units.removeLast()
+        #expect(changed.unitRepeats == nil)
     }
 
     // MARK: Rows out of order

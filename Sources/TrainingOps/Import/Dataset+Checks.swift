@@ -17,8 +17,9 @@ extension Dataset {
             self[keyPath: list] = items
         }
         // The unit lists are by far the longest: their repeats are looked for on a second
-        // thread while the other lists are checked here; the findings keep their order.
-        let unitCheck = UnitCheck(units)
+        // thread while the other lists are checked here, unless the thread that decoded them
+        // found them already; the findings keep their order.
+        let unitCheck = UnitCheck(units, repeats: unitRepeats)
         units = []
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) { unitCheck.run() }
@@ -73,14 +74,18 @@ extension Dataset {
     /// The repeats of a unit list, looked for on a thread of their own.
     private final class UnitCheck: @unchecked Sendable {
         private var units: [Unit]
+        private let repeats: Repeats?
         private(set) var findings: [ImportFinding] = []
 
-        init(_ units: [Unit]) { self.units = units }
+        init(_ units: [Unit], repeats: Repeats?) {
+            self.units = units
+            self.repeats = repeats
+        }
 
         func run() {
-            findings = Dataset.dedupe(&units, what: "đơn vị", whatEN: "unit", key: { RecordKey($0.pointee.courseId, $0.pointee.id) },
-                                      course: { $0.courseId }, source: { $0.source },
-                                      strip: { var u = $0; u.source = Dataset.placeholder; return u }, duplicateKind: nil)
+            findings = Dataset.drop(repeats ?? Dataset.unitRepeats(in: units), from: &units, what: "đơn vị", whatEN: "unit",
+                                    course: { $0.courseId }, source: { $0.source },
+                                    strip: { var u = $0; u.source = Dataset.placeholder; return u }, duplicateKind: nil)
         }
 
         /// The list once checked; the box is empty afterwards.
@@ -89,6 +94,13 @@ extension Dataset {
             swap(&taken, &units)
             return taken
         }
+    }
+
+    /// The repeats found in a list of `count` records, in list order: each repeat's position
+    /// with that of the first record of its key.
+    struct Repeats: Sendable {
+        let count: Int
+        var pairs: [(repeat: Int, first: Int)] = []
     }
 
     /// Two parts of a record's identity, hashed without joining them into one string.
@@ -104,17 +116,18 @@ extension Dataset {
 
     private static var placeholder: SourceRow { SourceRow(file: "", sheet: "", row: 0, columns: [:]) }
 
-    /// Removes, in place, every record whose key an earlier one has, and returns a finding for
-    /// each: a repeated course id, an identical row (ignored) or a conflicting one (the first kept).
-    private static func dedupe<T: Hashable, K: Hashable>(_ items: inout [T], what: String, whatEN: String,
-                                                         key: (UnsafePointer<T>) -> K, course: (T) -> String?,
-                                                         source: (T) -> SourceRow, strip: (T) -> T,
-                                                         duplicateKind: ImportFinding.Kind?) -> [ImportFinding] {
-        var findings: [ImportFinding] = []
+    /// The repeats among `units` (same course and unit id as an earlier one).
+    static func unitRepeats(in units: [Unit]) -> Repeats {
+        repeats(in: units, key: { RecordKey($0.pointee.courseId, $0.pointee.id) })
+    }
+
+    /// Where a list's records repeat an earlier one's key, in list order: the position of each
+    /// repeat with that of the first record of its key.
+    static func repeats<T, K: Hashable>(in items: [T], key: (UnsafePointer<T>) -> K) -> Repeats {
+        var found = Repeats(count: items.count)
         // Keys map to positions; each record is looked at in place, never copied whole.
         var firstByKey: [K: Int] = [:]
         firstByKey.reserveCapacity(items.count)
-        var dropped: [Int] = []
         items.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             for i in buffer.indices {
@@ -122,7 +135,30 @@ extension Dataset {
                 // One hash per record: the position goes in, and a repeat puts the first back.
                 guard let f = firstByKey.updateValue(i, forKey: k) else { continue }
                 firstByKey[k] = f
-                dropped.append(i)
+                found.pairs.append((repeat: i, first: f))
+            }
+        }
+        return found
+    }
+
+    /// Removes, in place, every record whose key an earlier one has, and returns a finding for
+    /// each: a repeated course id, an identical row (ignored) or a conflicting one (the first kept).
+    private static func dedupe<T: Hashable, K: Hashable>(_ items: inout [T], what: String, whatEN: String,
+                                                         key: (UnsafePointer<T>) -> K, course: (T) -> String?,
+                                                         source: (T) -> SourceRow, strip: (T) -> T,
+                                                         duplicateKind: ImportFinding.Kind?) -> [ImportFinding] {
+        drop(repeats(in: items, key: key), from: &items, what: what, whatEN: whatEN, course: course, source: source,
+             strip: strip, duplicateKind: duplicateKind)
+    }
+
+    /// Removes the `repeats` found in `items`, in place, and returns a finding for each.
+    private static func drop<T: Hashable>(_ repeats: Repeats, from items: inout [T], what: String, whatEN: String,
+                                          course: (T) -> String?, source: (T) -> SourceRow, strip: (T) -> T,
+                                          duplicateKind: ImportFinding.Kind?) -> [ImportFinding] {
+        precondition(repeats.count == items.count, "repeats found in another list")
+        var findings: [ImportFinding] = []
+        items.withUnsafeBufferPointer { buffer in
+            for (i, f) in repeats.pairs {
                 let item = buffer[i], first = buffer[f]
                 let here = source(item), there = source(first)
                 let firstPlace = "\(there.file) › \(there.sheet) dòng \(there.row)"
@@ -133,8 +169,9 @@ extension Dataset {
                 case .duplicateRow:
                     (vi, en) = ("Dòng lặp lại \(what) đã có ở \(firstPlace); bỏ qua.", "Repeats the \(whatEN) at \(firstPlaceEN); ignored.")
                 case .duplicateCourse:
-                    (vi, en) = ("Mã khóa \(k) trùng với dòng \(firstPlace); chỉ dùng dòng đầu.",
-                                "Course id \(k) repeats \(firstPlaceEN); only the first row is used.")
+                    let id = course(item) ?? ""
+                    (vi, en) = ("Mã khóa \(id) trùng với dòng \(firstPlace); chỉ dùng dòng đầu.",
+                                "Course id \(id) repeats \(firstPlaceEN); only the first row is used.")
                 default:
                     (vi, en) = ("Dòng \(what) mâu thuẫn với \(firstPlace) (cùng khóa nhưng khác giá trị); dùng dòng đầu.",
                                 "This \(whatEN) conflicts with \(firstPlaceEN) (same key, different values); the first is used.")
@@ -143,6 +180,7 @@ extension Dataset {
                                               courseId: course(item), message: vi, messageEnglish: en))
             }
         }
+        let dropped = repeats.pairs
         guard !dropped.isEmpty else { return findings }
         // Kept records slide down over the dropped ones (swaps move, they do not copy), which
         // end up at the tail and are removed there.
@@ -150,7 +188,7 @@ extension Dataset {
         items.withUnsafeMutableBufferPointer { buffer in
             var next = 0
             for i in buffer.indices {
-                if next < dropped.count, dropped[next] == i {
+                if next < dropped.count, dropped[next].repeat == i {
                     next += 1
                     continue
                 }

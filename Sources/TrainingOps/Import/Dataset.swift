@@ -7,7 +7,9 @@ public struct Dataset: Sendable {
     /// Courses from the handover plan, in reading order, one per id.
     public var courses: [Course] = []
     /// Units from the unit lists.
-    public var units: [Unit] = []
+    public var units: [Unit] = [] {
+        didSet { unitRepeats = nil }
+    }
     /// Staff assignments.
     public var staffAssignments: [StaffAssignment] = []
     /// Course tracking rows, one per course.
@@ -26,6 +28,9 @@ public struct Dataset: Sendable {
     public var findings: [ImportFinding] = []
     /// The sheets recognised, in reading order.
     public var sheets: [RecognisedSheet] = []
+    /// The repeats among `units`, when the thread that decoded them found them ahead of
+    /// ``runChecks()``; forgotten whenever `units` changes.
+    var unitRepeats: Repeats?
 
     /// An empty dataset.
     public init() {}
@@ -92,8 +97,11 @@ public struct Dataset: Sendable {
                 mine += theirs
             }
         }
+        // Repeats found in one list stand for the joined list when the other is empty.
+        let repeats = units.isEmpty ? other.unitRepeats : other.units.isEmpty ? unitRepeats : nil
         join(&courses, &other.courses)
         join(&units, &other.units)
+        unitRepeats = repeats
         join(&staffAssignments, &other.staffAssignments)
         join(&trackings, &other.trackings)
         join(&preChecks, &other.preChecks)

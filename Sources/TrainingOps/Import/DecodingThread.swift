@@ -129,7 +129,8 @@ final class DecodingThread: @unchecked Sendable {
         var placeholder = false
         while true {
             switch take() {
-            case .begin(let sheet, let importer):
+            case .begin(let sheet, var importer):
+                importer.copiesText = true
                 current = (sheet, importer)
             case .rows(let rows):
                 for row in rows {
@@ -141,7 +142,7 @@ final class DecodingThread: @unchecked Sendable {
                 condition.unlock()
             case .end:
                 if var done = current {
-                    let data = done.importer.finish()
+                    let data = done.importer.finish(findingRepeats: true)
                     condition.lock()
                     results.append((done.sheet, data))
                     condition.unlock()

@@ -63,11 +63,15 @@ final class RowReader {
     /// The course id, once read, to tag findings.
     var courseId: String?
 
-    init(cells: [CellValue], plan: ColumnPlan, source: SourceRow, system: DateSystem) {
+    /// Whether text kept by the records is copied (see ``SheetImporter/copiesText``).
+    let copiesText: Bool
+
+    init(cells: [CellValue], plan: ColumnPlan, source: SourceRow, system: DateSystem, copiesText: Bool = false) {
         self.cells = cells
         self.plan = plan
         self.source = source
         self.system = system
+        self.copiesText = copiesText
     }
 
     /// The cell of `key`, `.empty` when the column is absent or the row short.
@@ -107,7 +111,7 @@ final class RowReader {
         }
     }
 
-    func text(_ key: String) -> String? { read(key) { CellParser.text($0).map(Parsed.value) ?? .empty } }
+    func text(_ key: String) -> String? { kept(read(key) { CellParser.text($0).map(Parsed.value) ?? .empty }) }
     func date(_ key: String) -> LocalDate? { read(key) { CellParser.date($0, system: system) } }
     func moment(_ key: String) -> LocalMoment? { read(key) { CellParser.moment($0, system: system) } }
     func yesNo(_ key: String) -> Bool? { read(key, CellParser.yesNo) }
@@ -115,9 +119,16 @@ final class RowReader {
     func percent(_ key: String) -> Double? { read(key, CellParser.percent) }
     func score(_ key: String) -> Double? { read(key, CellParser.score) }
     func phone(_ key: String) -> String? { read(key, CellParser.phone) }
-    func email(_ key: String) -> String? { read(key, CellParser.email) }
+    func email(_ key: String) -> String? { kept(read(key, CellParser.email)) }
     func week(_ key: String) -> Week? { read(key) { CellParser.week($0, system: system) } }
     func choice<V: Vocabulary>(_ key: String, _ type: V.Type) -> V? { read(key) { CellParser.choice($0, as: type) } }
+
+    /// `text` as the records keep it: a copy of its own when ``copiesText`` is set. A string
+    /// of up to 15 bytes is held in place and costs nothing to copy.
+    private func kept(_ text: String?) -> String? {
+        guard copiesText, let text else { return text }
+        return copy(of: text)
+    }
 
     /// A skipped row: its key cells are missing or unreadable.
     func skip(_ reasonVI: String, _ reasonEN: String) {
@@ -159,6 +170,12 @@ final class RowReader {
         case .choice(let list): return "choice of " + list.labels.joined(separator: " / ")
         }
     }
+}
+
+/// A string with storage of its own, allocated by the calling thread.
+func copy(of text: String) -> String {
+    var text = text
+    return text.withUTF8 { String(decoding: $0, as: UTF8.self) }
 }
 
 /// Course ids compare trimmed, with inner spaces collapsed and letters upper-cased.

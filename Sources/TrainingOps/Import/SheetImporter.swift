@@ -31,6 +31,11 @@ struct SheetImporter: Sendable {
     private var nextIndex = 0
     private var data = Dataset()
     private var dataRows = 0
+    /// Whether the text the records keep is copied rather than shared with the cells: set
+    /// when the sheet is decoded on a thread other than the one reading it, so that the
+    /// reader's strings are all freed by the reader, whose memory then stays small and is
+    /// reused while hot, instead of growing by every string a record holds on to.
+    var copiesText = false
 
     /// An importer for the sheet `name` of `file`.
     init(name: String, file: String, dateSystem: DateSystem) {
@@ -58,8 +63,11 @@ struct SheetImporter: Sendable {
         return true
     }
 
-    /// The sheet's records, findings and recognised header, once every row is in.
-    mutating func finish() -> Dataset {
+    /// The sheet's records, findings and recognised header, once every row is in. With
+    /// `findingRepeats` the repeats among its units are looked for too (``Dataset/runChecks()``
+    /// then needs not): what a sheet decoded on a thread of its own does while the reader goes on.
+    mutating func finish(findingRepeats: Bool = false) -> Dataset {
+        if findingRepeats, !data.units.isEmpty { data.unitRepeats = Dataset.unitRepeats(in: data.units) }
         if case .scanning = state { recognise() }
         switch state {
         case .reading(let plan):
@@ -102,10 +110,10 @@ struct SheetImporter: Sendable {
             dataRows += 1
             var extras: [String: String] = [:]
             for (c, header) in plan.match.unknownColumns where c < cells.count {
-                if let text = CellParser.text(cells[c]) { extras[header] = text }
+                if let text = CellParser.text(cells[c]) { extras[header] = copiesText ? copy(of: text) : text }
             }
             let source = SourceRow(file: file, sheet: name, row: index + 1, columns: plan.match.columns, extras: extras)
-            let reader = RowReader(cells: cells, plan: plan, source: source, system: dateSystem)
+            let reader = RowReader(cells: cells, plan: plan, source: source, system: dateSystem, copiesText: copiesText)
             data.decode(plan.match.kind, reader)
             data.findings += reader.findings
         case .unrecognised(let hasContent):
