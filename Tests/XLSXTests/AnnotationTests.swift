@@ -67,6 +67,10 @@ import Testing
             #expect(a.crc32 == b.crc32 && a.compressedSize == b.compressedSize, "\(name) compressed data copied")
         }
 
+        // The used range the sheet declares (A1:D7) takes in the cells the marks create (E2, F9).
+        let marked = String(decoding: try copy.contents(of: try #require(copy.entry(named: "xl/worksheets/sheet1.xml"))), as: UTF8.self)
+        #expect(marked.contains("<dimension ref=\"A1:F9\"/>"), "\(marked.prefix(400))")
+
         let (status, output2) = try run(python, [Self.script("check-annotated-copy.py"), output])
         #expect(status == 0, "\(output2)")
         #expect(output2.contains(" passed, 0 failed"), "\(output2)")
@@ -91,6 +95,7 @@ import Testing
         let sheet = String(decoding: try copy.contents(of: try #require(copy.entry(named: "xl/worksheets/sheet2.xml"))), as: UTF8.self)
         let drawing = try #require(sheet.range(of: "<drawing ")), legacy = try #require(sheet.range(of: "<legacyDrawing "))
         #expect(drawing.lowerBound < legacy.lowerBound)
+        #expect(sheet.contains("<dimension ref=\"A1:B5\"/>"), "B3 lies inside the declared range, which stays")
         let script = """
             import sys, openpyxl
             wb = openpyxl.load_workbook(sys.argv[1])

@@ -70,6 +70,8 @@ final class MarkedSheetRewriter {
     /// The new format of each cell, by one-based row and zero-based column.
     private let formats: [Int: [Int: Int]]
     private let rows: [Int]
+    /// The rectangle holding every marked cell, which `<dimension>` must take in.
+    private var markedBounds: CellRange?
     private var nextRow = 0
     /// `r:id` of a `<legacyDrawing>` to add, and the prefix bound to the relationships namespace.
     private var legacyDrawing: (id: String, prefix: String)?
@@ -92,6 +94,10 @@ final class MarkedSheetRewriter {
          sink: @escaping ([UInt8]) throws -> Void) {
         self.formats = formats
         self.rows = formats.keys.sorted()
+        let columns = formats.values.flatMap(\.keys)
+        if let top = rows.first, let bottom = rows.last, let left = columns.min(), let right = columns.max() {
+            markedBounds = CellRange(CellReference(unchecked: top - 1, left), CellReference(unchecked: bottom - 1, right))
+        }
         self.legacyDrawing = legacyDrawing
         self.declarePrefix = declarePrefix
         self.parser = SheetRowParser(part: part)
@@ -131,6 +137,16 @@ final class MarkedSheetRewriter {
                 return
             }
             if depth == 1 {
+                if tag.localName == "dimension", let bounds = markedBounds,
+                   let ref = tag.value("ref"), let used = CellRange(ref) {
+                    // The used range the sheet declares takes in the cells that marks create.
+                    let widened = CellRange(CellReference(unchecked: min(used.start.row, bounds.start.row), min(used.start.column, bounds.start.column)),
+                                            CellReference(unchecked: max(used.end.row, bounds.end.row), max(used.end.column, bounds.end.column)))
+                    if widened != used { tag.set("ref", widened.description) }
+                    tag.write(into: &out)
+                    if token.kind == .startTag { depth += 1 }
+                    return
+                }
                 if tag.localName == "legacyDrawing", let (id, _) = legacyDrawing,
                    let attribute = tag.attributes.first(where: { $0.name.hasSuffix(":id") }) {
                     // One whose drawing is missing: it points to the new drawing instead.
