@@ -22,6 +22,19 @@ import XLSX
         #expect(findings.map(\.kind) == [.unreadableFile])
     }
 
+    /// In a folder only regular files are workbooks: a folder or a pipe named like one is not
+    /// (reading a pipe would wait for a writer forever); a link to a workbook is.
+    @Test func onlyRegularFilesAreTaken() throws {
+        let root = try makeTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let fm = FileManager.default
+        try fm.createDirectory(at: root.appendingPathComponent("thu muc.xlsx"), withIntermediateDirectories: false)
+        #expect(mkfifo(root.appendingPathComponent("ong.xlsx").path, 0o600) == 0)
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("lien ket.xlsx").path, withDestinationPath: "b.xlsx")
+        let (files, _) = Dataset.workbookFiles([root.path])
+        #expect(files.map(\.name) == ["Nhom 2/c.xlsm", "Nhom 2/con/d.xlsx", "a.XLSX", "b.xlsx", "lien ket.xlsx"])
+    }
+
     @Test func unreadableFilesAreReportedAndTheRestRead() throws {
         let root = try makeTree()
         defer { try? FileManager.default.removeItem(at: root) }
