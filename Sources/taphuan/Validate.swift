@@ -121,7 +121,7 @@ struct Validate: AsyncParsableCommand {
         clock.lap("read + decode")
         // Report layouts (workbooks with placeholders) give no sheets and are not counted as read.
         let read = books.filter { !$0.isEmpty }.count
-        var data = Dataset()
+        var sheets: [Dataset] = []
         for (i, file) in files.enumerated() {
             // Taken out of `books`, so that `data` alone holds the records it is given.
             let parts = books[i]
@@ -131,10 +131,12 @@ struct Validate: AsyncParsableCommand {
                 case .settings(let grid):
                     do { config = try Settings.load(sheet: grid, file: file.name, base: config) } catch { throw ValidateFailure(error) }
                 case .data(let records):
-                    data.append(records.take())
+                    sheets.append(records.take())
                 }
             }
         }
+        var data = Dataset()
+        data.append(contentsOf: consume sheets)
         clock.lap("merge")
         data.runChecks()
         clock.lap("cross-sheet checks")

@@ -143,15 +143,17 @@ struct OfficeData {
         let (files, missing) = Dataset.workbookFiles(paths)
         if let m = missing.first { throw ValidationError(m.message) }
         if files.isEmpty { throw ValidationError("không có sổ tính .xlsx nào trong \(paths.joined(separator: ", "))") }
-        var data = Dataset()
+        var sheets: [Dataset] = []
         for (file, parts) in zip(files, try await Validate.readAll(files, progress: false)) {
             for part in parts {
                 switch part {
                 case .settings(let grid): config = try Settings.load(sheet: grid, file: file.name, base: config)
-                case .data(let records): data.append(records.take())
+                case .data(let records): sheets.append(records.take())
                 }
             }
         }
+        var data = Dataset()
+        data.append(contentsOf: consume sheets)
         data.runChecks()
         return OfficeData(data: data, settings: config, asOf: moment,
                           findings: RuleRegistry.evaluate(data, settings: config, asOf: moment))

@@ -88,7 +88,10 @@ public struct Dataset: Sendable {
     /// `other` that nothing else holds gets this one's records inserted at its front.
     public mutating func append(_ other: consuming Dataset) {
         func join<T>(_ mine: inout [T], _ theirs: inout [T]) {
-            if mine.isEmpty {
+            if mine.capacity - mine.count >= theirs.count {
+                // Room made ahead (``append(contentsOf:)``): nothing of this list moves.
+                mine += theirs
+            } else if mine.isEmpty {
                 swap(&mine, &theirs)
             } else if theirs.count > mine.count {
                 theirs.insert(contentsOf: mine, at: 0)
@@ -111,6 +114,45 @@ public struct Dataset: Sendable {
         join(&reportLog, &other.reportLog)
         join(&findings, &other.findings)
         join(&sheets, &other.sheets)
+    }
+
+    /// Appends `parts` in order, as ``append(_:)`` one by one would, with room for each list
+    /// made once for all of them: a list that grows part by part is copied again every time
+    /// it outgrows its room, faulting in fresh memory each time.
+    public mutating func append(contentsOf parts: consuming [Dataset]) {
+        // Counted through a pointer: a part looked at by value (or through a key path) is
+        // copied, retaining all its lists.
+        var counts = [Int](repeating: 0, count: 11)
+        parts.withUnsafeBufferPointer { parts in
+            for i in parts.indices {
+                withUnsafePointer(to: parts[i]) { p in
+                    for (k, n) in [p.pointee.courses.count, p.pointee.units.count, p.pointee.staffAssignments.count,
+                                   p.pointee.trackings.count, p.pointee.preChecks.count, p.pointee.sessionReports.count,
+                                   p.pointee.opinions.count, p.pointee.dailyLogs.count, p.pointee.reportLog.count,
+                                   p.pointee.findings.count, p.pointee.sheets.count].enumerated() { counts[k] += n }
+                }
+            }
+        }
+        func reserve<T>(_ list: inout [T], _ more: Int) {
+            if list.count + more > list.capacity { list.reserveCapacity(list.count + more) }
+        }
+        reserve(&courses, counts[0])
+        reserve(&units, counts[1])
+        reserve(&staffAssignments, counts[2])
+        reserve(&trackings, counts[3])
+        reserve(&preChecks, counts[4])
+        reserve(&sessionReports, counts[5])
+        reserve(&opinions, counts[6])
+        reserve(&dailyLogs, counts[7])
+        reserve(&reportLog, counts[8])
+        reserve(&findings, counts[9])
+        reserve(&sheets, counts[10])
+        for i in parts.indices {
+            // Taken out, so that the part's lists are held by it alone while they are appended.
+            var part = Dataset()
+            swap(&part, &parts[i])
+            append(part)
+        }
     }
 }
 

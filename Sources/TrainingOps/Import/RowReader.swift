@@ -27,14 +27,17 @@ final class ColumnPlan: Sendable {
         self.match = match
         var slots: [String: ColumnSlot] = [:]
         var specs: [ColumnSpec?] = [], headers: [String?] = []
-        for key in schema.columns.map(\.key) + match.columns.keys where slots[key] == nil {
-            let spec = schema.column(key)
+        slots.reserveCapacity(schema.columns.count)
+        func add(_ key: String, _ spec: ColumnSpec?) {
             let column = match.columns[key]
             let reportsEmpty = spec.map { $0.required && $0.emptyJudgedBy == nil && column != nil } ?? false
             slots[key] = ColumnSlot(column: column ?? -1, reportsEmpty: reportsEmpty, index: specs.count)
             specs.append(spec)
             headers.append(match.headers[key] ?? spec?.header)
         }
+        // Each declaration as it comes, not looked up by key (a search copying every one).
+        for spec in schema.columns where slots[spec.key] == nil { add(spec.key, spec) }
+        for key in match.columns.keys where slots[key] == nil { add(key, schema.column(key)) }
         self.slots = slots
         self.specs = specs
         self.headers = headers
