@@ -139,6 +139,30 @@ import XLSX
         #expect(changed.unitRepeats == nil)
     }
 
+    /// Appending sheets all at once gives what appending them one by one gives, and a list
+    /// that only one sheet has is taken whole (its records keep their storage).
+    @Test func appendingSheetsAtOnceAsOneByOne() throws {
+        let url = try Self.writeLargeWorkbook(units: 600)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var parts: [Dataset] = []
+        for case .data(let sheet) in try Dataset.importSheets(of: url, file: "a.xlsx") + Dataset.importSheets(of: url, file: "b.xlsx") {
+            parts.append(sheet)
+        }
+        #expect(parts.count == 8)
+        var oneByOne = Dataset()
+        for part in parts { oneByOne.append(part) }
+        var atOnce = Dataset()
+        atOnce.append(contentsOf: parts)
+        Self.expectSame(atOnce, oneByOne)
+        #expect(atOnce.units.count == 2 * parts[1].units.count)
+
+        let single = parts[1]
+        let storage = single.units.withUnsafeBufferPointer { $0.baseAddress }
+        var taken = Dataset()
+        taken.append(contentsOf: [parts[0], single, parts[2]])
+        #expect(taken.units.withUnsafeBufferPointer { $0.baseAddress } == storage)
+    }
+
     // MARK: Rows out of order
 
     /// A one-sheet workbook whose sheet XML lists the rows `order` (1-based) in that order; row

@@ -88,6 +88,8 @@ public struct Dataset: Sendable {
     /// `other` that nothing else holds gets this one's records inserted at its front.
     public mutating func append(_ other: consuming Dataset) {
         func join<T>(_ mine: inout [T], _ theirs: inout [T]) {
+            // (Appending nothing would still give an empty list storage of its own.)
+            guard !theirs.isEmpty else { return }
             if mine.capacity - mine.count >= theirs.count {
                 // Room made ahead (``append(contentsOf:)``): nothing of this list moves.
                 mine += theirs
@@ -122,31 +124,38 @@ public struct Dataset: Sendable {
     public mutating func append(contentsOf parts: consuming [Dataset]) {
         // Counted through a pointer: a part looked at by value (or through a key path) is
         // copied, retaining all its lists.
-        var counts = [Int](repeating: 0, count: 11)
+        // Records per list, and how many parts have any.
+        var counts = [Int](repeating: 0, count: 11), holders = [Int](repeating: 0, count: 11)
         parts.withUnsafeBufferPointer { parts in
             for i in parts.indices {
                 withUnsafePointer(to: parts[i]) { p in
                     for (k, n) in [p.pointee.courses.count, p.pointee.units.count, p.pointee.staffAssignments.count,
                                    p.pointee.trackings.count, p.pointee.preChecks.count, p.pointee.sessionReports.count,
                                    p.pointee.opinions.count, p.pointee.dailyLogs.count, p.pointee.reportLog.count,
-                                   p.pointee.findings.count, p.pointee.sheets.count].enumerated() { counts[k] += n }
+                                   p.pointee.findings.count, p.pointee.sheets.count].enumerated() where n > 0 {
+                        counts[k] += n
+                        holders[k] += 1
+                    }
                 }
             }
         }
-        func reserve<T>(_ list: inout [T], _ more: Int) {
-            if list.count + more > list.capacity { list.reserveCapacity(list.count + more) }
+        // A list that only one part has is taken whole by ``append(_:)``, not copied.
+        func reserve<T>(_ list: inout [T], _ k: Int) {
+            let more = counts[k]
+            guard holders[k] + (list.isEmpty ? 0 : 1) > 1, list.count + more > list.capacity else { return }
+            list.reserveCapacity(list.count + more)
         }
-        reserve(&courses, counts[0])
-        reserve(&units, counts[1])
-        reserve(&staffAssignments, counts[2])
-        reserve(&trackings, counts[3])
-        reserve(&preChecks, counts[4])
-        reserve(&sessionReports, counts[5])
-        reserve(&opinions, counts[6])
-        reserve(&dailyLogs, counts[7])
-        reserve(&reportLog, counts[8])
-        reserve(&findings, counts[9])
-        reserve(&sheets, counts[10])
+        reserve(&courses, 0)
+        reserve(&units, 1)
+        reserve(&staffAssignments, 2)
+        reserve(&trackings, 3)
+        reserve(&preChecks, 4)
+        reserve(&sessionReports, 5)
+        reserve(&opinions, 6)
+        reserve(&dailyLogs, 7)
+        reserve(&reportLog, 8)
+        reserve(&findings, 9)
+        reserve(&sheets, 10)
         for i in parts.indices {
             // Taken out, so that the part's lists are held by it alone while they are appended.
             var part = Dataset()
