@@ -56,16 +56,21 @@ import Testing
 
         // Only the parts that list what changed are rewritten; the rest is copied as it was.
         #expect(Set(report.rewrittenParts) == ["[Content_Types].xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml",
-                                               "xl/workbook.xml", "xl/drawings/vmlDrawing1.vml", "xl/comments1.xml", "xl/styles.xml"])
+                                               "xl/workbook.xml", "xl/drawings/vmlDrawing1.vml", "xl/comments1.xml", "xl/styles.xml",
+                                               "docProps/app.xml"])
         #expect(report.addedParts == ["xl/worksheets/sheet3.xml"])
         let original = try ZipArchive(path: input), copy = try ZipArchive(path: output)
         #expect(copy.entries.map(\.name) == original.entries.map(\.name) + report.addedParts)
-        #expect(report.copiedParts.count == 14)
+        #expect(report.copiedParts.count == 13)
         for name in report.copiedParts {
             let a = try #require(original.entry(named: name)), b = try #require(copy.entry(named: name))
             #expect(try original.contents(of: a) == copy.contents(of: b), "\(name) byte for byte")
             #expect(a.crc32 == b.crc32 && a.compressedSize == b.compressedSize, "\(name) compressed data copied")
         }
+
+        // The document's list of parts names the added sheet after the two there were.
+        let app = String(decoding: try copy.contents(of: try #require(copy.entry(named: "docProps/app.xml"))), as: UTF8.self)
+        #expect(app.contains("<vt:i4>3</vt:i4>") && app.contains("<vt:vector size=\"3\" baseType=\"lpstr\"><vt:lpstr>Bàn giao</vt:lpstr><vt:lpstr>Số liệu</vt:lpstr><vt:lpstr>Kết quả</vt:lpstr></vt:vector>"), "\(app)")
 
         // The used range the sheet declares (A1:D7) takes in the cells the marks create (E2, F9).
         let marked = String(decoding: try copy.contents(of: try #require(copy.entry(named: "xl/worksheets/sheet1.xml"))), as: UTF8.self)
@@ -107,6 +112,48 @@ import Testing
         #expect(result.output == "'một\\nhai' FFFFC7CE 5 'ba & <bốn>' Kiểm tra 1\n", "\(result.output)")
         let lo = try Self.convert(output, in: dir)
         #expect(lo, "LibreOffice converts the copy")
+    }
+
+    /// The styled fixture with its `docProps/app.xml` replaced by `app`.
+    static func withApplicationProperties(_ app: String, in dir: URL) throws -> String {
+        let source = try ZipArchive(path: try fixture("styled-xlsxwriter.xlsx"))
+        let path = dir.appendingPathComponent("app-\(UUID().uuidString).xlsx").path
+        let zip = try ZipWriter(path: path)
+        for entry in source.entries {
+            if entry.name == "docProps/app.xml" { try zip.addEntry(entry.name, data: Array(app.utf8)) } else { try zip.copyEntry(entry, from: source) }
+        }
+        try zip.finish()
+        return path
+    }
+
+    /// An added sheet joins the category of the workbook's sheets in the document's list of
+    /// parts, whatever its language and whatever follows it (named ranges); a list that does not
+    /// describe the workbook is left alone.
+    @Test func addedSheetJoinsTheListOfParts() throws {
+        let dir = try makeTemporaryDirectory("annotate-app")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func app(_ pairs: String, _ titles: [String]) -> String {
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\" xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\"><Application>Microsoft Excel</Application><HeadingPairs>\(pairs)</HeadingPairs><TitlesOfParts><vt:vector size=\"\(titles.count)\" baseType=\"lpstr\">"
+                + titles.map { "<vt:lpstr>\($0)</vt:lpstr>" }.joined() + "</vt:vector></TitlesOfParts></Properties>"
+        }
+        let pairs = "<vt:vector size=\"4\" baseType=\"variant\"><vt:variant><vt:lpstr>Trang tính</vt:lpstr></vt:variant><vt:variant><vt:i4>2</vt:i4></vt:variant><vt:variant><vt:lpstr>Phạm vi Có tên</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant></vt:vector>"
+        var marks = WorkbookAnnotations()
+        marks.append(AddedSheet("Kết quả & ghi chú"))
+
+        let input = try Self.withApplicationProperties(app(pairs, ["Bàn giao", "Số liệu", "'Bàn giao'!Print_Area"]), in: dir)
+        let output = dir.appendingPathComponent("copy.xlsx").path
+        let report = try marks.write(workbook: input, to: output)
+        #expect(report.rewrittenParts.contains("docProps/app.xml"))
+        let copy = try ZipArchive(path: output)
+        let written = String(decoding: try copy.contents(of: try #require(copy.entry(named: "docProps/app.xml"))), as: UTF8.self)
+        let expected = app(pairs.replacingOccurrences(of: "<vt:i4>2</vt:i4>", with: "<vt:i4>3</vt:i4>"),
+                           ["Bàn giao", "Số liệu", "Kết quả &amp; ghi chú", "'Bàn giao'!Print_Area"])
+        #expect(written == expected)
+
+        // Titles that are not this workbook's sheets: the list is not touched.
+        let stale = try Self.withApplicationProperties(app(pairs, ["Sheet1", "Sheet2", "Sheet1!Print_Area"]), in: dir)
+        let staleOutput = dir.appendingPathComponent("stale.xlsx").path
+        #expect(try marks.write(workbook: stale, to: staleOutput).copiedParts.contains("docProps/app.xml"))
     }
 
     static let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].first { FileManager.default.isExecutableFile(atPath: $0) }

@@ -185,6 +185,7 @@ struct AnnotationPlan {
         let bound = MarkedSheetSurvey.prefix(boundTo: PartXML.relationships, on: root)
         let declare = bound == nil
         let prefix = bound ?? (root.has("xmlns:r") ? "rel" : "r")
+        let existingNames = names
         var elements: [UInt8] = []
         for sheet in added {
             try sheet.validate(existing: names)
@@ -207,6 +208,80 @@ struct AnnotationPlan {
         }
         rewriter.onEnd = { name, stack in
             name == "sheets" && stack.count == 1 ? elements : []
+        }
+        rewriters[entry.lookupKey] = rewriter
+        try planApplicationProperties(sheets: existingNames, added: added.map(\.name))
+    }
+
+    /// The extended properties (`docProps/app.xml`) list the parts of the workbook by name
+    /// (`TitlesOfParts`), counted by category (`HeadingPairs`: "Worksheets" and its count, then
+    /// named ranges…, in the workbook's language): the added sheets join the category holding
+    /// the workbook's sheets, after its last title. Left as it is when it has no such lists, or
+    /// when no category holds only sheet names (a list that does not describe this workbook).
+    private mutating func planApplicationProperties(sheets: [String], added: [String]) throws {
+        guard let rel = try package.relationships(of: "").first(where: { !$0.external && $0.type.hasSuffix("/extended-properties") }),
+              let entry = archive.entry(named: TemplatePackage.resolve(rel.target, from: "")) else { return }
+        // Pass one: the categories' counts and the titles.
+        var counts: [Int] = [], titles: [String] = []
+        var text = "", prefix = ""
+        try scanPart(archive, entry) { token in
+            switch token.kind {
+            case .startTag, .emptyTag:
+                text = ""
+            case .text:
+                text += XMLText.decode(token.bytes)
+            case .endTag:
+                let name = RawTag.localName(ofEnd: token.bytes)
+                if name == "i4" { counts.append(Int(text.filter { !$0.isWhitespace }) ?? -1) }
+                if name == "lpstr" {
+                    titles.append(text)
+                    // `</vt:lpstr>`: the qualified name less the local one.
+                    let qualified = token.bytes.dropFirst(2).prefix { $0 != UInt8(ascii: ">") && $0 > 0x20 }
+                    prefix = String(decoding: qualified.dropLast(name.utf8.count), as: UTF8.self)
+                }
+            case .other:
+                break
+            }
+        }
+        // The category names are lpstr too, before the titles: one per count.
+        guard !counts.isEmpty, counts.allSatisfy({ $0 >= 0 }), titles.count == counts.count + counts.reduce(0, +) else { return }
+        let parts = Array(titles[counts.count...])
+        let sheetNames = Set(sheets)
+        var offset = 0
+        var category: (index: Int, end: Int)?
+        for (i, n) in counts.enumerated() {
+            if n > 0, parts[offset..<offset + n].allSatisfy(sheetNames.contains) { category = (i, offset + n); break }
+            offset += n
+        }
+        guard let (index, end) = category else { return }
+        var inserted: [UInt8] = []
+        for name in added {
+            inserted.append(contentsOf: Array("<\(prefix)lpstr>".utf8))
+            XMLText.escape(name, into: &inserted)
+            inserted.append(contentsOf: Array("</\(prefix)lpstr>".utf8))
+        }
+        // Pass two: the count, the size of the titles' vector, and the titles.
+        var rewriter = PartRewriter()
+        var counted = 0, titled = 0
+        rewriter.onTag = { tag, stack in
+            if tag.localName == "vector", stack.last == "TitlesOfParts" {
+                var tag = tag
+                tag.set("size", String(titles.count - counts.count + added.count))
+                return .replace(tag)
+            }
+            if tag.localName == "lpstr", stack.contains("TitlesOfParts") {
+                titled += 1
+                if titled == end + 1 { return .insertBefore(inserted) }
+            }
+            return .keep
+        }
+        rewriter.onText = { value, stack in
+            guard stack.last == "i4", stack.contains("HeadingPairs") else { return nil }
+            counted += 1
+            return counted == index + 1 ? String(counts[index] + added.count) : nil
+        }
+        rewriter.onEnd = { name, stack in
+            name == "vector" && stack.last == "TitlesOfParts" && titled == end ? inserted : []
         }
         rewriters[entry.lookupKey] = rewriter
     }
