@@ -154,6 +154,11 @@ import Testing
         let stale = try Self.withApplicationProperties(app(pairs, ["Sheet1", "Sheet2", "Sheet1!Print_Area"]), in: dir)
         let staleOutput = dir.appendingPathComponent("stale.xlsx").path
         #expect(try marks.write(workbook: stale, to: staleOutput).copiedParts.contains("docProps/app.xml"))
+
+        // Counts that would overflow when added up: left alone too, no trap.
+        let huge = "<vt:vector size=\"4\" baseType=\"variant\"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>9223372036854775807</vt:i4></vt:variant><vt:variant><vt:lpstr>x</vt:lpstr></vt:variant><vt:variant><vt:i4>9223372036854775807</vt:i4></vt:variant></vt:vector>"
+        let hostile = try Self.withApplicationProperties(app(huge, ["Bàn giao", "Số liệu"]), in: dir)
+        #expect(try marks.write(workbook: hostile, to: dir.appendingPathComponent("huge.xlsx").path).copiedParts.contains("docProps/app.xml"))
     }
 
     static let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].first { FileManager.default.isExecutableFile(atPath: $0) }

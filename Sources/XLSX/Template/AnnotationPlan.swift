@@ -244,7 +244,9 @@ struct AnnotationPlan {
             }
         }
         // The category names are lpstr too, before the titles: one per count.
-        guard !counts.isEmpty, counts.allSatisfy({ $0 >= 0 }), titles.count == counts.count + counts.reduce(0, +) else { return }
+        // (Each count at most the number of titles, so that a hostile one cannot overflow the sum.)
+        guard !counts.isEmpty, counts.allSatisfy({ $0 >= 0 && $0 <= titles.count }),
+              titles.count == counts.count + counts.reduce(0, +) else { return }
         let parts = Array(titles[counts.count...])
         let sheetNames = Set(sheets)
         var offset = 0
