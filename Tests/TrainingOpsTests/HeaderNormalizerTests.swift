@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import XLSX
 @testable import TrainingOps
 
 @Suite struct HeaderNormalizerTests {
@@ -92,6 +93,24 @@ import Testing
         for (kind, headers) in expected {
             #expect(kind.schema.requiredColumns.map(\.header) == headers, "\(kind)")
         }
+    }
+
+    /// The recognizer does not fold the text of numbers, dates and truth values: none can name a
+    /// column. Their folded texts are digits with `e` (`1e-05`), `t` (`2026-01-05T00:00:00`)
+    /// and spaces, or `true`, `false`, `inf`, `nan`; no key of any kind is one of those.
+    @Test func noColumnIsNamedLikeANumberOrDate() {
+        for key in HeaderRecognizer.byKey.keys {
+            #expect(key.contains { !"0123456789 et".contains($0) }, "\(key)")
+            #expect(!["true", "false", "inf", "nan"].contains(key), "\(key)")
+        }
+        #expect(HeaderRecognizer.byKey.count > 100)
+        // Such cells in a header row are columns outside the schema, reported with their text.
+        let date = CellValue.date(ExcelDateTime(serial: 46027, kind: .date))
+        let row: [CellValue] = [.string("Mã khóa"), .string("Mã đơn vị"), date, .string("Tên đơn vị"), .number(2026), .bool(true)]
+        let match = HeaderRecognizer.recognise([row])
+        #expect(match?.kind == .units)
+        #expect(match?.unknownColumns.map(\.column) == [2, 4, 5])
+        #expect(match?.unknownColumns.map(\.header) == [CellParser.text(date) ?? "", "2026", "TRUE"])
     }
 
     @Test func abbreviations() {

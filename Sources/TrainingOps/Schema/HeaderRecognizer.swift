@@ -69,6 +69,14 @@ public enum HeaderRecognizer {
         /// Kinds where ``HeaderNormalizer/keyWithoutParentheses(_:)`` of the header names a column.
         let withoutParentheses: [(kind: SheetType, column: String)]
 
+        /// The keys of a text that names no column.
+        static let none = HeaderKeys(exact: [], withoutParentheses: [])
+
+        private init(exact: [(kind: SheetType, column: String)], withoutParentheses: [(kind: SheetType, column: String)]) {
+            self.exact = exact
+            self.withoutParentheses = withoutParentheses
+        }
+
         init(_ header: String) {
             exact = byKey[HeaderNormalizer.key(header)] ?? []
             // Without a bracket both keys are the same.
@@ -104,15 +112,42 @@ public enum HeaderRecognizer {
     /// `only` restricts the kinds tried.
     public static func recognise(_ rows: [[CellValue]], only kinds: [SheetType] = SheetType.allCases) -> HeaderMatch? {
         var best: (match: HeaderMatch, score: Int, fraction: Double)?
+        // Each column's last text and its keys: a column repeats its values down a sheet (course
+        // ids, yes/no answers), and a text is folded once while it repeats.
+        var previous: [(text: String, keys: HeaderKeys)?] = []
         for (r, row) in rows.prefix(scanRows).enumerated() {
-            let texts = row.map { CellParser.text($0) }
-            let filled = texts.compactMap { $0 }.count
+            var keys: [HeaderKeys?] = []
+            keys.reserveCapacity(row.count)
+            var filled = 0
+            for (c, cell) in row.enumerated() {
+                switch cell.resolved {
+                case .string, .richText:
+                    guard let text = CellParser.text(cell) else { keys.append(nil); continue }
+                    filled += 1
+                    if c < previous.count, let last = previous[c], last.text == text {
+                        keys.append(last.keys)
+                        continue
+                    }
+                    let folded = HeaderKeys(text)
+                    if c >= previous.count { previous += repeatElement(nil, count: c + 1 - previous.count) }
+                    previous[c] = (text, folded)
+                    keys.append(folded)
+                case .number, .bool, .date:
+                    // The text of a number, date or truth value names no column (a test checks
+                    // every key): it is made only for a row that matches.
+                    filled += 1
+                    keys.append(HeaderKeys.none)
+                default:
+                    keys.append(nil)
+                }
+            }
             guard filled >= 2 else { continue }
-            let keys = texts.map { $0.map(HeaderKeys.init) }
+            var texts: [String?]?
             for kind in kinds {
                 // Fewer than two texts naming a column of the kind cannot match two columns.
                 guard keys.lazy.filter({ $0?.names(kind) == true }).prefix(2).count == 2 else { continue }
-                let m = match(texts, keys, row: r, kind: kind)
+                if texts == nil { texts = row.map { CellParser.text($0) } }
+                let m = match(texts ?? [], keys, row: r, kind: kind)
                 let required = (requiredColumns[kind] ?? kind.schema.requiredColumns).count
                 let requiredFound = required - m.missingRequired.count
                 let matched = m.columns.count
