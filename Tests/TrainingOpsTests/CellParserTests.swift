@@ -81,6 +81,15 @@ import XLSX
         #expect(CellParser.yesNo(cell).value == expected)
     }
 
+    /// The usual spellings are answered as written, without folding, and as folding answers them.
+    @Test func usualAnswersAreLookedUpAsWritten() {
+        #expect(CellParser.commonAnswers["Có"] == true && CellParser.commonAnswers["CÓ"] == true)
+        #expect(CellParser.commonAnswers["Không"] == false && CellParser.commonAnswers["chưa có"] == false)
+        #expect(CellParser.commonAnswers["Đã có"] == true && CellParser.commonAnswers["ko"] == false)
+        #expect(CellParser.commonAnswers["Sai"] == false && CellParser.commonAnswers["có lẽ"] == nil)
+        for (text, answer) in CellParser.commonAnswers { #expect(CellParser.foldedAnswer(text) == answer, "\(text)") }
+    }
+
     @Test(arguments: [CellValue.string("có lẽ"), .string("2"), .number(2), .string("?")])
     func yesNoInvalid(_ cell: CellValue) {
         if case .invalid = CellParser.yesNo(cell) {} else { Issue.record("\(cell) should be invalid") }

@@ -98,14 +98,30 @@ public enum CellParser {
                 if yesMarks.contains(where: { t.utf8.elementsEqual($0.utf8) }) { return .value(true) }
                 if noMarks.contains(where: { t.utf8.elementsEqual($0.utf8) }) { return .value(false) }
             }
-            let key = HeaderNormalizer.key(t)
-            if yesWords.contains(key) { return .value(true) }
-            if noWords.contains(key) { return .value(false) }
-            return .invalid
+            if let answer = commonAnswers[t] { return .value(answer) }
+            return foldedAnswer(t).map(Parsed.value) ?? .invalid
         default:
             return .invalid
         }
     }
+
+    /// A yes or no written in words, folded (`Có` → `co`); `nil` for any other text.
+    static func foldedAnswer(_ t: String) -> Bool? {
+        let key = HeaderNormalizer.key(t)
+        return yesWords.contains(key) ? true : noWords.contains(key) ? false : nil
+    }
+
+    /// The answers as people usually write them (`Có`, `không`, `ĐÃ CÓ`…), each with what
+    /// ``foldedAnswer(_:)`` gives it: looked up as written, before any folding.
+    static let commonAnswers: [String: Bool] = {
+        let words = ["Có", "Không", "Rồi", "Chưa", "Đã", "Đúng", "Sai", "Có rồi", "Đã có", "Không có", "Chưa có",
+                     "Yes", "No", "OK", "Ok", "x", "X", "c", "C", "k", "K", "ko", "Ko", "KO", "y", "Y", "n", "N", "1", "0"]
+        var answers: [String: Bool] = [:]
+        for word in words {
+            for spelling in [word, word.lowercased(), word.uppercased()] { answers[spelling] = foldedAnswer(spelling) }
+        }
+        return answers
+    }()
 
     static let yesMarks = ["✓", "✔", "☑", "✅", "v"]
     static let noMarks = ["✗", "✘", "☐", "❌"]
