@@ -93,9 +93,41 @@ enum FoldTable {
     /// Scalar ranges covered by the table.
     static let ranges: [Range<UInt32>] = [0x80..<0x370, 0x1E00..<0x1F00, 0x2000..<0x2070]
 
-    /// Entries of each range, `nil` for scalars the table does not take (decompositions that
-    /// mix letters and other signs, or keep a reorderable mark).
-    static let entries: [[Entry?]] = ranges.map { range in range.map { Unicode.Scalar($0).flatMap(entry) } }
+    /// Every covered scalar's entry packed in 16 bits, the ranges one after the other, so that
+    /// looking one up copies nothing: 0 not taken (a decomposition that mixes letters and other
+    /// signs, or keeps a reorderable mark), 1 skip, 2 separator, 3 several letters (in
+    /// ``longWords``), `0x100 + b` the one letter `b` — nearly every letter of Vietnamese.
+    static let codes: [UInt16] = ranges.flatMap { range in
+        range.map { v -> UInt16 in
+            switch Unicode.Scalar(v).flatMap(entry) {
+            case nil: return 0
+            case .skip?: return 1
+            case .separator?: return 2
+            case .word(let w)? where w.count == 1: return 0x100 | UInt16(w[0])
+            case .word?: return 3
+            }
+        }
+    }
+
+    /// The letters of the scalars whose code is 3.
+    static let longWords: [UInt32: [UInt8]] = {
+        var words: [UInt32: [UInt8]] = [:]
+        for range in ranges {
+            for v in range {
+                if case .word(let w)? = Unicode.Scalar(v).flatMap(entry), w.count > 1 { words[v] = w }
+            }
+        }
+        return words
+    }()
+
+    /// The position of `v` in ``codes``, `nil` outside the ranges.
+    @inline(__always)
+    static func codeIndex(_ v: UInt32) -> Int? {
+        if v >= 0x80, v < 0x370 { return Int(v - 0x80) }
+        if v >= 0x1E00, v < 0x1F00 { return 0x2F0 + Int(v - 0x1E00) }
+        if v >= 0x2000, v < 0x2070 { return 0x3F0 + Int(v - 0x2000) }
+        return nil
+    }
 
     /// The general fold of a lone scalar, when it is one of the simple shapes of ``Entry``.
     static func entry(_ scalar: Unicode.Scalar) -> Entry? {
@@ -137,12 +169,13 @@ enum FoldTable {
                 if let lower = asciiWordByte(UInt8(v)) { append(word: CollectionOfOne(lower)) } else { pendingSpace = true }
                 continue
             }
-            guard let i = ranges.firstIndex(where: { $0.contains(v) }),
-                  let entry = entries[i][Int(v - ranges[i].lowerBound)] else { return nil }
-            switch entry {
-            case .skip: continue
-            case .separator: pendingSpace = true
-            case .word(let w): append(word: w)
+            guard let i = codeIndex(v) else { return nil }
+            switch codes[i] {
+            case 0: return nil
+            case 1: continue
+            case 2: pendingSpace = true
+            case 3: append(word: longWords[v] ?? [])
+            case let code: append(word: CollectionOfOne(UInt8(truncatingIfNeeded: code)))
             }
         }
         return String(decoding: out, as: UTF8.self)
