@@ -123,7 +123,7 @@ struct Validate: AsyncParsableCommand {
         let read = books.filter { !$0.isEmpty }.count
         var sheets: [Dataset] = []
         for (i, file) in files.enumerated() {
-            // Taken out of `books`, so that `data` alone holds the records it is given.
+            // Taken out of `books`, so that the records are held by the sheets taken alone.
             let parts = books[i]
             books[i] = []
             for part in parts {

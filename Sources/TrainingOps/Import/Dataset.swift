@@ -122,21 +122,28 @@ public struct Dataset: Sendable {
     /// made once for all of them: a list that grows part by part is copied again every time
     /// it outgrows its room, faulting in fresh memory each time.
     public mutating func append(contentsOf parts: consuming [Dataset]) {
-        // Counted through a pointer: a part looked at by value (or through a key path) is
-        // copied, retaining all its lists.
-        // Records per list, and how many parts have any.
+        // Records per list and how many parts have any, each part looked at in place: one
+        // looked at by value (or through a key path) is copied, retaining all its lists.
         var counts = [Int](repeating: 0, count: 11), holders = [Int](repeating: 0, count: 11)
+        func tally(_ k: Int, _ n: Int) {
+            guard n > 0 else { return }
+            counts[k] += n
+            holders[k] += 1
+        }
         parts.withUnsafeBufferPointer { parts in
-            for i in parts.indices {
-                withUnsafePointer(to: parts[i]) { p in
-                    for (k, n) in [p.pointee.courses.count, p.pointee.units.count, p.pointee.staffAssignments.count,
-                                   p.pointee.trackings.count, p.pointee.preChecks.count, p.pointee.sessionReports.count,
-                                   p.pointee.opinions.count, p.pointee.dailyLogs.count, p.pointee.reportLog.count,
-                                   p.pointee.findings.count, p.pointee.sheets.count].enumerated() where n > 0 {
-                        counts[k] += n
-                        holders[k] += 1
-                    }
-                }
+            guard let base = parts.baseAddress else { return }
+            for p in base..<base + parts.count {
+                tally(0, p.pointee.courses.count)
+                tally(1, p.pointee.units.count)
+                tally(2, p.pointee.staffAssignments.count)
+                tally(3, p.pointee.trackings.count)
+                tally(4, p.pointee.preChecks.count)
+                tally(5, p.pointee.sessionReports.count)
+                tally(6, p.pointee.opinions.count)
+                tally(7, p.pointee.dailyLogs.count)
+                tally(8, p.pointee.reportLog.count)
+                tally(9, p.pointee.findings.count)
+                tally(10, p.pointee.sheets.count)
             }
         }
         // A list that only one part has is taken whole by ``append(_:)``, not copied.

@@ -130,7 +130,7 @@ final class RowReader {
     /// of up to 15 bytes is held in place and costs nothing to copy.
     private func kept(_ text: String?) -> String? {
         guard copiesText, let text else { return text }
-        return copy(of: text)
+        return ownedCopy(of: text)
     }
 
     /// A skipped row: its key cells are missing or unreadable.
@@ -176,7 +176,7 @@ final class RowReader {
 }
 
 /// A string with storage of its own, allocated by the calling thread.
-func copy(of text: String) -> String {
+func ownedCopy(of text: String) -> String {
     var text = text
     return text.withUTF8 { String(decoding: $0, as: UTF8.self) }
 }

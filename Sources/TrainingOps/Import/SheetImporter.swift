@@ -110,7 +110,7 @@ struct SheetImporter: Sendable {
             dataRows += 1
             var extras: [String: String] = [:]
             for (c, header) in plan.match.unknownColumns where c < cells.count {
-                if let text = CellParser.text(cells[c]) { extras[header] = copiesText ? copy(of: text) : text }
+                if let text = CellParser.text(cells[c]) { extras[header] = copiesText ? ownedCopy(of: text) : text }
             }
             let source = SourceRow(file: file, sheet: name, row: index + 1, columns: plan.match.columns, extras: extras)
             let reader = RowReader(cells: cells, plan: plan, source: source, system: dateSystem, copiesText: copiesText)

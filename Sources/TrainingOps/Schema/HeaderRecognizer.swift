@@ -70,7 +70,7 @@ public enum HeaderRecognizer {
         let withoutParentheses: [(kind: SheetType, column: String)]
 
         /// The keys of a text that names no column.
-        static let none = HeaderKeys(exact: [], withoutParentheses: [])
+        static let namingNothing = HeaderKeys(exact: [], withoutParentheses: [])
 
         private init(exact: [(kind: SheetType, column: String)], withoutParentheses: [(kind: SheetType, column: String)]) {
             self.exact = exact
@@ -136,7 +136,7 @@ public enum HeaderRecognizer {
                     // The text of a number, date or truth value names no column (a test checks
                     // every key): it is made only for a row that matches.
                     filled += 1
-                    keys.append(HeaderKeys.none)
+                    keys.append(HeaderKeys.namingNothing)
                 default:
                     keys.append(nil)
                 }

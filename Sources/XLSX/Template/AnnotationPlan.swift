@@ -221,38 +221,43 @@ struct AnnotationPlan {
     private mutating func planApplicationProperties(sheets: [String], added: [String]) throws {
         guard let rel = try package.relationships(of: "").first(where: { !$0.external && $0.type.hasSuffix("/extended-properties") }),
               let entry = archive.entry(named: TemplatePackage.resolve(rel.target, from: "")) else { return }
-        // Pass one: the categories' counts and the titles.
-        var counts: [Int] = [], titles: [String] = []
-        var text = "", prefix = ""
+        // Pass one: the categories and their counts, and the titles.
+        var categories: [String] = [], counts: [Int] = [], titles: [String] = []
+        var section = "", text = "", prefix = ""
         try scanPart(archive, entry) { token in
             switch token.kind {
             case .startTag, .emptyTag:
+                let name = RawTag(token.bytes).localName
+                if name == "HeadingPairs" || name == "TitlesOfParts" { section = name }
                 text = ""
             case .text:
                 text += XMLText.decode(token.bytes)
             case .endTag:
                 let name = RawTag.localName(ofEnd: token.bytes)
-                if name == "i4" { counts.append(Int(text.filter { !$0.isWhitespace }) ?? -1) }
-                if name == "lpstr" {
+                switch (section, name) {
+                case (_, "HeadingPairs"), (_, "TitlesOfParts"): section = ""
+                case ("HeadingPairs", "i4"): counts.append(Int(text.filter { !$0.isWhitespace }) ?? -1)
+                case ("HeadingPairs", "lpstr"): categories.append(text)
+                case ("TitlesOfParts", "lpstr"):
                     titles.append(text)
                     // `</vt:lpstr>`: the qualified name less the local one.
                     let qualified = token.bytes.dropFirst(2).prefix { $0 != UInt8(ascii: ">") && $0 > 0x20 }
                     prefix = String(decoding: qualified.dropLast(name.utf8.count), as: UTF8.self)
+                default: break
                 }
             case .other:
                 break
             }
         }
-        // The category names are lpstr too, before the titles: one per count.
-        // (Each count at most the number of titles, so that a hostile one cannot overflow the sum.)
-        guard !counts.isEmpty, counts.allSatisfy({ $0 >= 0 && $0 <= titles.count }),
-              titles.count == counts.count + counts.reduce(0, +) else { return }
-        let parts = Array(titles[counts.count...])
+        // One count per category, each at most the number of titles (so that a hostile one
+        // cannot overflow the sum), adding up to the titles.
+        guard !counts.isEmpty, categories.count == counts.count, counts.allSatisfy({ $0 >= 0 && $0 <= titles.count }),
+              titles.count == counts.reduce(0, +) else { return }
         let sheetNames = Set(sheets)
         var offset = 0
         var category: (index: Int, end: Int)?
         for (i, n) in counts.enumerated() {
-            if n > 0, parts[offset..<offset + n].allSatisfy(sheetNames.contains) { category = (i, offset + n); break }
+            if n > 0, titles[offset..<offset + n].allSatisfy(sheetNames.contains) { category = (i, offset + n); break }
             offset += n
         }
         guard let (index, end) = category else { return }
@@ -268,7 +273,7 @@ struct AnnotationPlan {
         rewriter.onTag = { tag, stack in
             if tag.localName == "vector", stack.last == "TitlesOfParts" {
                 var tag = tag
-                tag.set("size", String(titles.count - counts.count + added.count))
+                tag.set("size", String(titles.count + added.count))
                 return .replace(tag)
             }
             if tag.localName == "lpstr", stack.contains("TitlesOfParts") {
