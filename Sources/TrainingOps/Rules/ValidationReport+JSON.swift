@@ -34,15 +34,12 @@ extension ValidationReport {
         w.key("course")
         w.optional(f.course)
         w.key("data")
-        w.open("{")
-        for (i, key) in f.data.keys.sorted().enumerated() {
-            w.key(key, first: i == 0)
-            switch f.data[key]! {
+        w.object(f.data) { w, value in
+            switch value {
             case .int(let n): w.raw(String(n))
             case .text(let t): w.string(t)
             }
         }
-        w.close("}")
         w.key("file")
         w.optional(f.file)
         w.key("message_en")
@@ -59,19 +56,11 @@ extension ValidationReport {
     }
 
     private func write(_ s: Stats, _ w: inout PrettyJSON) {
-        func counts(_ table: [String: Int]) {
-            w.open("{")
-            for (i, key) in table.keys.sorted().enumerated() {
-                w.key(key, first: i == 0)
-                w.raw(String(table[key]!))
-            }
-            w.close("}")
-        }
         w.open("{")
         w.key("byRule", first: true)
-        counts(s.byRule)
+        w.object(s.byRule) { w, n in w.raw(String(n)) }
         w.key("byTeam")
-        counts(s.byTeam)
+        w.object(s.byTeam) { w, n in w.raw(String(n)) }
         for (key, value) in [("courses", s.courses), ("errors", s.errors), ("files", s.files), ("infos", s.infos),
                              ("sheets", s.sheets), ("warnings", s.warnings)] {
             w.key(key)
@@ -112,6 +101,16 @@ struct PrettyJSON {
         item(first: first)
         string(key)
         append(" : ")
+    }
+
+    /// An object of `table`'s members in key order, each value written by `value`.
+    mutating func object<V>(_ table: [String: V], _ value: (inout PrettyJSON, V) -> Void) {
+        open("{")
+        for (i, member) in table.sorted(by: { $0.key < $1.key }).enumerated() {
+            key(member.key, first: i == 0)
+            value(&self, member.value)
+        }
+        close("}")
     }
 
     /// A literal (`true`, a number).
