@@ -161,14 +161,11 @@ import Testing
         #expect(try marks.write(workbook: hostile, to: dir.appendingPathComponent("huge.xlsx").path).copiedParts.contains("docProps/app.xml"))
     }
 
-    static let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
-
     /// Converts a workbook to PDF with LibreOffice; true when soffice is missing.
     static func convert(_ path: String, in dir: URL) throws -> Bool {
-        guard let soffice else { return true }
-        let result = try run(soffice, ["--headless", "--convert-to", "pdf", "--outdir", dir.path, path])
-        let pdf = dir.appendingPathComponent(URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent + ".pdf")
-        return result.status == 0 && FileManager.default.fileExists(atPath: pdf.path)
+        guard let soffice = libreOffice else { return true }
+        let result = try libreOfficeConvert(soffice, path, to: "pdf", fileExtension: "pdf", into: dir)
+        return result.status == 0 && FileManager.default.fileExists(atPath: result.file.path)
     }
 
     @Test func refusesWhatExcelWouldRefuse() throws {
@@ -231,14 +228,12 @@ import Testing
             if not (k.value == "B2" and k.font.b and k.fill.fgColor.rgb == "FFFFC7CE" and k.hyperlink is not None): problems.append("added sheet")
             print("\\n".join(problems) or "ok")
             """
-        let soffice = try #require(AnnotationTests.soffice)
+        let soffice = try #require(libreOffice)
         var saved: [String] = []
         for (label, path) in [("input", input), ("copy", output)] {
-            let folder = dir.appendingPathComponent(label)
-            let result = try run(soffice, ["--headless", "--convert-to", "xlsx", "--outdir", folder.path, path])
-            let made = folder.appendingPathComponent(URL(fileURLWithPath: path).lastPathComponent).path
-            #expect(result.status == 0 && FileManager.default.fileExists(atPath: made), "LibreOffice opens the \(label) of \(name)")
-            saved.append(made)
+            let result = try libreOfficeConvert(soffice, path, to: "xlsx", fileExtension: "xlsx", into: dir.appendingPathComponent(label))
+            #expect(result.status == 0 && FileManager.default.fileExists(atPath: result.file.path), "LibreOffice opens the \(label) of \(name)")
+            saved.append(result.file.path)
         }
         let result = try run(python, ["-c", script, saved[0], saved[1]])
         #expect(result.output == "ok\n", "\(name): \(result.output)")

@@ -131,14 +131,10 @@ import Testing
 
     /// The first sheet as LibreOffice computes it, one CSV line per row.
     static func libreOfficeCSV(_ path: String, in dir: URL) throws -> [String] {
-        guard let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].first(where: { FileManager.default.isExecutableFile(atPath: $0) })
-        else { throw XLSXError.invalidOperation("LibreOffice is not installed") }
-        let outdir = dir.appendingPathComponent("csv")
-        let profile = dir.appendingPathComponent("lo-profile")
-        let (status, log) = try run(soffice, ["-env:UserInstallation=file://" + profile.path, "--headless",
-                                              "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", outdir.path, path])
+        guard let soffice = libreOffice else { throw XLSXError.invalidOperation("LibreOffice is not installed") }
+        let (status, log, csv) = try libreOfficeConvert(soffice, path, to: "csv:Text - txt - csv (StarCalc):44,34,76",
+                                                        fileExtension: "csv", into: dir.appendingPathComponent("csv"))
         #expect(status == 0, "\(log)")
-        let csv = outdir.appendingPathComponent(URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent + ".csv")
         return try String(contentsOf: csv, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
             .map { String($0).trimmingCharacters(in: .init(charactersIn: "\r")) }.filter { !$0.isEmpty }
     }

@@ -221,13 +221,9 @@ import Testing
     }
 
     static func expectLibreOfficeConverts(_ path: String, in dir: URL) throws {
-        guard let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return }
-        let outdir = dir.appendingPathComponent("pdf")
-        let profile = dir.appendingPathComponent("lo-profile")
-        let (status, output) = try run(soffice, ["-env:UserInstallation=file://" + profile.path, "--headless",
-                                                 "--convert-to", "pdf", "--outdir", outdir.path, path])
+        guard let soffice = libreOffice else { return }
+        let (status, output, pdf) = try libreOfficeConvert(soffice, path, to: "pdf", fileExtension: "pdf", into: dir.appendingPathComponent("pdf"))
         #expect(status == 0, "\(output)")
-        let pdf = outdir.appendingPathComponent(URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent + ".pdf")
         #expect(FileManager.default.fileExists(atPath: pdf.path), "\(output)")
     }
 }

@@ -26,6 +26,22 @@ func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) 
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
 
+/// LibreOffice's command, when it is installed.
+let libreOffice: String? = ["/usr/bin/soffice", "/usr/local/bin/soffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+/// Converts the workbook at `path` with headless LibreOffice (`filter` as `--convert-to` takes
+/// it: `pdf`, `xlsx`, `csv:…`) into `folder`, with a profile of its own there so that
+/// conversions may run side by side; LibreOffice's status and output, and the file it writes
+/// (named after the input, with `fileExtension`).
+func libreOfficeConvert(_ soffice: String, _ path: String, to filter: String, fileExtension: String,
+                        into folder: URL) throws -> (status: Int32, output: String, file: URL) {
+    let profile = folder.appendingPathComponent("lo-profile")
+    let (status, output) = try run(soffice, ["-env:UserInstallation=file://" + profile.path, "--headless",
+                                             "--convert-to", filter, "--outdir", folder.path, path])
+    let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent + "." + fileExtension
+    return (status, output, folder.appendingPathComponent(name))
+}
+
 /// The shared corpus of other tools' workbooks, when present beside the checkout.
 let sharedFolder: URL? = {
     var url = URL(fileURLWithPath: #filePath)
