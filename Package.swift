@@ -47,9 +47,12 @@ let package = Package(
             name: "xlsx-bench",
             dependencies: ["XLSX"]
         ),
-        .testTarget(name: "XLSXTests", dependencies: ["XLSX"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TrainingOpsTests", dependencies: ["TrainingOps", "XLSX"], exclude: ["LibreOffice", "WeeklyGolden"]),
-        .testTarget(name: "taphuanTests", dependencies: ["taphuan", "taphuan-samples", "TrainingOps", "XLSX"], exclude: ["Golden"]),
+        // Where the tests find the tools outside the package that judge our files (openpyxl,
+        // LibreOffice, ...), and the trait that skips a test visibly when one is missing.
+        .target(name: "TestTools", path: "Tests/TestTools"),
+        .testTarget(name: "XLSXTests", dependencies: ["XLSX", "TestTools"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrainingOpsTests", dependencies: ["TrainingOps", "XLSX", "TestTools"], exclude: ["LibreOffice", "WeeklyGolden"]),
+        .testTarget(name: "taphuanTests", dependencies: ["taphuan", "taphuan-samples", "TrainingOps", "XLSX", "TestTools"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

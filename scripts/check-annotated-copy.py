@@ -87,13 +87,8 @@ def main():
     check(ws.freeze_panes == "A2", f"frozen {ws.freeze_panes}")
     check([str(cf.sqref) for cf in ws.conditional_formatting] == ["D2:D5"], "conditional format")
     check(12 < ws.column_dimensions["A"].width < 13 and 16 < ws.column_dimensions["B"].width < 17, "column widths")
-    try:
-        import PIL  # noqa: F401 (openpyxl reads pictures only with Pillow)
-        check(len(ws._images) == 1, f"picture {len(ws._images)}")
-    except ImportError:
-        with zipfile.ZipFile(path) as z:
-            rels = z.read("xl/drawings/_rels/drawing1.xml.rels").decode()
-            check("../media/image1.png" in rels and len(z.read("xl/media/image1.png")) > 0, "picture")
+    # openpyxl reads pictures only with Pillow installed.
+    check(len(ws._images) == 1, f"picture {len(ws._images)}")
     notes = sorted(c.coordinate for row in ws.iter_rows() for c in row if c.comment)
     check(notes == ["A1", "A7", "B4", "C3", "F9"], f"notes on {notes}")
 
@@ -115,7 +110,7 @@ def main():
             pdf = os.path.join(tmp, os.path.splitext(os.path.basename(path))[0] + ".pdf")
             check(r.returncode == 0 and os.path.exists(pdf) and os.path.getsize(pdf) > 1000, "LibreOffice converts to PDF")
     else:
-        print("soffice not installed: LibreOffice check skipped")
+        check(False, "soffice not installed: LibreOffice is one of the judges (apt-get install -y libreoffice-calc-nogui)")
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 

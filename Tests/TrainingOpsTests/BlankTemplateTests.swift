@@ -1,21 +1,10 @@
 import Foundation
+import TestTools
 import Testing
 import XLSX
 @testable import TrainingOps
 
 @Suite struct BlankTemplateTests {
-    /// A python3 with openpyxl, found on the PATH.
-    static func python3() -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin"
-        for dir in path.split(separator: ":") {
-            let candidate = "\(dir)/python3"
-            guard FileManager.default.isExecutableFile(atPath: candidate),
-                  (try? run(candidate, ["-c", "import openpyxl"]).status) == 0 else { continue }
-            return candidate
-        }
-        return nil
-    }
-
     static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -70,8 +59,8 @@ import XLSX
     }
 
     /// openpyxl sees the instructions sheet, the frozen headers, the drop-downs and the formats.
-    @Test func openpyxlSeesTheTemplate() throws {
-        guard let python = Self.python3() else { return }
+    @Test(.requires(.openpyxl)) func openpyxlSeesTheTemplate() throws {
+        let python = try ExternalTool.openpyxl.path()
         let path = Self.temporaryFile("all.xlsx")
         defer { try? FileManager.default.removeItem(atPath: path) }
         try BlankTemplate.write(SheetType.allCases, to: path)

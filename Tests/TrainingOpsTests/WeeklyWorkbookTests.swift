@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 import XLSX
 @testable import TrainingOps
@@ -18,8 +19,8 @@ import XLSX
     /// Runs scripts/interop-weekly; returns its output and exit status.
     static func interop(_ arguments: [String]) throws -> (String, Int32) {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", repository.appendingPathComponent("scripts/interop-weekly").path] + arguments
+        p.executableURL = URL(fileURLWithPath: try ExternalTool.openpyxl.path())
+        p.arguments = [repository.appendingPathComponent("scripts/interop-weekly").path] + arguments
         let pipe = Pipe()
         p.standardOutput = pipe
         p.standardError = pipe
@@ -29,7 +30,7 @@ import XLSX
         return (output, p.terminationStatus)
     }
 
-    @Test func builtInLayoutsJudgedByOpenpyxlAndLibreOffice() throws {
+    @Test(.requires(.openpyxl, .libreOffice, .pdftoppm)) func builtInLayoutsJudgedByOpenpyxlAndLibreOffice() throws {
         let dir = try Self.folder("weekly")
         defer { try? FileManager.default.removeItem(at: dir) }
         var teamFiles: [String] = []
@@ -66,7 +67,7 @@ import XLSX
 
     /// The team layout edited as a lead would (columns swapped, a logo, an extra row), filled
     /// through the template engine: the edits survive and the figures land in the moved columns.
-    @Test func leadsEditedLayoutKeepsItsEdits() throws {
+    @Test(.requires(.openpyxl)) func leadsEditedLayoutKeepsItsEdits() throws {
         let dir = try Self.folder("edited")
         defer { try? FileManager.default.removeItem(at: dir) }
         let layout = Self.repository.appendingPathComponent("samples/layouts/\(WeeklyLayout.fileName(team: true))").path

@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 @testable import XLSX
 
@@ -6,10 +7,10 @@ import Testing
 /// every sheet filled and noted, a sheet added; openpyxl must read every value and every note
 /// as before (B2's note with ours appended), B2's font as before with the new fill, and the sheet.
 @Suite struct AnnotationCorpusTests {
-    @Test(arguments: TemplateCorpusTests.sample)
+    @Test(.requires(.sharedCorpus, .openpyxl), arguments: TemplateCorpusTests.sample)
     func marksKeepEverythingElse(_ file: String) throws {
-        let shared = try #require(sharedFolder)
-        let python = try #require(TemplateFillTests.pythonWithOpenpyxl)
+        let shared = try sharedCorpus()
+        let python = try ExternalTool.openpyxl.path()
         let source = shared.appendingPathComponent("corpus/" + file).path
         let dir = try makeTemporaryDirectory("corpus-marks")
         defer { try? FileManager.default.removeItem(at: dir) }

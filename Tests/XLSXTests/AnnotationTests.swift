@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 @testable import XLSX
 
@@ -44,8 +45,8 @@ import Testing
         return marks
     }
 
-    @Test func styledWorkbookKeepsEverythingAndGetsItsMarks() throws {
-        let python = try #require(TemplateFillTests.pythonWithOpenpyxl)
+    @Test(.requires(.openpyxl, .pillow, .libreOffice)) func styledWorkbookKeepsEverythingAndGetsItsMarks() throws {
+        let python = try ExternalTool.openpyxl.path()
         let dir = try makeTemporaryDirectory("annotate")
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = try Self.fixture("styled-xlsxwriter.xlsx")
@@ -83,8 +84,8 @@ import Testing
 
     /// A sheet with a chart and no notes gets its first ones: a comments part, a drawing of notes
     /// and a `<legacyDrawing>` after its `<drawing>`, as the schema orders them.
-    @Test func firstNotesOfASheetWithADrawing() throws {
-        let python = try #require(TemplateFillTests.pythonWithOpenpyxl)
+    @Test(.requires(.openpyxl, .libreOffice)) func firstNotesOfASheetWithADrawing() throws {
+        let python = try ExternalTool.openpyxl.path()
         let dir = try makeTemporaryDirectory("annotate")
         defer { try? FileManager.default.removeItem(at: dir) }
         let output = dir.appendingPathComponent("copy.xlsx").path
@@ -161,9 +162,9 @@ import Testing
         #expect(try marks.write(workbook: hostile, to: dir.appendingPathComponent("huge.xlsx").path).copiedParts.contains("docProps/app.xml"))
     }
 
-    /// Converts a workbook to PDF with LibreOffice; true when soffice is missing.
+    /// Converts a workbook to PDF with LibreOffice; true when it converts.
     static func convert(_ path: String, in dir: URL) throws -> Bool {
-        guard let soffice = libreOffice else { return true }
+        let soffice = try ExternalTool.libreOffice.path()
         let result = try libreOfficeConvert(soffice, path, to: "pdf", fileExtension: "pdf", into: dir)
         return result.status == 0 && FileManager.default.fileExists(atPath: result.file.path)
     }
@@ -193,8 +194,8 @@ import Testing
 @Suite(.serialized) struct AnnotationTrapTests {
     static let traps = ["namespace-prefixes.xlsx", "no-r-attributes.xlsx", "absolute-targets.xlsx", "inline-strings-no-sst.xlsx"]
 
-    @Test(arguments: traps) func marksLandAndValuesStay(_ name: String) throws {
-        let python = try #require(TemplateFillTests.pythonWithOpenpyxl)
+    @Test(.requires(.openpyxl, .libreOffice), arguments: traps) func marksLandAndValuesStay(_ name: String) throws {
+        let python = try ExternalTool.openpyxl.path()
         let dir = try makeTemporaryDirectory("annotate-trap")
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = try #require(Bundle.module.url(forResource: "Fixtures/read/" + name, withExtension: nil)).path
@@ -228,7 +229,7 @@ import Testing
             if not (k.value == "B2" and k.font.b and k.fill.fgColor.rgb == "FFFFC7CE" and k.hyperlink is not None): problems.append("added sheet")
             print("\\n".join(problems) or "ok")
             """
-        let soffice = try #require(libreOffice)
+        let soffice = try ExternalTool.libreOffice.path()
         var saved: [String] = []
         for (label, path) in [("input", input), ("copy", output)] {
             let result = try libreOfficeConvert(soffice, path, to: "xlsx", fileExtension: "xlsx", into: dir.appendingPathComponent(label))

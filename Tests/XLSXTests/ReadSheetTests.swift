@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 @testable import XLSX
 
@@ -93,8 +94,8 @@ import Testing
         }
     }
 
-    @Test func foreignFilesAreNamed() throws {
-        guard let shared = sharedFolder else { return }
+    @Test(.requires(.sharedCorpus)) func foreignFilesAreNamed() throws {
+        let shared = try sharedCorpus()
         let corpus = shared.appendingPathComponent("corpus")
         let cases: [(String, ForeignFileKind)] = [
             ("calamine/tests__pass_protected.xlsx", .encryptedWorkbook),

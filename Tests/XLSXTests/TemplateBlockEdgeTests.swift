@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 @testable import XLSX
 
@@ -21,7 +22,7 @@ import Testing
     }
 
     /// Four classes: the block's row becomes rows 2–5, so everything below moves down one.
-    @Test(arguments: fixtures)
+    @Test(.requires(.openpyxl, .libreOffice), arguments: fixtures)
     func notesAndPageBreaksFollowTheCopies(_ name: String) throws {
         let dir = try makeTemporaryDirectory("template-notes")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -56,7 +57,7 @@ import Testing
 
     /// An empty list keeps one blank copy of its rows (as Excel keeps one empty row in a table
     /// emptied of its rows), so a total over the block reads 0, not #REF!.
-    @Test func emptyListKeepsOneBlankRow() throws {
+    @Test(.requires(.openpyxl, .libreOffice)) func emptyListKeepsOneBlankRow() throws {
         let dir = try makeTemporaryDirectory("template-empty")
         defer { try? FileManager.default.removeItem(at: dir) }
         let output = dir.appendingPathComponent("empty.xlsx").path
@@ -77,7 +78,7 @@ import Testing
 
     /// The report with no courses: one blank course row (row 4), totals over it on row 5, and
     /// the other sheet, the chart and the validation over that one row.
-    @Test func emptyListInTheReport() throws {
+    @Test(.requires(.openpyxl, .libreOffice)) func emptyListInTheReport() throws {
         let dir = try makeTemporaryDirectory("template-empty")
         defer { try? FileManager.default.removeItem(at: dir) }
         let output = dir.appendingPathComponent("report.xlsx").path
@@ -99,7 +100,7 @@ import Testing
 
     /// `false` (or null) shows a block not at all: its rows go, and a reference to them becomes
     /// #REF! as when Excel deletes the rows.
-    @Test func falseRemovesTheBlock() throws {
+    @Test(.requires(.openpyxl)) func falseRemovesTheBlock() throws {
         let dir = try makeTemporaryDirectory("template-false")
         defer { try? FileManager.default.removeItem(at: dir) }
         let output = dir.appendingPathComponent("false.xlsx").path
@@ -114,7 +115,7 @@ import Testing
     }
 
     /// Nested: a team with no courses keeps one blank course row under its heading.
-    @Test func emptyNestedList() throws {
+    @Test(.requires(.openpyxl)) func emptyNestedList() throws {
         let dir = try makeTemporaryDirectory("template-empty")
         defer { try? FileManager.default.removeItem(at: dir) }
         let output = dir.appendingPathComponent("nested.xlsx").path
@@ -131,7 +132,7 @@ import Testing
 
     /// The first sheet as LibreOffice computes it, one CSV line per row.
     static func libreOfficeCSV(_ path: String, in dir: URL) throws -> [String] {
-        guard let soffice = libreOffice else { throw XLSXError.invalidOperation("LibreOffice is not installed") }
+        let soffice = try ExternalTool.libreOffice.path()
         let (status, log, csv) = try libreOfficeConvert(soffice, path, to: "csv:Text - txt - csv (StarCalc):44,34,76",
                                                         fileExtension: "csv", into: dir.appendingPathComponent("csv"))
         #expect(status == 0, "\(log)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 @testable import XLSX
 
@@ -7,7 +8,7 @@ import Testing
 /// as many merged ranges as before, and each note on its cell.
 @Suite struct TemplateCorpusTests {
     static let sample: [String] = {
-        guard let shared = sharedFolder,
+        guard let shared = ExternalTools.sharedFolder,
               let manifest = try? String(contentsOf: shared.appendingPathComponent("corpus/MANIFEST.tsv"), encoding: .utf8)
         else { return [] }
         let rows = manifest.split(whereSeparator: \.isNewline).map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
@@ -18,10 +19,10 @@ import Testing
         return stride(from: 0, to: readable.count, by: 25).map { String(readable[$0][path]) } + withNotes
     }()
 
-    @Test(arguments: sample)
+    @Test(.requires(.sharedCorpus, .openpyxl), arguments: sample)
     func insertedRowsMoveEverything(_ file: String) throws {
-        let shared = try #require(sharedFolder)
-        let python = try #require(TemplateFillTests.pythonWithOpenpyxl)
+        let shared = try sharedCorpus()
+        let python = try ExternalTool.openpyxl.path()
         let source = shared.appendingPathComponent("corpus/" + file).path
         let dir = try makeTemporaryDirectory("corpus-edit")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -1,10 +1,11 @@
 import Foundation
+import TestTools
 import Testing
 @testable import XLSX
 
 /// Editing an existing workbook: cells set, rows inserted and deleted, judged by openpyxl.
 @Suite struct TemplateEditTests {
-    @Test func setsCellsAndInsertsRows() throws {
+    @Test(.requires(.openpyxl)) func setsCellsAndInsertsRows() throws {
         let dir = try makeTemporaryDirectory("edit")
         defer { try? FileManager.default.removeItem(at: dir) }
         let output = dir.appendingPathComponent("edited.xlsx").path
@@ -27,7 +28,7 @@ import Testing
         #expect(f["calcPr"]?.contains("fullCalcOnLoad=\"1\"") == true)
     }
 
-    @Test func deletedRowsMoveReferencesUp() throws {
+    @Test(.requires(.openpyxl)) func deletedRowsMoveReferencesUp() throws {
         let dir = try makeTemporaryDirectory("edit")
         defer { try? FileManager.default.removeItem(at: dir) }
         let output = dir.appendingPathComponent("edited.xlsx").path

@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 @testable import XLSX
 
@@ -6,15 +7,6 @@ import Testing
 /// rows and ranges were worked out by hand from the fixture layout (scripts/make-template-fixtures.py).
 @Suite struct TemplateFillTests {
     static let fixtures = ["report-openpyxl.xlsx", "report-libreoffice.xlsx"]
-
-    /// A Python that has openpyxl (the system one may not).
-    static let pythonWithOpenpyxl: String? = {
-        var candidates = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/python3" }
-        candidates += ["/root/.pyenv/shims/python3", "/usr/local/bin/python3", "/usr/bin/python3"]
-        return candidates.first { path in
-            FileManager.default.isExecutableFile(atPath: path) && ((try? run(path, ["-c", "import openpyxl"]).status) == 0)
-        }
-    }()
 
     static func fixture(_ name: String) throws -> String {
         let url = try #require(Bundle.module.url(forResource: "Fixtures/template/" + name, withExtension: nil))
@@ -34,7 +26,7 @@ import Testing
     /// What openpyxl reads of a workbook: `sheet!ref` → formula or value, plus merges, names,
     /// validations, conditional formats, hyperlinks, chart ranges and drawing anchors.
     static func openpyxlFacts(_ path: String) throws -> [String: String] {
-        let python = try #require(Self.pythonWithOpenpyxl)
+        let python = try ExternalTool.openpyxl.path()
         let script = """
             import sys, zipfile, re, openpyxl
             p = sys.argv[1]
@@ -83,7 +75,7 @@ import Testing
         return facts
     }
 
-    @Test(arguments: fixtures)
+    @Test(.requires(.openpyxl, .pillow, .libreOffice), arguments: fixtures)
     func fillsAThousandRows(_ name: String) throws {
         let dir = try makeTemporaryDirectory("template")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -135,7 +127,7 @@ import Testing
         try Self.expectLibreOfficeConverts(output, in: dir)
     }
 
-    @Test func nestedBlocks() throws {
+    @Test(.requires(.openpyxl)) func nestedBlocks() throws {
         let dir = try makeTemporaryDirectory("template")
         defer { try? FileManager.default.removeItem(at: dir) }
         let output = dir.appendingPathComponent("nested.xlsx").path
@@ -158,7 +150,7 @@ import Testing
         #expect(f["\(s):merges"] == "A2:B2 A6:B6")
     }
 
-    @Test func missingDataNamesTheCell() throws {
+    @Test(.requires(.openpyxl)) func missingDataNamesTheCell() throws {
         let dir = try makeTemporaryDirectory("template")
         defer { try? FileManager.default.removeItem(at: dir) }
         let output = dir.appendingPathComponent("out.xlsx").path
@@ -221,7 +213,7 @@ import Testing
     }
 
     static func expectLibreOfficeConverts(_ path: String, in dir: URL) throws {
-        guard let soffice = libreOffice else { return }
+        let soffice = try ExternalTool.libreOffice.path()
         let (status, output, pdf) = try libreOfficeConvert(soffice, path, to: "pdf", fileExtension: "pdf", into: dir.appendingPathComponent("pdf"))
         #expect(status == 0, "\(output)")
         #expect(FileManager.default.fileExists(atPath: pdf.path), "\(output)")

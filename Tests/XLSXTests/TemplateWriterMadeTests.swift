@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 @testable import XLSX
 
@@ -7,7 +8,7 @@ import Testing
 /// worked out by hand: the block (rows 2–4, one body row) becomes rows 2–1001, so everything
 /// below moves 997 down; the chart's one-row series grows to the 1,000 copies.
 @Suite struct TemplateWriterMadeTests {
-    @Test func writerMadeTemplateFillsAThousandRows() throws {
+    @Test(.requires(.openpyxl, .pillow, .libreOffice)) func writerMadeTemplateFillsAThousandRows() throws {
         let dir = try makeTemporaryDirectory("writer-template")
         defer { try? FileManager.default.removeItem(at: dir) }
         let template = dir.appendingPathComponent("template.xlsx").path

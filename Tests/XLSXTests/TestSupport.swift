@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 @testable import XLSX
 
@@ -26,8 +27,11 @@ func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) 
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
 
-/// LibreOffice's command, when it is installed.
-let libreOffice: String? = ["/usr/bin/soffice", "/usr/local/bin/soffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
+/// The shared corpus of other tools' workbooks (`../shared/corpus`); a test using it declares
+/// `.requires(.sharedCorpus)`, so this throws only where that requirement is forced.
+func sharedCorpus() throws -> URL {
+    URL(fileURLWithPath: try ExternalTool.sharedCorpus.path())
+}
 
 /// Converts the workbook at `path` with headless LibreOffice (`filter` as `--convert-to` takes
 /// it: `pdf`, `xlsx`, `csv:…`) into `folder`, with a profile of its own there so that
@@ -41,14 +45,3 @@ func libreOfficeConvert(_ soffice: String, _ path: String, to filter: String, fi
     let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent + "." + fileExtension
     return (status, output, folder.appendingPathComponent(name))
 }
-
-/// The shared corpus of other tools' workbooks, when present beside the checkout.
-let sharedFolder: URL? = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    let shared = url.deletingLastPathComponent().appendingPathComponent("shared")
-    return FileManager.default.fileExists(atPath: shared.appendingPathComponent("corpus/MANIFEST.tsv").path) ? shared : nil
-}()
-
-let python3: String? = ["/usr/bin/python3", "/usr/local/bin/python3", "/root/.pyenv/shims/python3"]
-    .first { FileManager.default.isExecutableFile(atPath: $0) }

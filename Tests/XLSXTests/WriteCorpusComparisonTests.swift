@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 @testable import XLSX
 
@@ -51,7 +52,7 @@ final class CanonicalXML: XMLContentHandler {
 /// Our XML for a feature against the XML Excel saved for the same feature, in the Excel-made
 /// files of `shared/corpus/XlsxWriter` (each case names its file). Only the element of the
 /// feature is compared, in canonical form.
-@Suite(.enabled(if: sharedFolder != nil, "needs ../shared/corpus"))
+@Suite(.requires(.sharedCorpus))
 struct WriteCorpusComparisonTests {
     struct Case: CustomTestStringConvertible, Sendable {
         /// The corpus file, without the `xlsxwriter__test__comparison__xlsx_files__` prefix.
@@ -194,7 +195,7 @@ struct WriteCorpusComparisonTests {
 
     @Test(arguments: cases)
     func matchesExcel(_ c: Case) throws {
-        let corpusPath = sharedFolder!.appendingPathComponent("corpus/XlsxWriter/xlsxwriter__test__comparison__xlsx_files__\(c.corpus).xlsx").path
+        let corpusPath = try sharedCorpus().appendingPathComponent("corpus/XlsxWriter/xlsxwriter__test__comparison__xlsx_files__\(c.corpus).xlsx").path
         let excel = try ZipArchive(path: corpusPath)
         let dir = try makeTemporaryDirectory("corpus")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 @testable import XLSX
 
@@ -20,9 +21,9 @@ import Testing
         #expect(throws: XLSXError.self) { try Image(data: [0xFF, 0xD8, 0xFF, 0xDA, 0x00, 0x02]) }
     }
 
-    @Test(.enabled(if: sharedFolder != nil, "needs ../shared/corpus"))
+    @Test(.requires(.sharedCorpus))
     func matchesExcelImage01() throws {
-        let corpus = sharedFolder!.appendingPathComponent("corpus/XlsxWriter/xlsxwriter__test__comparison__xlsx_files__image01.xlsx").path
+        let corpus = try sharedCorpus().appendingPathComponent("corpus/XlsxWriter/xlsxwriter__test__comparison__xlsx_files__image01.xlsx").path
         let excel = try ZipArchive(path: corpus)
         let dir = try makeTemporaryDirectory("image")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -51,16 +52,20 @@ import Testing
     }
 
     /// A chart and a picture share the sheet's drawing; a stretched picture covers its range.
-    @Test func chartAndImageShareTheDrawing() throws {
-        let dir = try makeTemporaryDirectory("image")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("both.xlsx").path
+    static func writeChartAndImage(to path: String) throws {
         let workbook = WorkbookWriter()
         let sheet = try workbook.addSheet("S")
         try sheet.set(.number(1), at: "A1")
         try sheet.addChart(Chart(.column, series: [Chart.Series(sheet: "S", values: try #require(CellRange("A1:A3")))], anchor: try #require(CellRange("C1:H10"))))
         try sheet.addImage(try Image(data: Self.redPNG), over: try #require(CellRange("B12:C13")))
         try workbook.write(to: path)
+    }
+
+    @Test func chartAndImageShareTheDrawing() throws {
+        let dir = try makeTemporaryDirectory("image")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("both.xlsx").path
+        try Self.writeChartAndImage(to: path)
         let archive = try ZipArchive(path: path)
         let drawing = String(decoding: try #require(try archive.contents(ofEntryNamed: "xl/drawings/drawing1.xml")), as: UTF8.self)
         #expect(drawing.contains("<xdr:graphicFrame") && drawing.contains("<xdr:pic>"))
@@ -71,6 +76,13 @@ import Testing
         let rels = String(decoding: try #require(try archive.contents(ofEntryNamed: "xl/drawings/_rels/drawing1.xml.rels")), as: UTF8.self)
         #expect(rels.contains("Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\""))
         #expect(rels.contains("Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"../media/image1.png\""))
+    }
+
+    @Test(.requires(.libreOffice)) func libreOfficeOpensChartAndImage() throws {
+        let dir = try makeTemporaryDirectory("image")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("both.xlsx").path
+        try Self.writeChartAndImage(to: path)
         try TemplateFillTests.expectLibreOfficeConverts(path, in: dir)
     }
 }

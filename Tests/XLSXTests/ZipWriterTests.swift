@@ -1,26 +1,37 @@
 import Foundation
+import TestTools
 import Testing
 @testable import XLSX
 
-/// Archives from our writer, judged by Info-ZIP's `unzip -t` and Python's `zipfile.testzip()`.
+/// Archives from our writer, read back by our reader and judged by Info-ZIP's `unzip -t` and
+/// Python's `zipfile.testzip()`.
 @Suite struct ZipWriterTests {
     static let payload = Array(String(repeating: "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>Hòa Thắng ", count: 3000).utf8)
 
-    func checkWithOtherTools(_ path: String) throws {
-        let unzip = try run("/usr/bin/unzip", ["-tq", path])
+    /// Info-ZIP's `unzip -t` and Python's `zipfile.testzip()` on an archive of ours.
+    static func checkWithOtherTools(_ path: String) throws {
+        let unzip = try run(try ExternalTool.unzip.path(), ["-tq", path])
         #expect(unzip.status == 0, "unzip -t: \(unzip.output)")
-        if let python3 {
-            let script = "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nbad = z.testzip()\nprint(len(z.namelist()))\nsys.exit(1 if bad else 0)"
-            let result = try run(python3, ["-c", script, path])
-            #expect(result.status == 0, "zipfile.testzip: \(result.output)")
-        }
+        let script = "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nbad = z.testzip()\nprint(len(z.namelist()))\nsys.exit(1 if bad else 0)"
+        let result = try run(try ExternalTool.python3.path(), ["-c", script, path])
+        #expect(result.status == 0, "zipfile.testzip: \(result.output)")
     }
 
-    @Test(arguments: [0, 1, 6, 9])
-    func roundTripsAtEveryLevel(_ level: Int) throws {
+    /// The archives of the tests below, as other tools must read them.
+    @Test(.requires(.unzip, .python3), arguments: ["level 0", "level 1", "level 6", "level 9", "zip64", "many"])
+    func otherToolsReadOurArchives(_ kind: String) throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("t.zip").path
+        switch kind {
+        case "zip64": try Self.writeForcedZip64(path)
+        case "many": try Self.writeMany(path)
+        default: try Self.writeLevel(Int(kind.dropFirst(6))!, path)
+        }
+        try Self.checkWithOtherTools(path)
+    }
+
+    static func writeLevel(_ level: Int, _ path: String) throws {
         let writer = try ZipWriter(path: path, options: .init(level: level))
         try writer.addEntry("[Content_Types].xml", data: Array("<Types/>".utf8))
         try writer.beginEntry("xl/worksheets/sheet1.xml")
@@ -30,7 +41,31 @@ import Testing
         try writer.endEntry()
         try writer.addEntry("tên tiếng Việt.txt", data: [], compress: false)
         try writer.finish()
-        try checkWithOtherTools(path)
+    }
+
+    static func writeForcedZip64(_ path: String) throws {
+        let writer = try ZipWriter(path: path, options: .init(forceZip64: true))
+        try writer.addEntry("a.xml", data: Self.payload)
+        try writer.addEntry("b.xml", data: Array("b".utf8))
+        try writer.finish()
+    }
+
+    static let manyEntries = 70_000
+
+    static func writeMany(_ path: String) throws {
+        let writer = try ZipWriter(path: path, options: .init(level: 1))
+        for i in 0..<manyEntries {
+            try writer.addEntry("d/\(i).txt", data: Array("\(i)".utf8))
+        }
+        try writer.finish()
+    }
+
+    @Test(arguments: [0, 1, 6, 9])
+    func roundTripsAtEveryLevel(_ level: Int) throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("t.zip").path
+        try Self.writeLevel(level, path)
         let archive = try ZipArchive(path: path)
         #expect(archive.entries.map(\.name) == ["[Content_Types].xml", "xl/worksheets/sheet1.xml", "tên tiếng Việt.txt"])
         #expect(try archive.contents(ofEntryNamed: "xl/worksheets/sheet1.xml") == Self.payload)
@@ -56,11 +91,7 @@ import Testing
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("z64.zip").path
-        let writer = try ZipWriter(path: path, options: .init(forceZip64: true))
-        try writer.addEntry("a.xml", data: Self.payload)
-        try writer.addEntry("b.xml", data: Array("b".utf8))
-        try writer.finish()
-        try checkWithOtherTools(path)
+        try Self.writeForcedZip64(path)
         #expect(try ZipArchive(path: path).contents(ofEntryNamed: "a.xml") == Self.payload)
     }
 
@@ -68,13 +99,8 @@ import Testing
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("many.zip").path
-        let writer = try ZipWriter(path: path, options: .init(level: 1))
-        let count = 70_000
-        for i in 0..<count {
-            try writer.addEntry("d/\(i).txt", data: Array("\(i)".utf8))
-        }
-        try writer.finish()
-        try checkWithOtherTools(path)
+        try Self.writeMany(path)
+        let count = Self.manyEntries
         let archive = try ZipArchive(path: path)
         #expect(archive.entries.count == count)
         #expect(try archive.contents(ofEntryNamed: "d/69999.txt") == Array("69999".utf8))
