@@ -26,6 +26,8 @@ struct Forms: AsyncParsableCommand {
     @Flag(help: "Replace an existing output file.")
     var force = false
 
+    @OptionGroup var language: LanguageOption
+
     @Argument(help: "Workbooks or folders to read (default: the current folder).")
     var paths: [String] = []
 
@@ -35,13 +37,14 @@ struct Forms: AsyncParsableCommand {
 
     /// Writes the forms; returns the output path.
     func execute() async throws -> String {
-        let office = try await OfficeData.load(paths.isEmpty ? ["."] : paths, asOf: nil, settings: nil)
+        let lang = language.lang
+        let office = try await checkOffice(paths, asOf: nil, settings: nil, lang: lang)
         guard let book = try FormsWorkbook.workbook(course: course, data: office.data) else {
-            throw ValidationError("Không có khóa \"\(course)\" trên bảng bàn giao (course not found)")
+            throw ValidationError(lang.pick("Không có khóa \"\(course)\" trên bảng bàn giao", "No course \"\(course)\" on the handover plan"))
         }
         let out = output ?? "Bieu mau \(Weekly.plainName(course)).xlsx"
         if !force, FileManager.default.fileExists(atPath: out) {
-            throw ValidationError("\(out) đã có; dùng --force để ghi đè (exists; --force replaces it)")
+            throw ValidationError(lang.pick("\(out) đã có; dùng --force để ghi đè", "\(out) exists; --force replaces it"))
         }
         try book.write(to: out, replaceExisting: force)
         return out

@@ -1,33 +1,50 @@
 import ArgumentParser
+import Foundation
 import TrainingOps
 
 /// `taphuan rules`: the rules `validate` checks, and the settings behind them.
-struct Rules: ParsableCommand {
+struct Rules: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "Liệt kê các quy tắc kiểm tra và cấu hình mặc định.",
         discussion: """
             Prints every rule of `taphuan validate` with its stable id, severity and the step of the \
-            office's process it enforces, then every setting with its current value. The ids \
-            are the ones in the validate report and in docs/rules.md; the settings can be changed \
-            with a "Cấu hình" sheet or `taphuan validate --settings FILE.json`.
+            office's process it enforces, then every setting with its value and where the value \
+            comes from. Given workbooks or folders (and --settings), the values are the ones a \
+            check of them runs with: their "Cấu hình" sheets, then the JSON file, over the \
+            defaults. The ids are the ones in the validate report and in docs/rules.md.
 
             Examples:
               taphuan rules
               taphuan rules --lang en
+              taphuan rules samples --settings settings.json
             """
     )
 
-    @Option(help: "Language: vi or en.")
-    var lang: Language = .vi
+    @OptionGroup var language: LanguageOption
 
-    func run() throws {
+    @Option(help: "A JSON file of settings, applied over the workbooks' \"Cấu hình\" sheets.")
+    var settings: String?
+
+    @Argument(help: "Workbooks or folders whose settings to show (default: none, the defaults).")
+    var paths: [String] = []
+
+    /// The language of messages.
+    var lang: Language { language.lang }
+
+    func run() async throws {
+        var inForce = SettingsInForce()
+        if !paths.isEmpty {
+            inForce = try await checkOffice(paths, asOf: nil, settings: settings, lang: lang).settings
+        } else if let settings {
+            do { try inForce.apply(jsonFile: settings) } catch { throw ValidationError(error.message(lang)) }
+        }
         var out = StandardOutput()
-        out.write(Self.render(lang))
+        out.write(Self.render(lang, settings: inForce))
     }
 
     /// The listing.
-    static func render(_ lang: Language) -> String {
+    static func render(_ lang: Language, settings inForce: SettingsInForce = SettingsInForce()) -> String {
         let vi = lang == .vi
         var s = ""
         var step: ProcessStep?
@@ -40,9 +57,10 @@ struct Rules: ParsableCommand {
             s += "  \(rule.id.padding(toLength: 30, withPad: " ", startingAt: 0)) \(sev.padding(toLength: 9, withPad: " ", startingAt: 0)) \(rule.summary(lang))\n"
         }
         s += "\n" + (vi ? "Cấu hình (sửa trong sheet \"\(Settings.sheetName)\" hoặc file JSON):" : "Settings (edit in a \"\(Settings.sheetName)\" sheet or a JSON file):") + "\n"
-        let settings = Settings()
         for key in Settings.keys {
-            s += "  \(key.name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(vi ? key.label : key.meaning): \(settings.text(of: key))\n"
+            let source = inForce.source(of: key)
+            let from = source == .builtIn ? "" : " [" + source.label(lang) + "]"
+            s += "  \(key.name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(vi ? key.label : key.meaning): \(inForce.settings.text(of: key))\(from)\n"
         }
         return s
     }

@@ -53,6 +53,8 @@ struct Weekly: AsyncParsableCommand {
     @Flag(help: "Replace an existing output file.")
     var force = false
 
+    @OptionGroup var language: LanguageOption
+
     @Argument(help: "Workbooks or folders to read (default: the current folder).")
     var paths: [String] = []
 
@@ -73,25 +75,33 @@ struct Weekly: AsyncParsableCommand {
             }
             return written.joined(separator: "\n")
         }
-        guard let week, let level else { throw ValidationError("cần --week và --level (ví dụ --week 2026-W48 --level team)") }
-        guard let w = Self.week(week) else { throw ValidationError("--week \"\(week)\" không phải tuần ISO (ví dụ 2026-W48)") }
-        if level == .team, team == nil { throw ValidationError("--level team cần --team (ví dụ --team \"Nhóm 1\")") }
-        let office = try await OfficeData.load(paths.isEmpty ? ["."] : paths, asOf: asOf, settings: settings)
+        let lang = language.lang
+        guard let week, let level else {
+            throw ValidationError(lang.pick("cần --week và --level (ví dụ --week 2026-W48 --level team)", "--week and --level are needed (e.g. --week 2026-W48 --level team)"))
+        }
+        guard let w = Self.week(week) else {
+            throw ValidationError(lang.pick("--week \"\(week)\" không phải tuần ISO (ví dụ 2026-W48)", "--week \"\(week)\" is not an ISO week (e.g. 2026-W48)"))
+        }
+        if level == .team, team == nil {
+            throw ValidationError(lang.pick("--level team cần --team (ví dụ --team \"Nhóm 1\")", "--level team needs --team (e.g. --team \"Nhóm 1\")"))
+        }
+        let office = try await checkOffice(paths, asOf: asOf, settings: settings, lang: lang)
         let report: WeeklyReport
         switch level {
         case .team:
             let name = team ?? ""
             let known = WeeklyReport.teams(office.data)
             guard known.contains(where: { HeaderNormalizer.key($0) == HeaderNormalizer.key(name) }) else {
-                throw ValidationError("Không có nhóm \"\(name)\" trên bảng bàn giao. Các nhóm: \(known.joined(separator: ", "))")
+                throw ValidationError(lang.pick("Không có nhóm \"\(name)\" trên bảng bàn giao. Các nhóm: \(known.joined(separator: ", "))",
+                                                "No team \"\(name)\" on the handover plan. Teams: \(known.joined(separator: ", "))"))
             }
-            report = WeeklyReport.team(name, week: w, data: office.data, findings: office.findings, settings: office.settings, asOf: office.asOf)
+            report = WeeklyReport.team(name, week: w, data: office.data, findings: office.findings, settings: office.settings.settings, asOf: office.asOf)
         case .office:
-            report = WeeklyReport.office(week: w, data: office.data, findings: office.findings, settings: office.settings, asOf: office.asOf)
+            report = WeeklyReport.office(week: w, data: office.data, findings: office.findings, settings: office.settings.settings, asOf: office.asOf)
         }
         let out = output ?? Self.defaultName(report)
         if !force, FileManager.default.fileExists(atPath: out) {
-            throw ValidationError("\(out) đã có; dùng --force để ghi đè (exists; --force replaces it)")
+            throw ValidationError(lang.pick("\(out) đã có; dùng --force để ghi đè", "\(out) exists; --force replaces it"))
         }
         if let template {
             try WorkbookTemplate.fill(template: template, data: WeeklyTemplateData.value(report), output: out,
@@ -121,41 +131,5 @@ struct Weekly: AsyncParsableCommand {
             .filter { !(0x300...0x36F).contains($0.value) && !"/\\:*?\"<>|".unicodeScalars.contains($0) }
             .map { $0 == "đ" ? "d" : $0 == "Đ" ? "D" : Character($0) }
         return String(plain)
-    }
-}
-
-/// The office's records read from workbooks, with the settings, the as-of moment and the
-/// rules' findings: what the weekly reports and the forms are made from.
-struct OfficeData {
-    var data: Dataset
-    var settings: Settings
-    var asOf: LocalMoment
-    var findings: [Finding]
-
-    /// Reads `paths` as `taphuan validate` does and runs every rule.
-    static func load(_ paths: [String], asOf: String?, settings file: String?) async throws -> OfficeData {
-        let moment = try Validate.moment(asOf)
-        var config = Settings()
-        if let file {
-            guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("\(file): không đọc được file cấu hình") }
-            config = try Settings.load(json: data, file: file)
-        }
-        let (files, missing) = Dataset.workbookFiles(paths)
-        if let m = missing.first { throw ValidationError(m.message) }
-        if files.isEmpty { throw ValidationError("không có sổ tính .xlsx nào trong \(paths.joined(separator: ", "))") }
-        var sheets: [Dataset] = []
-        for (file, parts) in zip(files, try await Validate.readAll(files, progress: false)) {
-            for part in parts {
-                switch part {
-                case .settings(let grid): config = try Settings.load(sheet: grid, file: file.name, base: config)
-                case .data(let records): sheets.append(records.take())
-                }
-            }
-        }
-        var data = Dataset()
-        data.append(contentsOf: consume sheets)
-        data.runChecks()
-        return OfficeData(data: data, settings: config, asOf: moment,
-                          findings: RuleRegistry.evaluate(data, settings: config, asOf: moment))
     }
 }

@@ -35,16 +35,34 @@ import XLSX
         #expect(files.map(\.name) == ["Nhom 2/c.xlsm", "Nhom 2/con/d.xlsx", "a.XLSX", "b.xlsx", "lien ket.xlsx"])
     }
 
+    /// A workbook holding one report-log row, the same in every file.
+    func writeReportLog(to path: String) throws {
+        let writer = WorkbookWriter()
+        let sheet = try writer.addSheet("S")
+        try sheet.appendRow(["Tuần", "Cấp", "Người gửi", "Thời điểm gửi"].map { .string($0) })
+        try sheet.appendRow(["48/2026", "TP→GĐVP", "Hà", "28/11/2026 11h"].map { .string($0) })
+        try writer.write(to: path)
+    }
+
     @Test func unreadableFilesAreReportedAndTheRestRead() throws {
         let root = try makeTree()
         defer { try? FileManager.default.removeItem(at: root) }
-        let data = Dataset.load(paths: [root.path]) { url in
-            if url.lastPathComponent == "b.xlsx" { throw XLSXError.corruptArchive(reason: "test", offset: nil) }
-            return [grid("S", [["Tuần", "Cấp", "Người gửi", "Thời điểm gửi"], ["48/2026", "TP→GĐVP", "Hà", "28/11/2026 11h"]])]
+        // b.xlsx stays two bytes of text; the three other workbooks are real.
+        for name in ["a.XLSX", "Nhom 2/c.xlsm", "Nhom 2/con/d.xlsx"] {
+            let path = root.appendingPathComponent(name).path
+            try FileManager.default.removeItem(atPath: path)
+            try writeReportLog(to: path)
         }
+        let data = Dataset.load(paths: [root.path])
         #expect(data.reportLog.count == 1)
         #expect(data.findings(.unreadableFile).map(\.file) == ["b.xlsx"])
         // Same week, level and (no) team in three files: the copies are identical rows.
         #expect(data.findings(.duplicateRow).count == 2)
+
+        // The check itself stops at the unreadable file by default, naming it.
+        #expect(throws: CheckFailure.self) { try OfficeCheck.load([root.path]) }
+        do { _ = try OfficeCheck.load([root.path]) } catch {
+            #expect(error.en.contains("b.xlsx: This is text or CSV named like a workbook"), "\(error.en)")
+        }
     }
 }

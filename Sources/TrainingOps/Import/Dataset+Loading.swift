@@ -63,23 +63,4 @@ extension Dataset {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
-
-    /// Reads every workbook under `paths` with `read` (which returns a workbook's sheets) and
-    /// runs the cross-sheet checks. A file `read` cannot open becomes an
-    /// ``ImportFinding/Kind/unreadableFile`` finding; the others are still read.
-    public static func load(paths: [String], read: (URL) throws -> [SheetGrid]) -> Dataset {
-        let (files, missing) = workbookFiles(paths)
-        var data = Dataset()
-        data.findings = missing
-        for file in files {
-            do {
-                for grid in try read(file.url) { data.add(grid, file: file.name) }
-            } catch {
-                data.findings.append(ImportFinding(.unreadableFile, file: file.name,
-                    message: "Không đọc được file: \(error)", messageEnglish: "Cannot read the file: \(error)"))
-            }
-        }
-        data.runChecks()
-        return data
-    }
 }

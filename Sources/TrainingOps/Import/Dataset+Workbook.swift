@@ -21,22 +21,24 @@ extension Dataset {
     /// the reading of the next rows: smaller sheets are decoded where they are read.
     static let concurrentDecodingRows = 256
 
-    /// Reads every workbook under `paths` (files and folders, any mix; Excel's `~$` lock files
-    /// skipped) with the XLSX reader: every worksheet of every file, any sheet names, several
-    /// kinds per workbook. Files that cannot be read are reported, never thrown.
+    /// The records of every workbook under `paths` (files and folders, any mix; Excel's `~$`
+    /// lock files skipped), merged, with the cross-sheet checks run: the `data` of
+    /// ``OfficeCheck/load(_:options:)``, with files that cannot be read, or paths that do not
+    /// exist, reported as findings instead of thrown. To run the rules use ``OfficeCheck``, which
+    /// also applies the "Cấu hình" sheets these workbooks hold.
     public static func load(paths: [String]) -> Dataset {
+        var options = OfficeCheck.Options()
+        options.unreadableFiles = .report
         let (files, missing) = workbookFiles(paths)
+        let existing = paths.filter { FileManager.default.fileExists(atPath: $0) }
         var data = Dataset()
-        data.findings = missing
-        for file in files {
-            do {
-                for case .data(let sheet) in try importSheets(of: file.url, file: file.name) { data.append(sheet) }
-            } catch {
-                data.findings.append(ImportFinding(.unreadableFile, file: file.name,
-                    message: "Không đọc được file: \(error)", messageEnglish: "Cannot read the file: \(error)"))
-            }
+        do {
+            if !files.isEmpty { data = try OfficeCheck.load(existing, options: options).data }
+        } catch {
+            data = Dataset()
+            data.findings.append(ImportFinding(.unreadableFile, file: existing.joined(separator: ", "), message: error.vi, messageEnglish: error.en))
         }
-        data.runChecks()
+        data.findings = missing + data.findings
         return data
     }
 

@@ -1,7 +1,9 @@
 /// The settings by key: the one table that JSON files, the "Cấu hình" sheet, `taphuan rules`
 /// and docs/rules.md all use.
 extension Settings {
-    /// A setting's key, Vietnamese label, meaning and kind of value.
+    /// A setting: its key, Vietnamese label, meaning and kind of value, bound to the property of
+    /// ``Settings`` it reads and writes. The table ``Settings/keys`` is the only place a setting
+    /// is named: JSON files, the "Cấu hình" sheet, `taphuan rules` and docs/rules.md all use it.
     public struct Key: Sendable {
         /// The JSON key (`handoverDays`).
         public var name: String
@@ -9,8 +11,12 @@ extension Settings {
         public var label: String
         /// What it controls, in English.
         public var meaning: String
-        /// The kind of value: `days`, `time`, `weekday`, `number`, `products`, `weekdays`, `holidays`.
+        /// The kind of value.
         public var kind: Kind
+        /// The value as written in a sheet or JSON.
+        let read: @Sendable (Settings) -> String
+        /// Sets the value from its written form; the error says what was expected.
+        let write: @Sendable (inout Settings, String) throws(SettingValueError) -> Void
 
         /// Kinds of value.
         public enum Kind: String, Sendable {
@@ -20,7 +26,7 @@ extension Settings {
             case time
             /// A weekday, 1 = Monday … 7 = Sunday, or its Vietnamese name (`Thứ 7`, `Chủ nhật`).
             case weekday
-            /// A number.
+            /// A survey score (0…5).
             case number
             /// A list of products.
             case products
@@ -31,33 +37,108 @@ extension Settings {
             /// Minutes (0…1440).
             case minutes
         }
+
+        /// A setting whose value is parsed by `parse` and printed by `print`.
+        init<Value>(_ name: String, _ label: String, _ meaning: String, _ kind: Kind,
+                    _ path: WritableKeyPath<Settings, Value> & Sendable,
+                    parse: @escaping @Sendable (String) throws(SettingValueError) -> Value,
+                    print: @escaping @Sendable (Value) -> String) {
+            self.name = name
+            self.label = label
+            self.meaning = meaning
+            self.kind = kind
+            read = { print($0[keyPath: path]) }
+            write = { (settings: inout Settings, text: String) throws(SettingValueError) in settings[keyPath: path] = try parse(text) }
+        }
+
+        static func days(_ name: String, _ label: String, _ meaning: String, _ path: WritableKeyPath<Settings, Int> & Sendable) -> Key {
+            Key(name, label, meaning, .days, path, parse: { (t: String) throws(SettingValueError) -> Int in
+                guard let n = Int(t), (0...365).contains(n) else {
+                    throw SettingValueError("cần một số ngày từ 0 đến 365, gặp \"\(t)\"", "expected a number of days from 0 to 365, found \"\(t)\"")
+                }
+                return n
+            }, print: { String($0) })
+        }
+
+        static func minutes(_ name: String, _ label: String, _ meaning: String, _ path: WritableKeyPath<Settings, Int> & Sendable) -> Key {
+            Key(name, label, meaning, .minutes, path, parse: { (t: String) throws(SettingValueError) -> Int in
+                guard let n = Int(t), (0...1440).contains(n) else {
+                    throw SettingValueError("cần số phút từ 0 đến 1440, gặp \"\(t)\"", "expected minutes from 0 to 1440, found \"\(t)\"")
+                }
+                return n
+            }, print: { String($0) })
+        }
+
+        static func score(_ name: String, _ label: String, _ meaning: String, _ path: WritableKeyPath<Settings, Double> & Sendable) -> Key {
+            Key(name, label, meaning, .number, path, parse: { (t: String) throws(SettingValueError) -> Double in
+                guard let d = Double(t.replacingOccurrences(of: ",", with: ".")), (0...5).contains(d) else {
+                    throw SettingValueError("cần một điểm từ 0 đến 5, gặp \"\(t)\"", "expected a score from 0 to 5, found \"\(t)\"")
+                }
+                return d
+            }, print: { CellParser.text(.number($0)) ?? "" })
+        }
+
+        static func time(_ name: String, _ label: String, _ meaning: String, _ path: WritableKeyPath<Settings, LocalTime> & Sendable) -> Key {
+            Key(name, label, meaning, .time, path, parse: { (t: String) throws(SettingValueError) -> LocalTime in
+                guard let time = TextDateParser.parseTime(t), (0...23).contains(time.hour), (0...59).contains(time.minute) else {
+                    throw SettingValueError("cần giờ dạng 09:00, gặp \"\(t)\"", "expected a time like 09:00, found \"\(t)\"")
+                }
+                return time
+            }, print: { $0.description })
+        }
+
+        static func weekday(_ name: String, _ label: String, _ meaning: String, _ path: WritableKeyPath<Settings, Int> & Sendable) -> Key {
+            Key(name, label, meaning, .weekday, path, parse: { (t: String) throws(SettingValueError) -> Int in try Settings.weekday(t) },
+                print: Settings.weekdayName)
+        }
     }
 
     /// Every setting, in documentation order.
     public static let keys: [Key] = [
-        Key(name: "handoverDays", label: "Số ngày bàn giao trước", meaning: "Days between handover and course start", kind: .days),
-        Key(name: "longHandoverDays", label: "Số ngày bàn giao trước (sản phẩm lương)", meaning: "Days between handover and start for the products below", kind: .days),
-        Key(name: "longHandoverProducts", label: "Sản phẩm cần bàn giao sớm", meaning: "Products that need the long lead time", kind: .products),
-        Key(name: "scheduleConfirmDays", label: "Số ngày chốt lịch sau bàn giao", meaning: "Days after the handover by which TNTK confirms the schedule", kind: .days),
-        Key(name: "staffPlanWeekday", label: "Thứ hạn gửi kế hoạch nhân sự", meaning: "Weekday of the staff plan deadline, in the week before the course's week", kind: .weekday),
-        Key(name: "staffPlanTime", label: "Giờ hạn gửi kế hoạch nhân sự", meaning: "Time of the staff plan deadline", kind: .time),
-        Key(name: "surveyDays", label: "Số ngày cập nhật KQ khảo sát", meaning: "Days after the end by which survey results are entered", kind: .days),
-        Key(name: "crmDays", label: "Số ngày cập nhật CRM", meaning: "Days after the end by which CRM is updated", kind: .days),
-        Key(name: "paperworkDays", label: "Số ngày hoàn thiện thủ tục", meaning: "Days after the end by which contract, liquidation and debt are closed", kind: .days),
-        Key(name: "feedbackReviewDays", label: "Số ngày xem KQ khảo sát", meaning: "Days after the end by which TNTK reads the survey results", kind: .days),
-        Key(name: "followUpDays", label: "Số ngày gọi lại đơn vị", meaning: "Days after the end by which unhappy or stuck units are called", kind: .days),
-        Key(name: "dvcqReportDays", label: "Số ngày gửi báo cáo ĐVCQ", meaning: "Days after the end by which the report to ĐVCQ is sent", kind: .days),
-        Key(name: "lowSurveyScore", label: "Điểm khảo sát thấp", meaning: "A survey score at or below this needs a call", kind: .number),
-        Key(name: "preCheckDaysBefore", label: "Số ngày kiểm tra trước TH", meaning: "Days before the start of the day-before check", kind: .days),
-        Key(name: "morningSession", label: "Giờ bắt đầu buổi sáng", meaning: "Start of the morning session (its report is due then)", kind: .time),
-        Key(name: "afternoonSession", label: "Giờ bắt đầu buổi chiều", meaning: "Start of the afternoon session", kind: .time),
-        Key(name: "sessionReportGraceMinutes", label: "Số phút báo cáo đầu buổi", meaning: "Minutes after a session's start by which its report is due", kind: .minutes),
-        Key(name: "teamReportWeekday", label: "Thứ hạn TNTK gửi TP", meaning: "Weekday of the TNTK → TP weekly report deadline", kind: .weekday),
-        Key(name: "teamReportTime", label: "Giờ hạn TNTK gửi TP", meaning: "Time of the TNTK → TP deadline", kind: .time),
-        Key(name: "officeReportWeekday", label: "Thứ hạn TP gửi GĐVP", meaning: "Weekday of the TP → GĐVP weekly report deadline", kind: .weekday),
-        Key(name: "officeReportTime", label: "Giờ hạn TP gửi GĐVP", meaning: "Time of the TP → GĐVP deadline", kind: .time),
-        Key(name: "nonWorkingWeekdays", label: "Ngày nghỉ trong tuần", meaning: "Weekdays without work", kind: .weekdays),
-        Key(name: "holidays", label: "Ngày lễ", meaning: "Public holidays (date and name)", kind: .holidays),
+        .days("handoverDays", "Số ngày bàn giao trước", "Days between handover and course start", \.handoverDays),
+        .days("longHandoverDays", "Số ngày bàn giao trước (sản phẩm lương)", "Days between handover and start for the products below", \.longHandoverDays),
+        Key("longHandoverProducts", "Sản phẩm cần bàn giao sớm", "Products that need the long lead time", .products, \.longHandoverProducts,
+            parse: { (t: String) throws(SettingValueError) -> Set<Product> in
+                var set: Set<Product> = []
+                for item in Settings.list(t) {
+                    guard let p = Product(rawValue: item) ?? Product.exactMatch(item) else {
+                        throw SettingValueError("không có sản phẩm \"\(item)\" (có: \(Product.labels.joined(separator: ", ")))",
+                                                "no product \"\(item)\" (known: \(Product.labels.joined(separator: ", ")))")
+                    }
+                    set.insert(p)
+                }
+                return set
+            }, print: { set in Product.allCases.filter(set.contains).map(\.label).joined(separator: ", ") }),
+        .days("scheduleConfirmDays", "Số ngày chốt lịch sau bàn giao", "Days after the handover by which TNTK confirms the schedule", \.scheduleConfirmDays),
+        .weekday("staffPlanWeekday", "Thứ hạn gửi kế hoạch nhân sự", "Weekday of the staff plan deadline, in the week before the course's week", \.staffPlanWeekday),
+        .time("staffPlanTime", "Giờ hạn gửi kế hoạch nhân sự", "Time of the staff plan deadline", \.staffPlanTime),
+        .days("surveyDays", "Số ngày cập nhật KQ khảo sát", "Days after the end by which survey results are entered", \.surveyDays),
+        .days("crmDays", "Số ngày cập nhật CRM", "Days after the end by which CRM is updated", \.crmDays),
+        .days("paperworkDays", "Số ngày hoàn thiện thủ tục", "Days after the end by which contract, liquidation and debt are closed", \.paperworkDays),
+        .days("feedbackReviewDays", "Số ngày xem KQ khảo sát", "Days after the end by which TNTK reads the survey results", \.feedbackReviewDays),
+        .days("followUpDays", "Số ngày gọi lại đơn vị", "Days after the end by which unhappy or stuck units are called", \.followUpDays),
+        .days("dvcqReportDays", "Số ngày gửi báo cáo ĐVCQ", "Days after the end by which the report to ĐVCQ is sent", \.dvcqReportDays),
+        .score("lowSurveyScore", "Điểm khảo sát thấp", "A survey score at or below this needs a call", \.lowSurveyScore),
+        .days("preCheckDaysBefore", "Số ngày kiểm tra trước TH", "Days before the start of the day-before check", \.preCheckDaysBefore),
+        .time("morningSession", "Giờ bắt đầu buổi sáng", "Start of the morning session (its report is due then)", \.morningSession),
+        .time("afternoonSession", "Giờ bắt đầu buổi chiều", "Start of the afternoon session", \.afternoonSession),
+        .minutes("sessionReportGraceMinutes", "Số phút báo cáo đầu buổi", "Minutes after a session's start by which its report is due", \.sessionReportGraceMinutes),
+        .weekday("teamReportWeekday", "Thứ hạn TNTK gửi TP", "Weekday of the TNTK → TP weekly report deadline", \.teamReportWeekday),
+        .time("teamReportTime", "Giờ hạn TNTK gửi TP", "Time of the TNTK → TP deadline", \.teamReportTime),
+        .weekday("officeReportWeekday", "Thứ hạn TP gửi GĐVP", "Weekday of the TP → GĐVP weekly report deadline", \.officeReportWeekday),
+        .time("officeReportTime", "Giờ hạn TP gửi GĐVP", "Time of the TP → GĐVP deadline", \.officeReportTime),
+        Key("nonWorkingWeekdays", "Ngày nghỉ trong tuần", "Weekdays without work", .weekdays, \.nonWorkingWeekdays,
+            parse: { (t: String) throws(SettingValueError) -> Set<Int> in
+                var days: Set<Int> = []
+                for item in Settings.list(t) { days.insert(try Settings.weekday(item)) }
+                return days
+            }, print: { $0.sorted().map(Settings.weekdayName).joined(separator: ", ") }),
+        Key("holidays", "Ngày lễ", "Public holidays (date and name)", .holidays, \.holidays,
+            parse: { (t: String) throws(SettingValueError) -> [Holiday] in
+                var list: [Holiday] = []
+                for item in Settings.list(t) { list.append(try Settings.holiday(item)) }
+                return list
+            }, print: { $0.map { "\($0.date.vietnamese) \($0.name)" }.joined(separator: "; ") }),
     ]
 
     /// The key whose name or label folds to the same text as `text`.
@@ -67,106 +148,15 @@ extension Settings {
     }
 
     /// The current value of a setting, as written in a sheet or JSON.
-    public func text(of key: Key) -> String {
-        switch key.name {
-        case "handoverDays": return String(handoverDays)
-        case "longHandoverDays": return String(longHandoverDays)
-        case "longHandoverProducts": return Product.allCases.filter(longHandoverProducts.contains).map(\.label).joined(separator: ", ")
-        case "scheduleConfirmDays": return String(scheduleConfirmDays)
-        case "staffPlanWeekday": return Settings.weekdayName(staffPlanWeekday)
-        case "staffPlanTime": return staffPlanTime.description
-        case "surveyDays": return String(surveyDays)
-        case "crmDays": return String(crmDays)
-        case "paperworkDays": return String(paperworkDays)
-        case "feedbackReviewDays": return String(feedbackReviewDays)
-        case "followUpDays": return String(followUpDays)
-        case "dvcqReportDays": return String(dvcqReportDays)
-        case "lowSurveyScore": return CellParser.text(.number(lowSurveyScore)) ?? ""
-        case "preCheckDaysBefore": return String(preCheckDaysBefore)
-        case "morningSession": return sessionTimes[.morning]?.description ?? ""
-        case "afternoonSession": return sessionTimes[.afternoon]?.description ?? ""
-        case "sessionReportGraceMinutes": return String(sessionReportGraceMinutes)
-        case "teamReportWeekday": return Settings.weekdayName(teamReportWeekday)
-        case "teamReportTime": return teamReportTime.description
-        case "officeReportWeekday": return Settings.weekdayName(officeReportWeekday)
-        case "officeReportTime": return officeReportTime.description
-        case "nonWorkingWeekdays": return nonWorkingWeekdays.sorted().map(Settings.weekdayName).joined(separator: ", ")
-        case "holidays": return holidays.map { "\($0.date.vietnamese) \($0.name)" }.joined(separator: "; ")
-        default: return ""
-        }
+    public func text(of key: Key) -> String { key.read(self) }
+
+    /// Sets a setting from its written value; the error's text says what was expected.
+    mutating func set(_ key: Key, _ raw: String) throws(SettingValueError) {
+        try key.write(&self, raw.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// `Thứ 2` … `Thứ 7`, `Chủ nhật`.
     public static func weekdayName(_ n: Int) -> String { n == 7 ? "Chủ nhật" : "Thứ \(n + 1)" }
-
-    /// Sets a setting from its written value; the error's text says what was expected.
-    mutating func set(_ key: Key, _ raw: String) throws(SettingValueError) {
-        let t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        switch key.kind {
-        case .days:
-            guard let n = Int(t), (0...365).contains(n) else { throw SettingValueError("cần một số ngày từ 0 đến 365, gặp \"\(t)\"", "expected a number of days from 0 to 365, found \"\(t)\"") }
-            setInt(key.name, n)
-        case .minutes:
-            guard let n = Int(t), (0...1440).contains(n) else { throw SettingValueError("cần số phút từ 0 đến 1440, gặp \"\(t)\"", "expected minutes from 0 to 1440, found \"\(t)\"") }
-            sessionReportGraceMinutes = n
-        case .number:
-            guard let d = Double(t.replacingOccurrences(of: ",", with: ".")), (0...5).contains(d) else {
-                throw SettingValueError("cần một điểm từ 0 đến 5, gặp \"\(t)\"", "expected a score from 0 to 5, found \"\(t)\"")
-            }
-            lowSurveyScore = d
-        case .time:
-            guard let time = TextDateParser.parseTime(t), (0...23).contains(time.hour), (0...59).contains(time.minute) else {
-                throw SettingValueError("cần giờ dạng 09:00, gặp \"\(t)\"", "expected a time like 09:00, found \"\(t)\"")
-            }
-            switch key.name {
-            case "staffPlanTime": staffPlanTime = time
-            case "morningSession": sessionTimes[.morning] = time
-            case "afternoonSession": sessionTimes[.afternoon] = time
-            case "teamReportTime": teamReportTime = time
-            default: officeReportTime = time
-            }
-        case .weekday:
-            let n = try Settings.weekday(t)
-            switch key.name {
-            case "staffPlanWeekday": staffPlanWeekday = n
-            case "teamReportWeekday": teamReportWeekday = n
-            default: officeReportWeekday = n
-            }
-        case .weekdays:
-            var days: Set<Int> = []
-            for item in Settings.list(t) { days.insert(try Settings.weekday(item)) }
-            nonWorkingWeekdays = days
-        case .products:
-            var set: Set<Product> = []
-            for item in Settings.list(t) {
-                guard let p = Product(rawValue: item) ?? Product.exactMatch(item) else {
-                    throw SettingValueError("không có sản phẩm \"\(item)\" (có: \(Product.labels.joined(separator: ", ")))",
-                                            "no product \"\(item)\" (known: \(Product.labels.joined(separator: ", ")))")
-                }
-                set.insert(p)
-            }
-            longHandoverProducts = set
-        case .holidays:
-            var list: [Holiday] = []
-            for item in Settings.list(t) { list.append(try Settings.holiday(item)) }
-            holidays = list
-        }
-    }
-
-    mutating func setInt(_ name: String, _ n: Int) {
-        switch name {
-        case "handoverDays": handoverDays = n
-        case "longHandoverDays": longHandoverDays = n
-        case "scheduleConfirmDays": scheduleConfirmDays = n
-        case "surveyDays": surveyDays = n
-        case "crmDays": crmDays = n
-        case "paperworkDays": paperworkDays = n
-        case "feedbackReviewDays": feedbackReviewDays = n
-        case "followUpDays": followUpDays = n
-        case "dvcqReportDays": dvcqReportDays = n
-        default: preCheckDaysBefore = n
-        }
-    }
 
     /// Items of a list written `a, b; c`.
     static func list(_ t: String) -> [String] {

@@ -8,6 +8,14 @@ extension Settings {
     /// The defaults overridden by a JSON object of `key: value` (keys as in ``Settings/keys``);
     /// an unknown key or a bad value is an error naming the key.
     public static func load(json data: Data, file: String) throws(SettingsError) -> Settings {
+        var s = Settings()
+        try s.apply(json: data, file: file) { _ in }
+        return s
+    }
+
+    /// Overrides these settings with a JSON object of `key: value`, calling `set` with each key
+    /// set; an unknown key or a bad value is an error naming the key.
+    mutating func apply(json data: Data, file: String, set: (Key) -> Void) throws(SettingsError) {
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data) } catch {
             throw SettingsError(file: file, place: nil, key: "—", messageVi: "không phải JSON hợp lệ", messageEn: "not valid JSON")
@@ -15,11 +23,10 @@ extension Settings {
         guard let dict = object as? [String: Any] else {
             throw SettingsError(file: file, place: nil, key: "—", messageVi: "cần một đối tượng JSON {\"khóa\": giá trị}", messageEn: "expected a JSON object {\"key\": value}")
         }
-        var s = Settings()
         for name in dict.keys.sorted() {
-            guard let key = keys.first(where: { $0.name == name }) ?? Settings.key(named: name) else {
-                throw SettingsError(file: file, place: name, key: name, messageVi: "không có cấu hình này (có: \(keys.map(\.name).joined(separator: ", ")))",
-                                    messageEn: "no such setting (known: \(keys.map(\.name).joined(separator: ", ")))")
+            guard let key = Settings.keys.first(where: { $0.name == name }) ?? Settings.key(named: name) else {
+                throw SettingsError(file: file, place: name, key: name, messageVi: "không có cấu hình này (có: \(Settings.keys.map(\.name).joined(separator: ", ")))",
+                                    messageEn: "no such setting (known: \(Settings.keys.map(\.name).joined(separator: ", ")))")
             }
             let raw: String
             switch dict[name] {
@@ -34,11 +41,11 @@ extension Settings {
             default:
                 throw SettingsError(file: file, place: name, key: name, messageVi: "giá trị phải là số, chuỗi hoặc danh sách", messageEn: "the value must be a number, a string or a list")
             }
-            do { try s.set(key, raw) } catch {
+            do { try self.set(key, raw) } catch {
                 throw SettingsError(file: file, place: name, key: name, messageVi: error.vi, messageEn: error.en)
             }
+            set(key)
         }
-        return s
     }
 
     /// The defaults overridden by a "Cấu hình" sheet: one setting a row, its name (key or
@@ -47,6 +54,13 @@ extension Settings {
     /// the first one replaces the built-in list.
     public static func load(sheet grid: SheetGrid, file: String, base: Settings = Settings()) throws(SettingsError) -> Settings {
         var s = base
+        try s.apply(sheet: grid, file: file) { _, _ in }
+        return s
+    }
+
+    /// Overrides these settings with a "Cấu hình" sheet (see ``load(sheet:file:base:)``), calling
+    /// `set` with each key set and the cell of its value.
+    mutating func apply(sheet grid: SheetGrid, file: String, set: (Key, String) -> Void) throws(SettingsError) {
         var holidaysSeen = false
         for (r, row) in grid.rows.enumerated() {
             guard let name = row.first.flatMap(CellParser.text) else { continue }
@@ -63,20 +77,21 @@ extension Settings {
                 guard case .value(let date) = CellParser.date(valueCell, system: grid.dateSystem) else {
                     throw SettingsError(file: file, place: valuePlace, key: name, messageVi: "cần một ngày lễ (dd/mm/yyyy)", messageEn: "expected a holiday date (dd/mm/yyyy)")
                 }
-                if !holidaysSeen { s.holidays = [] }
+                if !holidaysSeen { holidays = [] }
                 holidaysSeen = true
                 let label = row.count > 2 ? CellParser.text(row[2]) : nil
-                s.holidays.append(Holiday(date, label ?? "Ngày lễ"))
+                holidays.append(Holiday(date, label ?? "Ngày lễ"))
+                set(key, valuePlace)
                 continue
             }
             guard let text = CellParser.text(valueCell) else {
                 throw SettingsError(file: file, place: valuePlace, key: name, messageVi: "ô giá trị để trống", messageEn: "the value cell is empty")
             }
-            do { try s.set(key, text) } catch {
+            do { try self.set(key, text) } catch {
                 throw SettingsError(file: file, place: valuePlace, key: name, messageVi: error.vi, messageEn: error.en)
             }
+            set(key, valuePlace)
         }
-        return s
     }
 
     /// Whether a sheet's name marks it as the settings sheet (`Cấu hình`, `Cau hinh`, `Settings`).

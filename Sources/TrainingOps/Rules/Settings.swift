@@ -101,6 +101,18 @@ public struct Settings: Hashable, Sendable {
         LocalMoment(start.weekStart.adding(days: -7 + staffPlanWeekday - 1), staffPlanTime)
     }
 
+    /// Start of the morning session (08:00).
+    public var morningSession: LocalTime {
+        get { sessionTimes[.morning] ?? LocalTime(8, 0) }
+        set { sessionTimes[.morning] = newValue }
+    }
+
+    /// Start of the afternoon session (13:30).
+    public var afternoonSession: LocalTime {
+        get { sessionTimes[.afternoon] ?? LocalTime(13, 30) }
+        set { sessionTimes[.afternoon] = newValue }
+    }
+
     /// The sessions of a training day, in order.
     public var sessions: [(part: SessionPart, start: LocalTime)] {
         sessionTimes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
