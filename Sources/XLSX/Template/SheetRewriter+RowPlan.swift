@@ -134,7 +134,7 @@ extension SheetRewriter {
         }
         forms.inline.write(row: row, into: &out)
         out.append(contentsOf: forms.inlineOpen)
-        XMLText.escape(text, into: &out)
+        XMLText.escapeCellText(text, into: &out)
         out.append(contentsOf: forms.inlineClose)
         out.append(contentsOf: forms.close)
     }

@@ -406,7 +406,7 @@ final class SheetRewriter {
         tag.set("t", "inlineStr")
         tag.write(into: &out)
         out.append(contentsOf: "<\(p)is><\(p)t xml:space=\"preserve\">".utf8)
-        XMLText.escape(text, into: &out)
+        XMLText.escapeCellText(text, into: &out)
         out.append(contentsOf: "</\(p)t></\(p)is>".utf8)
         out.append(contentsOf: tag.closingTag)
     }

@@ -180,7 +180,7 @@ struct SheetRowParser {
             switch (name, textTarget) {
             case ("v", .value): cell!.value = XMLText.decode(text[...]); textTarget = .none
             case ("f", .formula): cell!.formula = XMLText.decode(text[...]); textTarget = .none
-            case ("t", .inline): cell!.inlineText = (cell!.inlineText ?? "") + XMLText.decode(text[...]); textTarget = .none
+            case ("t", .inline): cell!.inlineText = (cell!.inlineText ?? "") + Escapes.decode(XMLText.decode(text[...])); textTarget = .none
             case ("rPh", _): phoneticDepth -= 1
             default: break
             }

@@ -135,7 +135,7 @@ private final class SharedStringsHandler: XMLContentHandler {
         if name.is("si") { current.removeAll() } else if name.is("rPh") { phonetic += 1 } else if name.is("t") { inText = phonetic == 0 }
     }
     func endElement(_ name: XMLName) {
-        if name.is("si") { strings.append(String(decoding: current, as: UTF8.self)) } else if name.is("rPh") { phonetic -= 1 } else if name.is("t") { inText = false }
+        if name.is("si") { strings.append(Escapes.decode(String(decoding: current, as: UTF8.self))) } else if name.is("rPh") { phonetic -= 1 } else if name.is("t") { inText = false }
     }
     func characters(_ bytes: UnsafeRawBufferPointer) {
         if inText { current.append(contentsOf: bytes) }

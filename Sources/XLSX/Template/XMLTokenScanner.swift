@@ -177,6 +177,42 @@ enum XMLText {
         }
     }
 
+    /// Escapes the text of a string cell (ST_Xstring) as ``XMLWriter`` does, so that what it
+    /// holds reads back as it was: entities for `&`, `<`, `>`, `"`; carriage returns and the
+    /// control characters XML 1.0 cannot carry as `_xHHHH_`; and a literal `_xHHHH_` kept
+    /// literal by escaping its underscore (`_x005F_x0041_`).
+    static func escapeCellText(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let b = base[i]
+                switch b {
+                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
+                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
+                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
+                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])
+                case 0x09, 0x0A: out.append(b)
+                case 0x5F where XMLWriter.looksLikeEscape(base, i, n):
+                    out.append(contentsOf: Array("_x005F_".utf8))
+                case 0xEF where i + 2 < n && base[i + 1] == 0xBF && (base[i + 2] == 0xBE || base[i + 2] == 0xBF):
+                    out.append(contentsOf: Array((base[i + 2] == 0xBE ? "_xFFFE_" : "_xFFFF_").utf8))
+                    i += 2
+                default:
+                    if b < 0x20 {
+                        let digits = Array("0123456789ABCDEF".utf8)
+                        out.append(contentsOf: [0x5F, 0x78, 0x30, 0x30, digits[Int(b >> 4)], digits[Int(b & 0xF)], 0x5F])
+                    } else {
+                        out.append(b)
+                    }
+                }
+                i += 1
+            }
+        }
+    }
+
     /// The escaped bytes of `text`.
     static func escaped(_ text: String) -> [UInt8] {
         var out: [UInt8] = []

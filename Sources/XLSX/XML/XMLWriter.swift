@@ -235,7 +235,8 @@ final class XMLWriter {
     }
 
     /// `_xHHHH_` at `i`: Excel would decode it, so a literal one needs its underscore escaped.
-    private static func looksLikeEscape(_ s: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Bool {
+    @inline(__always)
+    static func looksLikeEscape(_ s: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Bool {
         guard i + 6 < n, s[i + 1] == 0x78 || s[i + 1] == 0x58, s[i + 6] == 0x5F else { return false }
         for k in 2...5 {
             let c = s[i + k] | 0x20
