@@ -3,7 +3,7 @@ import TrainingOps
 import XLSX
 
 /// `taphuan-samples [--out DIR] [--docs FILE] [--check]`: writes the sample office's workbooks
-/// and answer key, and the sheet reference page; `--check` only imports the laid-out sheets and
+/// and answer key, the sheet reference page and the tables of docs/rules.md beside it; `--check` only imports the laid-out sheets and
 /// compares the import findings with the planted faults of form.
 struct SamplesCommand {
     var out = "samples"
@@ -33,6 +33,12 @@ struct SamplesCommand {
         let docsURL = URL(fileURLWithPath: docs)
         try fm.createDirectory(at: docsURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         try SheetReference.markdown().write(to: docsURL, atomically: true, encoding: .utf8)
+        // docs/rules.md beside it: its tables regenerated, its prose kept.
+        let rulesURL = docsURL.deletingLastPathComponent().appendingPathComponent("rules.md")
+        if let page = try? String(contentsOf: rulesURL, encoding: .utf8) {
+            guard let updated = RulesReference.update(page) else { throw SamplesError("\(rulesURL.path): the generated tables' markers are missing") }
+            try updated.write(to: rulesURL, atomically: true, encoding: .utf8)
+        }
         try Data("not a workbook: Excel's lock file\n".utf8).write(to: URL(fileURLWithPath: out + "/~$Ban giao ke hoach.xlsx"))
         for book in books {
             let path = out + "/" + book.path

@@ -7,9 +7,6 @@ extension Language: ExpressibleByArgument {
     static var fromEnvironment: Language {
         ProcessInfo.processInfo.environment["TAPHUAN_LANG"].flatMap(Language.init(rawValue:)) ?? .vi
     }
-
-    /// `vi` or `en`, as the language is.
-    func pick(_ vi: String, _ en: String) -> String { self == .vi ? vi : en }
 }
 
 /// `--lang vi|en`, shared by every command; the default comes from `TAPHUAN_LANG`.

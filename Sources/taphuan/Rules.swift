@@ -54,7 +54,7 @@ struct Rules: AsyncParsableCommand {
                 s += "\n\(rule.step.label(lang))\n"
             }
             let sev = vi ? rule.severity.vietnamese : rule.severity.rawValue
-            s += "  \(rule.id.padding(toLength: 30, withPad: " ", startingAt: 0)) \(sev.padding(toLength: 9, withPad: " ", startingAt: 0)) \(rule.summary(lang))\n"
+            s += "  \(rule.id.padding(toLength: 30, withPad: " ", startingAt: 0)) \(sev.padding(toLength: 9, withPad: " ", startingAt: 0)) \(rule.summary(lang, inForce.settings))\n"
         }
         s += "\n" + (vi ? "Cấu hình (sửa trong sheet \"\(Settings.sheetName)\" hoặc file JSON):" : "Settings (edit in a \"\(Settings.sheetName)\" sheet or a JSON file):") + "\n"
         for key in Settings.keys {

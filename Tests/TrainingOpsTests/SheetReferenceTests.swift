@@ -9,6 +9,16 @@ import Testing
         return url
     }()
 
+    /// The tables of docs/rules.md are generated from the registry and the settings: they must be current.
+    @Test func rulesPageIsCurrent() throws {
+        let page = try String(contentsOf: Self.repository.appendingPathComponent("docs/rules.md"), encoding: .utf8)
+        let updated = try #require(RulesReference.update(page), "docs/rules.md lost its generated-table markers")
+        #expect(page == updated, "run scripts/make-samples to regenerate the tables of docs/rules.md")
+        // Every rule and every setting is on it.
+        for rule in RuleRegistry.all { #expect(page.contains("| \(rule.id) |")) }
+        for key in Settings.keys { #expect(page.contains("| \(key.name) |")) }
+    }
+
     /// docs/sheets.md is generated from the declarations: it must be current.
     @Test func committedPageIsCurrent() throws {
         let page = try String(contentsOf: Self.repository.appendingPathComponent("docs/sheets.md"), encoding: .utf8)

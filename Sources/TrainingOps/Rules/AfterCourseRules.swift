@@ -35,8 +35,12 @@ public struct SurveyLate: Rule {
     public let id = "SURVEY_LATE"
     public let severity = Severity.error
     public let step = ProcessStep.running
-    public let summaryVi = "Kết quả khảo sát cập nhật quá 1 ngày sau khi kết thúc khóa (hoặc chưa cập nhật khi đã quá hạn)."
-    public let summaryEn = "Survey results entered more than 1 day after the end (or not entered past the deadline)."
+    public let documentation = RuleDocumentation(firesWhen: "survey results entered later than {surveyDays} after the end, or not entered once that day is over",
+                                                 cell: "Ngày cập nhật KQ khảo sát")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        language.pick("Kết quả khảo sát cập nhật quá \(settings.surveyDays) ngày sau khi kết thúc khóa (hoặc chưa cập nhật khi đã quá hạn).",
+                      "Survey results entered more than \(settings.surveyDays) day(s) after the end (or not entered past the deadline).")
+    }
     /// The rule.
     public init() {}
 
@@ -51,8 +55,12 @@ public struct CrmLate: Rule {
     public let id = "CRM_LATE"
     public let severity = Severity.error
     public let step = ProcessStep.running
-    public let summaryVi = "CRM cập nhật quá 1 ngày sau khi kết thúc khóa (hoặc chưa cập nhật khi đã quá hạn)."
-    public let summaryEn = "CRM updated more than 1 day after the end (or not updated past the deadline)."
+    public let documentation = RuleDocumentation(firesWhen: "CRM updated later than {crmDays} after the end, or not updated once that day is over",
+                                                 cell: "Ngày cập nhật CRM")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        language.pick("CRM cập nhật quá \(settings.crmDays) ngày sau khi kết thúc khóa (hoặc chưa cập nhật khi đã quá hạn).",
+                      "CRM updated more than \(settings.crmDays) day(s) after the end (or not updated past the deadline).")
+    }
     /// The rule.
     public init() {}
 
@@ -67,8 +75,12 @@ public struct FeedbackOpen: Rule {
     public let id = "FEEDBACK_OPEN"
     public let severity = Severity.warning
     public let step = ProcessStep.wrapUp
-    public let summaryVi = "TNTK chưa xem kết quả khảo sát và kiến nghị khi đã quá hạn (3 ngày sau khi kết thúc)."
-    public let summaryEn = "TNTK has not read the survey results and recommendations past the deadline (3 days after the end)."
+    public let documentation = RuleDocumentation(firesWhen: "TNTK has not read the survey results {feedbackReviewDays} after the end",
+                                                 cell: "Ngày xem KQ khảo sát")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        language.pick("TNTK chưa xem kết quả khảo sát và kiến nghị khi đã quá hạn (\(settings.feedbackReviewDays) ngày sau khi kết thúc).",
+                      "TNTK has not read the survey results and recommendations past the deadline (\(settings.feedbackReviewDays) days after the end).")
+    }
     /// The rule.
     public init() {}
 
@@ -90,8 +102,13 @@ public struct FollowUpMissing: Rule {
     public let id = "FOLLOW_UP_MISSING"
     public let severity = Severity.warning
     public let step = ProcessStep.wrapUp
-    public let summaryVi = "Đơn vị chấm điểm khảo sát ≤ 2 hoặc chưa sử dụng được phần mềm mà chưa được gọi xin lỗi/hỗ trợ."
-    public let summaryEn = "A unit scoring the survey ≤ 2 or not using the software, not called back."
+    public let documentation = RuleDocumentation(firesWhen: "a unit with survey score ≤ {lowSurveyScore} or Đã sử dụng = Không, Đã gọi hỗ trợ not Có, {followUpDays} after the end",
+                                                 cell: "Đã gọi hỗ trợ")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        let score = CellParser.text(.number(settings.lowSurveyScore)) ?? ""
+        return language.pick("Đơn vị chấm điểm khảo sát ≤ \(score) hoặc chưa sử dụng được phần mềm mà chưa được gọi xin lỗi/hỗ trợ (hạn \(settings.followUpDays) ngày sau khi kết thúc).",
+                             "A unit scoring the survey ≤ \(score) or not using the software, not called back (\(settings.followUpDays) days after the end).")
+    }
     /// The rule.
     public init() {}
 
@@ -121,8 +138,12 @@ public struct DvcqReportMissing: Rule {
     public let id = "DVCQ_REPORT_MISSING"
     public let severity = Severity.warning
     public let step = ProcessStep.wrapUp
-    public let summaryVi = "Chưa gửi báo cáo sau tập huấn cho ĐVCQ khi đã quá hạn (14 ngày sau khi kết thúc)."
-    public let summaryEn = "The post-course report to ĐVCQ not sent past the deadline (14 days after the end)."
+    public let documentation = RuleDocumentation(firesWhen: "no report to ĐVCQ (or one sent late) {dvcqReportDays} after the end",
+                                                 cell: "Ngày gửi BC ĐVCQ")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        language.pick("Chưa gửi báo cáo sau tập huấn cho ĐVCQ khi đã quá hạn (\(settings.dvcqReportDays) ngày sau khi kết thúc).",
+                      "The post-course report to ĐVCQ not sent past the deadline (\(settings.dvcqReportDays) days after the end).")
+    }
     /// The rule.
     public init() {}
 
@@ -137,8 +158,12 @@ public struct OpinionOverdue: Rule {
     public let id = "OPINION_OVERDUE"
     public let severity = Severity.warning
     public let step = ProcessStep.wrapUp
-    public let summaryVi = "Kiến nghị đã quá hạn xử lý mà chưa xong."
-    public let summaryEn = "An opinion past its due date and not handled."
+    public let documentation = RuleDocumentation(firesWhen: "an opinion past Hạn xử lý whose status is not Đã xử lý / Không xử lý",
+                                                 cell: "Trạng thái")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        language.pick("Kiến nghị đã quá hạn xử lý mà chưa xong.",
+                      "An opinion past its due date and not handled.")
+    }
     /// The rule.
     public init() {}
 

@@ -3,8 +3,12 @@ public struct PlanUnapproved: Rule {
     public let id = "PLAN_UNAPPROVED"
     public let severity = Severity.error
     public let step = ProcessStep.running
-    public let summaryVi = "Kế hoạch tổ chức khóa chưa được TNTK duyệt trước ngày bắt đầu (hoặc chưa báo các bộ phận)."
-    public let summaryEn = "The course organisation plan not approved by TNTK before the start (or departments not notified)."
+    public let documentation = RuleDocumentation(firesWhen: "the course has begun without Ngày duyệt KH, approved on/after the start, or Đã báo bộ phận = Không",
+                                                 cell: "Ngày duyệt KH")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        language.pick("Kế hoạch tổ chức khóa chưa được TNTK duyệt trước ngày bắt đầu (hoặc chưa báo các bộ phận).",
+                      "The course organisation plan not approved by TNTK before the start (or departments not notified).")
+    }
     /// The rule.
     public init() {}
 
@@ -38,8 +42,12 @@ public struct UnitIncomplete: Rule {
     public let id = "UNIT_INCOMPLETE"
     public let severity = Severity.warning
     public let step = ProcessStep.running
-    public let summaryVi = "Đơn vị trên danh sách thiếu tên, người liên hệ hoặc số điện thoại."
-    public let summaryEn = "A unit on the list without its name, contact person or phone."
+    public let documentation = RuleDocumentation(firesWhen: "a unit without its name, contact person or phone (an unreadable phone counts as none)",
+                                                 cell: "first missing")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        language.pick("Đơn vị trên danh sách thiếu tên, người liên hệ hoặc số điện thoại.",
+                      "A unit on the list without its name, contact person or phone.")
+    }
     /// The rule.
     public init() {}
 
@@ -68,8 +76,12 @@ public struct FirstSessionReportMissing: Rule {
     public let id = "FIRST_SESSION_REPORT_MISSING"
     public let severity = Severity.warning
     public let step = ProcessStep.running
-    public let summaryVi = "Không có báo cáo nhanh buổi đầu cho TNTK (hạn hết ngày học đầu tiên)."
-    public let summaryEn = "No quick report on the first session to TNTK (due by the end of the first day)."
+    public let documentation = RuleDocumentation(firesWhen: "no Báo cáo buổi đầu once the first day is over",
+                                                 cell: "Báo cáo buổi đầu")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        language.pick("Không có báo cáo nhanh buổi đầu cho TNTK (hạn hết ngày học đầu tiên).",
+                      "No quick report on the first session to TNTK (due by the end of the first day).")
+    }
     /// The rule.
     public init() {}
 
@@ -90,8 +102,12 @@ public struct PaperworkOpen: Rule {
     public let id = "PAPERWORK_OPEN"
     public let severity = Severity.warning
     public let step = ProcessStep.running
-    public let summaryVi = "Hợp đồng, thanh lý hoặc thu nợ chưa xong khi khóa đã kết thúc quá số ngày cho phép (7)."
-    public let summaryEn = "Contract, liquidation or debt collection still open past the allowed days after the end (7)."
+    public let documentation = RuleDocumentation(firesWhen: "contract, liquidation or debt not Xong / Không áp dụng once {paperworkDays} after the end are over",
+                                                 cell: "first open item")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        language.pick("Hợp đồng, thanh lý hoặc thu nợ chưa xong khi khóa đã kết thúc quá số ngày cho phép (\(settings.paperworkDays)).",
+                      "Contract, liquidation or debt collection still open past the allowed days after the end (\(settings.paperworkDays)).")
+    }
     /// The rule.
     public init() {}
 
@@ -121,8 +137,12 @@ public struct SupportChannelMissing: Rule {
     public let id = "SUPPORT_CHANNEL_MISSING"
     public let severity = Severity.warning
     public let step = ProcessStep.running
-    public let summaryVi = "Khóa đã kết thúc mà chưa ghi kênh hỗ trợ (MISA Support, nhóm Zalo) cho đơn vị."
-    public let summaryEn = "A finished course without the support channel given to the units."
+    public let documentation = RuleDocumentation(firesWhen: "no Kênh hỗ trợ once the course has ended",
+                                                 cell: "Kênh hỗ trợ")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        language.pick("Khóa đã kết thúc mà chưa ghi kênh hỗ trợ (MISA Support, nhóm Zalo) cho đơn vị.",
+                      "A finished course without the support channel given to the units.")
+    }
     /// The rule.
     public init() {}
 
@@ -143,8 +163,13 @@ public struct CourseOnNonWorkingDay: Rule {
     public let id = "COURSE_ON_NON_WORKING_DAY"
     public let severity = Severity.warning
     public let step = ProcessStep.leadChecks
-    public let summaryVi = "Khóa học rơi vào Chủ nhật hoặc ngày lễ."
-    public let summaryEn = "A course held on a Sunday or a public holiday."
+    public let documentation = RuleDocumentation(firesWhen: "a training day on a `nonWorkingWeekdays` day (Sunday) or one of `holidays`",
+                                                 cell: "Ngày bắt đầu")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        let days = settings.nonWorkingWeekdays.sorted()
+        return language.pick("Khóa học rơi vào ngày nghỉ (\(days.map(Settings.weekdayName).joined(separator: ", "))) hoặc ngày lễ.",
+                             "A course held on a day off (\(days.map(Settings.weekdayNameEnglish).joined(separator: ", "))) or a public holiday.")
+    }
     /// The rule.
     public init() {}
 

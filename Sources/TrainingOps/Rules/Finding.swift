@@ -123,6 +123,9 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     case vi
     /// English.
     case en
+
+    /// `vi` or `en`, as the language is.
+    public func pick(_ vi: String, _ en: String) -> String { self == .vi ? vi : en }
 }
 
 extension Finding {

@@ -5,8 +5,13 @@ public struct HandoverLate: Rule {
     public let id = "HANDOVER_LATE"
     public let severity = Severity.error
     public let step = ProcessStep.requestAndPlan
-    public let summaryVi = "Bàn giao kế hoạch trước ngày bắt đầu ít hơn số ngày yêu cầu (10 ngày; 30 ngày với Tính lương, DT lương)."
-    public let summaryEn = "Handover fewer days before the start than required (10 days; 30 for Tính lương and DT lương)."
+    public let documentation = RuleDocumentation(firesWhen: "handover day is fewer than {handoverDays} days before the start; {longHandoverDays} for {longHandoverProducts}",
+                                                 cell: "Ngày bàn giao")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        let long = settings.longHandoverProductList
+        return language.pick("Bàn giao kế hoạch trước ngày bắt đầu ít hơn số ngày yêu cầu (\(settings.handoverDays) ngày; \(settings.longHandoverDays) ngày với \(long)).",
+                             "Handover fewer days before the start than required (\(settings.handoverDays) days; \(settings.longHandoverDays) for \(long)).")
+    }
     /// The rule.
     public init() {}
 
@@ -33,8 +38,12 @@ public struct HandoverMissingDate: Rule {
     public let id = "HANDOVER_MISSING_DATE"
     public let severity = Severity.warning
     public let step = ProcessStep.requestAndPlan
-    public let summaryVi = "Khóa trên bảng bàn giao không ghi ngày bàn giao (khi đã đến hạn bàn giao)."
-    public let summaryEn = "A course on the handover plan without its handover date (once the handover was due)."
+    public let documentation = RuleDocumentation(firesWhen: "no handover date once the handover was due",
+                                                 cell: "Ngày bàn giao")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        language.pick("Khóa trên bảng bàn giao không ghi ngày bàn giao (khi đã đến hạn bàn giao).",
+                      "A course on the handover plan without its handover date (once the handover was due).")
+    }
     /// The rule.
     public init() {}
 
@@ -56,8 +65,12 @@ public struct UnitsMissing: Rule {
     public let id = "UNITS_MISSING"
     public let severity = Severity.error
     public let step = ProcessStep.requestAndPlan
-    public let summaryVi = "Không có danh sách đơn vị cho khóa đã đến hạn bàn giao."
-    public let summaryEn = "No unit list for a course whose handover is due."
+    public let documentation = RuleDocumentation(firesWhen: "no unit on any unit list once the handover (which carries it) was due",
+                                                 cell: "Mã khóa (handover)")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        language.pick("Không có danh sách đơn vị cho khóa đã đến hạn bàn giao.",
+                      "No unit list for a course whose handover is due.")
+    }
     /// The rule.
     public init() {}
 
@@ -77,8 +90,12 @@ public struct ScheduleUnconfirmed: Rule {
     public let id = "SCHEDULE_UNCONFIRMED"
     public let severity = Severity.warning
     public let step = ProcessStep.requestAndPlan
-    public let summaryVi = "TNTK chưa chốt lịch (Ngày chốt lịch trống) khi đã quá hạn chốt sau bàn giao."
-    public let summaryEn = "TNTK has not confirmed the schedule (no confirmation date) past the deadline after handover."
+    public let documentation = RuleDocumentation(firesWhen: "no Ngày chốt lịch once {scheduleConfirmDays} after the handover (or the start, if earlier) is over",
+                                                 cell: "Ngày chốt lịch")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        language.pick("TNTK chưa chốt lịch (Ngày chốt lịch trống) khi đã quá hạn chốt sau bàn giao.",
+                      "TNTK has not confirmed the schedule (no confirmation date) past the deadline after handover.")
+    }
     /// The rule.
     public init() {}
 
@@ -99,8 +116,12 @@ public struct UnitCountMismatch: Rule {
     public let id = "UNIT_COUNT_MISMATCH"
     public let severity = Severity.warning
     public let step = ProcessStep.leadChecks
-    public let summaryVi = "Số đơn vị trên bảng bàn giao khác số dòng trên danh sách đơn vị."
-    public let summaryEn = "The handover's unit count differs from the unit list."
+    public let documentation = RuleDocumentation(firesWhen: "Số đơn vị on the handover differs from the rows on the unit list",
+                                                 cell: "Số đơn vị")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        language.pick("Số đơn vị trên bảng bàn giao khác số dòng trên danh sách đơn vị.",
+                      "The handover's unit count differs from the unit list.")
+    }
     /// The rule.
     public init() {}
 

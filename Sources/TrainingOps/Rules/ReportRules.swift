@@ -3,8 +3,13 @@ public struct WeeklyReportLate: Rule {
     public let id = "WEEKLY_REPORT_LATE"
     public let severity = Severity.error
     public let step = ProcessStep.wrapUp
-    public let summaryVi = "Báo cáo tuần gửi trễ hoặc không gửi: TNTK → TP hạn hết thứ Sáu, TP → GĐVP hạn 12:00 thứ Bảy."
-    public let summaryEn = "Weekly report late or missing: TNTK → TP due by end of Friday, TP → GĐVP by Saturday 12:00."
+    public let documentation = RuleDocumentation(firesWhen: "TNTK→TP sent after {teamReportWeekday} {teamReportTime}; TP→GĐVP after {officeReportWeekday} {officeReportTime}; or a team's / the office's report of a week missing once due",
+                                                 cell: "Thời điểm gửi, or — for a missing one")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        let s = settings
+        return language.pick("Báo cáo tuần gửi trễ hoặc không gửi: TNTK → TP hạn \(s.teamReportTime) \(Settings.weekdayName(s.teamReportWeekday)), TP → GĐVP hạn \(s.officeReportTime) \(Settings.weekdayName(s.officeReportWeekday)).",
+                             "Weekly report late or missing: TNTK → TP due \(Settings.weekdayNameEnglish(s.teamReportWeekday)) \(s.teamReportTime), TP → GĐVP \(Settings.weekdayNameEnglish(s.officeReportWeekday)) \(s.officeReportTime).")
+    }
     /// The rule.
     public init() {}
 
@@ -66,8 +71,12 @@ public struct DailyLogMissing: Rule {
     public let id = "DAILY_LOG_MISSING"
     public let severity = Severity.warning
     public let step = ProcessStep.outsideCourses
-    public let summaryVi = "Nhân viên không có nhật ký công việc ngoài TH cho một ngày làm việc không đi lớp."
-    public let summaryEn = "A staff member without a daily log for a working day off courses."
+    public let documentation = RuleDocumentation(firesWhen: "a staff member who keeps daily logs has none for a working day (Mon–Fri, not a holiday, before the as-of day) on which they were on no course",
+                                                 cell: "— (their log sheet)")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        language.pick("Nhân viên không có nhật ký công việc ngoài TH cho một ngày làm việc không đi lớp.",
+                      "A staff member without a daily log for a working day off courses.")
+    }
     /// The rule.
     public init() {}
 

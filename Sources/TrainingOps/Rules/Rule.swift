@@ -45,17 +45,17 @@ public protocol Rule: Sendable {
     var severity: Severity { get }
     /// The step it enforces.
     var step: ProcessStep { get }
-    /// What it checks, in Vietnamese.
-    var summaryVi: String { get }
-    /// What it checks, in English.
-    var summaryEn: String { get }
+    /// What it checks, in `language`, with the thresholds of `settings`.
+    func summary(_ language: Language, _ settings: Settings) -> String
+    /// When it fires and where, for docs/rules.md.
+    var documentation: RuleDocumentation { get }
     /// The findings in `context`.
     func check(_ context: RuleContext) -> [Finding]
 }
 
 extension Rule {
-    /// What it checks in `language`.
-    public func summary(_ language: Language) -> String { language == .vi ? summaryVi : summaryEn }
+    /// What it checks in `language`, with the office's default thresholds.
+    public func summary(_ language: Language) -> String { summary(language, Settings()) }
 
     /// A finding of this rule on a record's row.
     func finding(_ course: String?, _ source: SourceRow, _ column: String?, vi: String, en: String,

@@ -3,8 +3,12 @@ public struct PreCheckMissing: Rule {
     public let id = "PRECHECK_MISSING"
     public let severity = Severity.error
     public let step = ProcessStep.dayBefore
-    public let summaryVi = "Khóa đã bắt đầu mà không có dòng kiểm tra chuẩn bị trước TH."
-    public let summaryEn = "A course that has begun without a day-before check."
+    public let documentation = RuleDocumentation(firesWhen: "the course has begun and has no day-before check",
+                                                 cell: "Mã khóa (handover)")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        language.pick("Khóa đã bắt đầu mà không có dòng kiểm tra chuẩn bị trước TH.",
+                      "A course that has begun without a day-before check.")
+    }
     /// The rule.
     public init() {}
 
@@ -24,8 +28,12 @@ public struct PreCheckIncomplete: Rule {
     public let id = "PRECHECK_INCOMPLETE"
     public let severity = Severity.warning
     public let step = ProcessStep.dayBefore
-    public let summaryVi = "Kiểm tra trước TH còn mục để trống hoặc trả lời Không (theo hình thức trực tiếp/trực tuyến)."
-    public let summaryEn = "Items of the day-before checklist left empty or answered No (for the course's mode)."
+    public let documentation = RuleDocumentation(firesWhen: "items of the mode's checklist empty or \"Không\" (reason for not speaking only needed when ĐVCQ will not speak)",
+                                                 cell: "first open item")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        language.pick("Kiểm tra trước TH còn mục để trống hoặc trả lời Không (theo hình thức trực tiếp/trực tuyến).",
+                      "Items of the day-before checklist left empty or answered No (for the course's mode).")
+    }
     /// The rule.
     public init() {}
 
@@ -48,8 +56,12 @@ public struct PreCheckLate: Rule {
     public let id = "PRECHECK_LATE"
     public let severity = Severity.warning
     public let step = ProcessStep.dayBefore
-    public let summaryVi = "Kiểm tra chuẩn bị làm vào ngày bắt đầu hoặc sau đó (phải trước 1 ngày)."
-    public let summaryEn = "The day-before check made on the first day or later."
+    public let documentation = RuleDocumentation(firesWhen: "checked after {preCheckDaysBefore} day before the start",
+                                                 cell: "Ngày kiểm tra")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        language.pick("Kiểm tra chuẩn bị làm muộn hơn \(settings.preCheckDaysBefore) ngày trước ngày bắt đầu.",
+                      "The day-before check made later than \(settings.preCheckDaysBefore) day(s) before the start.")
+    }
     /// The rule.
     public init() {}
 
@@ -71,8 +83,13 @@ public struct SessionReportMissing: Rule {
     public let id = "SESSION_REPORT_MISSING"
     public let severity = Severity.error
     public let step = ProcessStep.duringCourse
-    public let summaryVi = "Thiếu báo cáo đầu buổi (mỗi ngày học 2 buổi Sáng, Chiều) cho buổi đã diễn ra."
-    public let summaryEn = "A session report missing (two a training day, Sáng and Chiều) for a session that has started."
+    public let documentation = RuleDocumentation(firesWhen: "no report for a session (Sáng `morningSession` 08:00, Chiều `afternoonSession` 13:30) of a training day, {sessionReportGraceMinutes} after it started",
+                                                 cell: "— (sheet of the course's reports)")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        let m = settings.morningSession, a = settings.afternoonSession, grace = settings.sessionReportGraceMinutes
+        return language.pick("Thiếu báo cáo đầu buổi (mỗi ngày học 2 buổi: Sáng \(m), Chiều \(a)) \(grace) phút sau khi buổi bắt đầu.",
+                             "A session report missing (two a training day: Sáng \(m), Chiều \(a)) \(grace) minutes after the session started.")
+    }
     /// The rule.
     public init() {}
 
@@ -112,8 +129,12 @@ public struct AbsenceUnexplained: Rule {
     public let id = "ABSENCE_UNEXPLAINED"
     public let severity = Severity.warning
     public let step = ProcessStep.duringCourse
-    public let summaryVi = "Báo cáo buổi có đơn vị vắng nhưng không kèm danh sách và lý do."
-    public let summaryEn = "A session report with absent units but no list of them and their reasons."
+    public let documentation = RuleDocumentation(firesWhen: "Số ĐV vắng > 0 without the list of units and reasons",
+                                                 cell: "ĐV vắng và lý do")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        language.pick("Báo cáo buổi có đơn vị vắng nhưng không kèm danh sách và lý do.",
+                      "A session report with absent units but no list of them and their reasons.")
+    }
     /// The rule.
     public init() {}
 
@@ -133,8 +154,12 @@ public struct UnitAbsenceNoReason: Rule {
     public let id = "UNIT_ABSENCE_NO_REASON"
     public let severity = Severity.warning
     public let step = ProcessStep.leadChecks
-    public let summaryVi = "Đơn vị vắng (Có mặt = Không) mà không ghi lý do vắng."
-    public let summaryEn = "A unit absent (Có mặt = No) without a reason."
+    public let documentation = RuleDocumentation(firesWhen: "Có mặt = Không without Lý do vắng",
+                                                 cell: "Lý do vắng")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        language.pick("Đơn vị vắng (Có mặt = Không) mà không ghi lý do vắng.",
+                      "A unit absent (Có mặt = No) without a reason.")
+    }
     /// The rule.
     public init() {}
 

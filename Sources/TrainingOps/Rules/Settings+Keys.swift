@@ -158,6 +158,11 @@ extension Settings {
     /// `Thứ 2` … `Thứ 7`, `Chủ nhật`.
     public static func weekdayName(_ n: Int) -> String { n == 7 ? "Chủ nhật" : "Thứ \(n + 1)" }
 
+    /// `Monday` … `Sunday`.
+    public static func weekdayNameEnglish(_ n: Int) -> String {
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][(max(1, min(7, n))) - 1]
+    }
+
     /// Items of a list written `a, b; c`.
     static func list(_ t: String) -> [String] {
         t.split(whereSeparator: { $0 == ";" || $0 == "\n" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

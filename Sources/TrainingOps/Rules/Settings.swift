@@ -82,6 +82,11 @@ public struct Settings: Hashable, Sendable {
         return h
     }()
 
+    /// The products of ``longHandoverProducts`` by name, in the catalogue's order (`Tính lương, DT lương`).
+    public var longHandoverProductList: String {
+        Product.allCases.filter(longHandoverProducts.contains).map(\.label).joined(separator: ", ")
+    }
+
     /// The lead time a product needs.
     public func handoverDays(for product: Product?) -> Int {
         product.map { longHandoverProducts.contains($0) } == true ? longHandoverDays : handoverDays

@@ -3,8 +3,13 @@ public struct StaffPlanLate: Rule {
     public let id = "STAFF_PLAN_LATE"
     public let severity = Severity.error
     public let step = ProcessStep.requestAndPlan
-    public let summaryVi = "Kế hoạch nhân sự gửi TP HCSN sau 09:00 thứ Bảy của tuần trước tuần học (hoặc chưa gửi khi đã quá hạn)."
-    public let summaryEn = "Staff plan sent to TP HCSN after Saturday 09:00 of the week before the course's week (or not sent past the deadline)."
+    public let documentation = RuleDocumentation(firesWhen: "a staff row sent to TP after {staffPlanWeekday} {staffPlanTime} of the week before the course's week, or not sent after it",
+                                                 cell: "Thời điểm gửi TP")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        let s = settings
+        return language.pick("Kế hoạch nhân sự gửi TP HCSN sau \(s.staffPlanTime) \(Settings.weekdayName(s.staffPlanWeekday)) của tuần trước tuần học (hoặc chưa gửi khi đã quá hạn).",
+                             "Staff plan sent to TP HCSN after \(Settings.weekdayNameEnglish(s.staffPlanWeekday)) \(s.staffPlanTime) of the week before the course's week (or not sent past the deadline).")
+    }
     /// The rule.
     public init() {}
 
@@ -46,8 +51,12 @@ public struct StaffMissing: Rule {
     public let id = "STAFF_MISSING"
     public let severity = Severity.error
     public let step = ProcessStep.requestAndPlan
-    public let summaryVi = "Khóa không có dòng nào trên kế hoạch nhân sự khi đã quá hạn gửi kế hoạch."
-    public let summaryEn = "A course with no row on the staff plan past the staff plan deadline."
+    public let documentation = RuleDocumentation(firesWhen: "no staff row for the course after that deadline",
+                                                 cell: "Mã khóa (handover)")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        language.pick("Khóa không có dòng nào trên kế hoạch nhân sự khi đã quá hạn gửi kế hoạch.",
+                      "A course with no row on the staff plan past the staff plan deadline.")
+    }
     /// The rule.
     public init() {}
 
@@ -67,8 +76,12 @@ public struct StaffDoubleBooked: Rule {
     public let id = "STAFF_DOUBLE_BOOKED"
     public let severity = Severity.error
     public let step = ProcessStep.leadChecks
-    public let summaryVi = "Một người được xếp vào hai khóa trùng ngày."
-    public let summaryEn = "One person booked on two courses on the same days."
+    public let documentation = RuleDocumentation(firesWhen: "one person on two courses whose days overlap; the booking outside the person's own team (the team of most of their courses) is flagged, else the later row",
+                                                 cell: "Nhân viên")
+    public func summary(_ language: Language, _ settings: Settings) -> String {
+        language.pick("Một người được xếp vào hai khóa trùng ngày.",
+                      "One person booked on two courses on the same days.")
+    }
     /// The rule.
     public init() {}
 

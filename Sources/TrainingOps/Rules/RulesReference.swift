@@ -1,0 +1,72 @@
+/// How a rule is documented in docs/rules.md: when it fires, in English, with the settings it
+/// uses written `{key}` (rendered as the key and its default), and the cell a finding points at.
+public struct RuleDocumentation: Sendable {
+    /// When the rule fires.
+    public var firesWhen: String
+    /// The column of the cell a finding names (`Ngày bàn giao`), or `—` and why.
+    public var cell: String
+
+    /// A rule's documentation.
+    public init(firesWhen: String, cell: String) {
+        self.firesWhen = firesWhen
+        self.cell = cell
+    }
+}
+
+/// The tables of docs/rules.md, generated from ``RuleRegistry/all`` and ``Settings/keys`` so the
+/// page cannot drift from the rules; the prose around them is written by hand.
+public enum RulesReference {
+    /// The markers around each generated table.
+    static let sections: [(begin: String, end: String, table: @Sendable () -> String)] = [
+        ("<!-- rules: generated from the rule registry by scripts/make-samples -->", "<!-- end of rules -->", rulesTable),
+        ("<!-- settings: generated from Settings.keys by scripts/make-samples -->", "<!-- end of settings -->", settingsTable),
+    ]
+
+    /// The rules: id, severity, step, when it fires, the cell.
+    public static func rulesTable() -> String {
+        var s = "| id | severity | step | fires when | cell |\n|---|---|---|---|---|\n"
+        for rule in RuleRegistry.all {
+            let doc = rule.documentation
+            s += "| \(rule.id) | \(rule.severity.rawValue) | \(rule.step.label(.en)) | \(render(doc.firesWhen)) | \(doc.cell) |\n"
+        }
+        return s
+    }
+
+    /// The settings: key, label in the "Cấu hình" sheet, default.
+    public static func settingsTable() -> String {
+        var s = "| key | label in Cấu hình | default |\n|---|---|---|\n"
+        let defaults = Settings()
+        for key in Settings.keys {
+            let value = key.kind == .holidays ? "see below" : defaults.text(of: key)
+            s += "| \(key.name) | \(key.label) | \(value) |\n"
+        }
+        return s
+    }
+
+    /// `{key}` → `` `key` (default) ``, weekdays in English.
+    static func render(_ text: String) -> String {
+        var out = text
+        let defaults = Settings()
+        for key in Settings.keys where out.contains("{\(key.name)}") {
+            var value = defaults.text(of: key)
+            if key.kind == .weekday, let n = try? Settings.weekday(value) { value = Settings.weekdayNameEnglish(n) }
+            if key.kind == .weekdays {
+                value = Settings.list(value).compactMap { try? Settings.weekday($0) }.map(Settings.weekdayNameEnglish).joined(separator: ", ")
+            }
+            out = out.replacingOccurrences(of: "{\(key.name)}", with: "`\(key.name)` (\(value))")
+        }
+        return out
+    }
+
+    /// `page` with every generated table replaced by its current text; `nil` when a marker is missing.
+    public static func update(_ page: String) -> String? {
+        var page = page
+        for section in sections {
+            guard let begin = page.range(of: section.begin), let end = page.range(of: section.end, range: begin.upperBound..<page.endIndex) else {
+                return nil
+            }
+            page.replaceSubrange(begin.upperBound..<end.lowerBound, with: "\n" + section.table())
+        }
+        return page
+    }
+}
