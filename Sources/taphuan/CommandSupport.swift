@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrainingOps
+import XLSX
 
 extension Language: ExpressibleByArgument {
     /// The language of a command's messages: `--lang`, else `TAPHUAN_LANG`, else Vietnamese.
@@ -29,4 +30,47 @@ func checkOffice(_ paths: [String], asOf: String?, settings: String?, lang: Lang
     } catch {
         throw ValidationError(error.message(lang))
     }
+}
+
+/// `Nhóm 1` → `Nhom 1`, `Bàn giao kế hoạch` → `Ban giao ke hoach`: a name for a file, without
+/// diacritics or the characters file systems refuse.
+func plainFileName(_ text: String) -> String {
+    let plain = text.decomposedStringWithCanonicalMapping.unicodeScalars
+        .filter { !(0x300...0x36F).contains($0.value) && !"/\\:*?\"<>|".unicodeScalars.contains($0) }
+        .map { $0 == "đ" ? "d" : $0 == "Đ" ? "D" : Character($0) }
+    return String(plain)
+}
+
+/// The records of a run, kept alive to the end of the process (see `execute`).
+final class Retained: @unchecked Sendable {
+    let data: Dataset
+    init(_ data: Dataset) { self.data = data }
+}
+
+/// A progress bar on stderr, drawn only when asked (a terminal) and for many files.
+final class ProgressBar: Sendable {
+    let enabled: Bool
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func advance(_ done: Int, of total: Int) {
+        guard enabled, total >= 20 else { return }
+        let width = 30, filled = total == 0 ? width : done * width / total
+        let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total)"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish() {
+        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
+
+/// Standard output as a text stream.
+struct StandardOutput: TextOutputStream {
+    mutating func write(_ string: String) { FileHandle.standardOutput.write(Data(string.utf8)) }
+}
+
+extension Language {
+    /// The same language for the XLSX library's messages.
+    var messages: MessageLanguage { self == .vi ? .vi : .en }
 }

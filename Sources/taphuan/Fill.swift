@@ -37,6 +37,8 @@ struct Fill: ParsableCommand {
     @Flag(name: .long, help: "Replace the output file if it exists.")
     var force = false
 
+    @OptionGroup var language: LanguageOption
+
     @Flag(name: .long, help: ArgumentHelp("Stream every sheet through the rewriter, to check the engine.", visibility: .hidden))
     var rewriteAll = false
 
@@ -50,13 +52,15 @@ struct Fill: ParsableCommand {
     }
 
     func run() throws {
+        let lang = language.lang
         let json: Data
         let trimmed = data.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
             json = Data(trimmed.utf8)
         } else {
             guard let contents = FileManager.default.contents(atPath: data) else {
-                throw ValidationError("Không đọc được tệp dữ liệu \(data): kiểm tra đường dẫn, hoặc đưa JSON trực tiếp, ví dụ --data '{\"week\": 48}' (cannot read the data file: check the path, or give the JSON inline)")
+                throw ValidationError(lang.pick("Không đọc được tệp dữ liệu \(data): kiểm tra đường dẫn, hoặc đưa JSON trực tiếp, ví dụ --data '{\"week\": 48}'",
+                                                "Cannot read the data file \(data): check the path, or give the JSON inline, e.g. --data '{\"week\": 48}'"))
             }
             json = contents
         }
@@ -64,21 +68,23 @@ struct Fill: ParsableCommand {
         do {
             value = try TemplateValue(json: json)
         } catch {
-            throw ValidationError("Dữ liệu JSON không hợp lệ (\(data)): \(error.localizedDescription)")
+            throw ValidationError(lang.pick("Dữ liệu JSON không hợp lệ (\(data)): \(error.localizedDescription)", "Invalid JSON data (\(data)): \(error.localizedDescription)"))
         }
         if !force && FileManager.default.fileExists(atPath: output) {
-            throw ValidationError("Tệp \(output) đã có; dùng --force để ghi đè")
+            throw ValidationError(lang.pick("Tệp \(output) đã có; dùng --force để ghi đè", "\(output) exists; --force replaces it"))
         }
         do {
             var options = TemplateFillOptions(missing: allowMissing ? .empty : .error, replaceExisting: force)
             options.rewriteAllSheets = rewriteAll
             let report = try WorkbookTemplate.fill(template: template, data: value, output: output, options: options)
-            print("\(output): \(report.rewrittenParts.count) phần ghi lại, \(report.copiedParts.count) phần giữ nguyên, \(report.rowsWritten) dòng")
+            print(lang.pick("\(output): \(report.rewrittenParts.count) phần ghi lại, \(report.copiedParts.count) phần giữ nguyên, \(report.rowsWritten) dòng",
+                            "\(output): \(report.rewrittenParts.count) parts rewritten, \(report.copiedParts.count) kept, \(report.rowsWritten) rows"))
         } catch let error as XLSXError {
             if Self.isMissingValue(error) {
-                throw ValidationError(error.message(.vi) + " — thêm giá trị này vào dữ liệu JSON, hoặc dùng --allow-missing để để trống")
+                throw ValidationError(error.message(lang.messages) + lang.pick(" — thêm giá trị này vào dữ liệu JSON, hoặc dùng --allow-missing để để trống",
+                                                                      " — add this value to the JSON data, or use --allow-missing to leave it empty"))
             }
-            throw ValidationError(error.message(.vi))
+            throw ValidationError(error.message(lang.messages))
         }
     }
 }

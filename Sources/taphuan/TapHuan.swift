@@ -23,7 +23,7 @@ struct TapHuan: AsyncParsableCommand {
               taphuan inspect "samples/Ban giao ke hoach.xlsx"
             """,
         version: TapHuan.version,
-        subcommands: [Validate.self, Weekly.self, Forms.self, Template.self, Rules.self, Fill.self, Inspect.self, ZipList.self]
+        subcommands: [Validate.self, Weekly.self, Forms.self, Template.self, Rules.self, Fill.self, Inspect.self, Parts.self]
     )
 
     /// The package's version, printed by `taphuan --version`; the one place it is written

@@ -29,11 +29,14 @@ struct Template: ParsableCommand {
     @Flag(help: "Replace existing files.")
     var force = false
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         var chosen: [SheetType] = []
         for word in kinds {
             guard let kind = SheetType.named(word) else {
-                throw ValidationError("Không có loại sheet \"\(word)\" (unknown kind). Loại: \(SheetType.allCases.map(\.rawValue).joined(separator: ", "))")
+                let known = SheetType.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError(language.lang.pick("Không có loại sheet \"\(word)\". Các loại: \(known)", "No sheet kind \"\(word)\". Kinds: \(known)"))
             }
             if !chosen.contains(kind) { chosen.append(kind) }
         }
@@ -48,10 +51,5 @@ struct Template: ParsableCommand {
     }
 
     /// `Bàn giao kế hoạch` → `Ban giao ke hoach.xlsx`.
-    static func fileName(_ kind: SheetType) -> String {
-        let plain = kind.sheetName.decomposedStringWithCanonicalMapping.unicodeScalars
-            .filter { !(0x300...0x36F).contains($0.value) }
-            .map { $0 == "đ" ? "d" : $0 == "Đ" ? "D" : Character($0) }
-        return String(plain) + ".xlsx"
-    }
+    static func fileName(_ kind: SheetType) -> String { plainFileName(kind.sheetName) + ".xlsx" }
 }

@@ -169,32 +169,3 @@ struct Validate: AsyncParsableCommand {
         }
     }
 }
-
-/// The records of a run, kept alive to the end of the process (see `execute`).
-final class Retained: @unchecked Sendable {
-    let data: Dataset
-    init(_ data: Dataset) { self.data = data }
-}
-
-/// A progress bar on stderr, drawn only when asked (a terminal) and for many files.
-final class ProgressBar: Sendable {
-    let enabled: Bool
-
-    init(enabled: Bool) { self.enabled = enabled }
-
-    func advance(_ done: Int, of total: Int) {
-        guard enabled, total >= 20 else { return }
-        let width = 30, filled = total == 0 ? width : done * width / total
-        let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total)"
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-
-    func finish() {
-        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-    }
-}
-
-/// Standard output as a text stream.
-struct StandardOutput: TextOutputStream {
-    mutating func write(_ string: String) { FileHandle.standardOutput.write(Data(string.utf8)) }
-}

@@ -121,15 +121,7 @@ struct Weekly: AsyncParsableCommand {
 
     /// `Bao cao tuan 2026-W48 - Nhom 1.xlsx`, `Bao cao tuan 2026-W48 - Van phong.xlsx`.
     static func defaultName(_ r: WeeklyReport) -> String {
-        let who = r.team.map(plainName) ?? "Van phong"
+        let who = r.team.map(plainFileName) ?? "Van phong"
         return "Bao cao tuan \(r.week) - \(who).xlsx"
-    }
-
-    /// `Nhóm 1` → `Nhom 1`: a file name without diacritics.
-    static func plainName(_ text: String) -> String {
-        let plain = text.decomposedStringWithCanonicalMapping.unicodeScalars
-            .filter { !(0x300...0x36F).contains($0.value) && !"/\\:*?\"<>|".unicodeScalars.contains($0) }
-            .map { $0 == "đ" ? "d" : $0 == "Đ" ? "D" : Character($0) }
-        return String(plain)
     }
 }

@@ -97,7 +97,8 @@ public enum MessageLanguage: String, Sendable, CaseIterable {
 }
 
 extension XLSXError: CustomStringConvertible {
-    public var description: String { message(.vi) }
+    /// The message in English, as a general library gives it; ``message(_:)`` gives either.
+    public var description: String { message(.en) }
 
     /// The message in the given language, naming the file, part, cell or offset involved.
     public func message(_ language: MessageLanguage) -> String {

@@ -2,7 +2,7 @@ import ArgumentParser
 import XLSX
 
 /// Lists the parts of a workbook's ZIP package: a first look at any .xlsx file.
-struct ZipList: ParsableCommand {
+struct Parts: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parts",
         abstract: "Liệt kê các phần (part) trong gói ZIP của một sổ tính.",
@@ -21,6 +21,8 @@ struct ZipList: ParsableCommand {
     @Argument(help: "The .xlsx file.")
     var file: String
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         do {
             let archive = try ZipArchive(path: file)
@@ -29,7 +31,7 @@ struct ZipList: ParsableCommand {
                 print("\(entry.uncompressedSize)\t\(entry.compressedSize)\t\(entry.name)")
             }
         } catch let error as XLSXError {
-            throw ValidationError(error.located(in: file).message(.vi))
+            throw ValidationError(error.located(in: file).message(language.lang.messages))
         }
     }
 }
