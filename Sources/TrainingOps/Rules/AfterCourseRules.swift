@@ -31,60 +31,60 @@ struct AfterEndDeadline {
 }
 
 /// Survey results entered within 1 day after the course ends.
-public struct SurveyLate: Rule {
-    public let id = "SURVEY_LATE"
-    public let severity = Severity.error
-    public let step = ProcessStep.running
-    public let documentation = RuleDocumentation(firesWhen: "survey results entered later than {surveyDays} after the end, or not entered once that day is over",
+struct SurveyLate: Rule {
+    let id = "SURVEY_LATE"
+    let severity = Severity.error
+    let step = ProcessStep.running
+    let documentation = RuleDocumentation(firesWhen: "survey results entered later than {surveyDays} after the end, or not entered once that day is over",
                                                  cell: "Ngày cập nhật KQ khảo sát")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         language.pick("Kết quả khảo sát cập nhật quá \(settings.surveyDays) ngày sau khi kết thúc khóa (hoặc chưa cập nhật khi đã quá hạn).",
                       "Survey results entered more than \(settings.surveyDays) day(s) after the end (or not entered past the deadline).")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         AfterEndDeadline(column: "surveyResultsEntered", whatVi: "Cập nhật KQ khảo sát", whatEn: "Survey results entered", nounVi: "cập nhật KQ khảo sát")
             .check(self, ctx, days: ctx.settings.surveyDays) { $0.surveyResultsEntered }
     }
 }
 
 /// CRM updated within 1 day after the course ends.
-public struct CrmLate: Rule {
-    public let id = "CRM_LATE"
-    public let severity = Severity.error
-    public let step = ProcessStep.running
-    public let documentation = RuleDocumentation(firesWhen: "CRM updated later than {crmDays} after the end, or not updated once that day is over",
+struct CrmLate: Rule {
+    let id = "CRM_LATE"
+    let severity = Severity.error
+    let step = ProcessStep.running
+    let documentation = RuleDocumentation(firesWhen: "CRM updated later than {crmDays} after the end, or not updated once that day is over",
                                                  cell: "Ngày cập nhật CRM")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         language.pick("CRM cập nhật quá \(settings.crmDays) ngày sau khi kết thúc khóa (hoặc chưa cập nhật khi đã quá hạn).",
                       "CRM updated more than \(settings.crmDays) day(s) after the end (or not updated past the deadline).")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         AfterEndDeadline(column: "crmUpdated", whatVi: "Cập nhật CRM", whatEn: "CRM updated", nounVi: "cập nhật CRM")
             .check(self, ctx, days: ctx.settings.crmDays) { $0.crmUpdated }
     }
 }
 
 /// TNTK reads the survey results and recommendations after the course.
-public struct FeedbackOpen: Rule {
-    public let id = "FEEDBACK_OPEN"
-    public let severity = Severity.warning
-    public let step = ProcessStep.wrapUp
-    public let documentation = RuleDocumentation(firesWhen: "TNTK has not read the survey results {feedbackReviewDays} after the end",
+struct FeedbackOpen: Rule {
+    let id = "FEEDBACK_OPEN"
+    let severity = Severity.warning
+    let step = ProcessStep.wrapUp
+    let documentation = RuleDocumentation(firesWhen: "TNTK has not read the survey results {feedbackReviewDays} after the end",
                                                  cell: "Ngày xem KQ khảo sát")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         language.pick("TNTK chưa xem kết quả khảo sát và kiến nghị khi đã quá hạn (\(settings.feedbackReviewDays) ngày sau khi kết thúc).",
                       "TNTK has not read the survey results and recommendations past the deadline (\(settings.feedbackReviewDays) days after the end).")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         ctx.data.courses.compactMap { c in
             guard let end = c.endDate else { return nil }
             let due = end.adding(days: ctx.settings.feedbackReviewDays)
@@ -98,21 +98,21 @@ public struct FeedbackOpen: Rule {
 }
 
 /// Units unhappy (score ≤ 2) or not using the software are called by TNTK.
-public struct FollowUpMissing: Rule {
-    public let id = "FOLLOW_UP_MISSING"
-    public let severity = Severity.warning
-    public let step = ProcessStep.wrapUp
-    public let documentation = RuleDocumentation(firesWhen: "a unit with survey score ≤ {lowSurveyScore} or Đã sử dụng = Không, Đã gọi hỗ trợ not Có, {followUpDays} after the end",
+struct FollowUpMissing: Rule {
+    let id = "FOLLOW_UP_MISSING"
+    let severity = Severity.warning
+    let step = ProcessStep.wrapUp
+    let documentation = RuleDocumentation(firesWhen: "a unit with survey score ≤ {lowSurveyScore} or Đã sử dụng = Không, Đã gọi hỗ trợ not Có, {followUpDays} after the end",
                                                  cell: "Đã gọi hỗ trợ")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         let score = CellParser.text(.number(settings.lowSurveyScore)) ?? ""
         return language.pick("Đơn vị chấm điểm khảo sát ≤ \(score) hoặc chưa sử dụng được phần mềm mà chưa được gọi xin lỗi/hỗ trợ (hạn \(settings.followUpDays) ngày sau khi kết thúc).",
                              "A unit scoring the survey ≤ \(score) or not using the software, not called back (\(settings.followUpDays) days after the end).")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         let low = ctx.settings.lowSurveyScore
         func unhappy(_ u: UnsafePointer<Unit>) -> Bool { u.pointee.surveyScore.map { $0 <= low } ?? false }
         return ctx.eachUnit(where: { (unhappy($0) || $0.pointee.usingSoftware == false) && $0.pointee.supportCalled != true }) { u in
@@ -134,40 +134,40 @@ public struct FollowUpMissing: Rule {
 }
 
 /// The post-course report to ĐVCQ, sent within two weeks of the end.
-public struct DvcqReportMissing: Rule {
-    public let id = "DVCQ_REPORT_MISSING"
-    public let severity = Severity.warning
-    public let step = ProcessStep.wrapUp
-    public let documentation = RuleDocumentation(firesWhen: "no report to ĐVCQ (or one sent late) {dvcqReportDays} after the end",
+struct DvcqReportMissing: Rule {
+    let id = "DVCQ_REPORT_MISSING"
+    let severity = Severity.warning
+    let step = ProcessStep.wrapUp
+    let documentation = RuleDocumentation(firesWhen: "no report to ĐVCQ (or one sent late) {dvcqReportDays} after the end",
                                                  cell: "Ngày gửi BC ĐVCQ")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         language.pick("Chưa gửi báo cáo sau tập huấn cho ĐVCQ khi đã quá hạn (\(settings.dvcqReportDays) ngày sau khi kết thúc).",
                       "The post-course report to ĐVCQ not sent past the deadline (\(settings.dvcqReportDays) days after the end).")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         AfterEndDeadline(column: "dvcqReportSent", whatVi: "Gửi báo cáo ĐVCQ", whatEn: "Report to ĐVCQ sent", nounVi: "gửi báo cáo ĐVCQ")
             .check(self, ctx, days: ctx.settings.dvcqReportDays) { $0.dvcqReportSent }
     }
 }
 
 /// A recorded opinion still open past its due date.
-public struct OpinionOverdue: Rule {
-    public let id = "OPINION_OVERDUE"
-    public let severity = Severity.warning
-    public let step = ProcessStep.wrapUp
-    public let documentation = RuleDocumentation(firesWhen: "an opinion past Hạn xử lý whose status is not Đã xử lý / Không xử lý",
+struct OpinionOverdue: Rule {
+    let id = "OPINION_OVERDUE"
+    let severity = Severity.warning
+    let step = ProcessStep.wrapUp
+    let documentation = RuleDocumentation(firesWhen: "an opinion past Hạn xử lý whose status is not Đã xử lý / Không xử lý",
                                                  cell: "Trạng thái")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         language.pick("Kiến nghị đã quá hạn xử lý mà chưa xong.",
                       "An opinion past its due date and not handled.")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         ctx.data.opinions.compactMap { o in
             guard let due = o.due, ctx.isOver(due), o.status != .done, o.status != .dropped else { return nil }
             let late = due.days(to: ctx.asOf.date)

@@ -1,18 +1,18 @@
 /// TNTK approves the course organisation plan (and notifies the departments) before the course.
-public struct PlanUnapproved: Rule {
-    public let id = "PLAN_UNAPPROVED"
-    public let severity = Severity.error
-    public let step = ProcessStep.running
-    public let documentation = RuleDocumentation(firesWhen: "the course has begun without Ngày duyệt KH, approved on/after the start, or Đã báo bộ phận = Không",
+struct PlanUnapproved: Rule {
+    let id = "PLAN_UNAPPROVED"
+    let severity = Severity.error
+    let step = ProcessStep.running
+    let documentation = RuleDocumentation(firesWhen: "the course has begun without Ngày duyệt KH, approved on/after the start, or Đã báo bộ phận = Không",
                                                  cell: "Ngày duyệt KH")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         language.pick("Kế hoạch tổ chức khóa chưa được TNTK duyệt trước ngày bắt đầu (hoặc chưa báo các bộ phận).",
                       "The course organisation plan not approved by TNTK before the start (or departments not notified).")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         ctx.data.courses.compactMap { c in
             guard let start = c.startDate, ctx.hasBegun(start) else { return nil }
             let t = ctx.tracking(c.id)
@@ -38,20 +38,20 @@ public struct PlanUnapproved: Rule {
 }
 
 /// A unit on the list without its contact person or phone.
-public struct UnitIncomplete: Rule {
-    public let id = "UNIT_INCOMPLETE"
-    public let severity = Severity.warning
-    public let step = ProcessStep.running
-    public let documentation = RuleDocumentation(firesWhen: "a unit without its name, contact person or phone (an unreadable phone counts as none)",
+struct UnitIncomplete: Rule {
+    let id = "UNIT_INCOMPLETE"
+    let severity = Severity.warning
+    let step = ProcessStep.running
+    let documentation = RuleDocumentation(firesWhen: "a unit without its name, contact person or phone (an unreadable phone counts as none)",
                                                  cell: "first missing")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         language.pick("Đơn vị trên danh sách thiếu tên, người liên hệ hoặc số điện thoại.",
                       "A unit on the list without its name, contact person or phone.")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         let labels: [(String, String, String)] = [("name", "tên đơn vị", "unit name"), ("contact", "người liên hệ", "contact person"),
                                                  ("phone", "số điện thoại", "phone")]
         return ctx.eachUnit(where: { $0.pointee.name?.isEmpty != false || $0.pointee.contact?.isEmpty != false || $0.pointee.phone?.isEmpty != false }) { u in
@@ -72,20 +72,20 @@ public struct UnitIncomplete: Rule {
 }
 
 /// The quick report on the first session, due by the end of the first day.
-public struct FirstSessionReportMissing: Rule {
-    public let id = "FIRST_SESSION_REPORT_MISSING"
-    public let severity = Severity.warning
-    public let step = ProcessStep.running
-    public let documentation = RuleDocumentation(firesWhen: "no Báo cáo buổi đầu once the first day is over",
+struct FirstSessionReportMissing: Rule {
+    let id = "FIRST_SESSION_REPORT_MISSING"
+    let severity = Severity.warning
+    let step = ProcessStep.running
+    let documentation = RuleDocumentation(firesWhen: "no Báo cáo buổi đầu once the first day is over",
                                                  cell: "Báo cáo buổi đầu")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         language.pick("Không có báo cáo nhanh buổi đầu cho TNTK (hạn hết ngày học đầu tiên).",
                       "No quick report on the first session to TNTK (due by the end of the first day).")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         ctx.data.courses.compactMap { c in
             guard let start = c.startDate, ctx.isOver(start) else { return nil }
             let t = ctx.tracking(c.id)
@@ -98,20 +98,20 @@ public struct FirstSessionReportMissing: Rule {
 }
 
 /// Contract, liquidation and debt closed within a week of the end.
-public struct PaperworkOpen: Rule {
-    public let id = "PAPERWORK_OPEN"
-    public let severity = Severity.warning
-    public let step = ProcessStep.running
-    public let documentation = RuleDocumentation(firesWhen: "contract, liquidation or debt not Xong / Không áp dụng once {paperworkDays} after the end are over",
+struct PaperworkOpen: Rule {
+    let id = "PAPERWORK_OPEN"
+    let severity = Severity.warning
+    let step = ProcessStep.running
+    let documentation = RuleDocumentation(firesWhen: "contract, liquidation or debt not Xong / Không áp dụng once {paperworkDays} after the end are over",
                                                  cell: "first open item")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         language.pick("Hợp đồng, thanh lý hoặc thu nợ chưa xong khi khóa đã kết thúc quá số ngày cho phép (\(settings.paperworkDays)).",
                       "Contract, liquidation or debt collection still open past the allowed days after the end (\(settings.paperworkDays)).")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         ctx.data.courses.compactMap { c in
             guard let end = c.endDate else { return nil }
             let due = end.adding(days: ctx.settings.paperworkDays)
@@ -133,20 +133,20 @@ public struct PaperworkOpen: Rule {
 }
 
 /// Units given a support channel once the course is over.
-public struct SupportChannelMissing: Rule {
-    public let id = "SUPPORT_CHANNEL_MISSING"
-    public let severity = Severity.warning
-    public let step = ProcessStep.running
-    public let documentation = RuleDocumentation(firesWhen: "no Kênh hỗ trợ once the course has ended",
+struct SupportChannelMissing: Rule {
+    let id = "SUPPORT_CHANNEL_MISSING"
+    let severity = Severity.warning
+    let step = ProcessStep.running
+    let documentation = RuleDocumentation(firesWhen: "no Kênh hỗ trợ once the course has ended",
                                                  cell: "Kênh hỗ trợ")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         language.pick("Khóa đã kết thúc mà chưa ghi kênh hỗ trợ (MISA Support, nhóm Zalo) cho đơn vị.",
                       "A finished course without the support channel given to the units.")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         ctx.data.courses.compactMap { c in
             guard let end = c.endDate, ctx.isOver(end) else { return nil }
             let t = ctx.tracking(c.id)
@@ -159,21 +159,21 @@ public struct SupportChannelMissing: Rule {
 }
 
 /// A course held on a Sunday or a public holiday.
-public struct CourseOnNonWorkingDay: Rule {
-    public let id = "COURSE_ON_NON_WORKING_DAY"
-    public let severity = Severity.warning
-    public let step = ProcessStep.leadChecks
-    public let documentation = RuleDocumentation(firesWhen: "a training day on a `nonWorkingWeekdays` day (Sunday) or one of `holidays`",
+struct CourseOnNonWorkingDay: Rule {
+    let id = "COURSE_ON_NON_WORKING_DAY"
+    let severity = Severity.warning
+    let step = ProcessStep.leadChecks
+    let documentation = RuleDocumentation(firesWhen: "a training day on a `nonWorkingWeekdays` day (Sunday) or one of `holidays`",
                                                  cell: "Ngày bắt đầu")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         let days = settings.nonWorkingWeekdays.sorted()
         return language.pick("Khóa học rơi vào ngày nghỉ (\(days.map(Settings.weekdayName).joined(separator: ", "))) hoặc ngày lễ.",
                              "A course held on a day off (\(days.map(Settings.weekdayNameEnglish).joined(separator: ", "))) or a public holiday.")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         ctx.data.courses.compactMap { c in
             let off = c.days.filter(ctx.settings.isNonWorking)
             guard !off.isEmpty else { return nil }

@@ -1,21 +1,21 @@
 /// The handover lead time: TNXT hands over at least 10 days before the start (30 for the
 /// long-lead products). Days are counted between calendar days, so a handover on day −10 at
 /// any hour is on time and one on day −9 is late.
-public struct HandoverLate: Rule {
-    public let id = "HANDOVER_LATE"
-    public let severity = Severity.error
-    public let step = ProcessStep.requestAndPlan
-    public let documentation = RuleDocumentation(firesWhen: "handover day is fewer than {handoverDays} days before the start; {longHandoverDays} for {longHandoverProducts}",
+struct HandoverLate: Rule {
+    let id = "HANDOVER_LATE"
+    let severity = Severity.error
+    let step = ProcessStep.requestAndPlan
+    let documentation = RuleDocumentation(firesWhen: "handover day is fewer than {handoverDays} days before the start; {longHandoverDays} for {longHandoverProducts}",
                                                  cell: "Ngày bàn giao")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         let long = settings.longHandoverProductList
         return language.pick("Bàn giao kế hoạch trước ngày bắt đầu ít hơn số ngày yêu cầu (\(settings.handoverDays) ngày; \(settings.longHandoverDays) ngày với \(long)).",
                              "Handover fewer days before the start than required (\(settings.handoverDays) days; \(settings.longHandoverDays) for \(long)).")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         ctx.data.courses.compactMap { c in
             guard let start = c.startDate, let handed = c.handoverDate else { return nil }
             let need = ctx.settings.handoverDays(for: c.product)
@@ -34,20 +34,20 @@ public struct HandoverLate: Rule {
 }
 
 /// A handover row without its handover date, once the handover was due.
-public struct HandoverMissingDate: Rule {
-    public let id = "HANDOVER_MISSING_DATE"
-    public let severity = Severity.warning
-    public let step = ProcessStep.requestAndPlan
-    public let documentation = RuleDocumentation(firesWhen: "no handover date once the handover was due",
+struct HandoverMissingDate: Rule {
+    let id = "HANDOVER_MISSING_DATE"
+    let severity = Severity.warning
+    let step = ProcessStep.requestAndPlan
+    let documentation = RuleDocumentation(firesWhen: "no handover date once the handover was due",
                                                  cell: "Ngày bàn giao")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         language.pick("Khóa trên bảng bàn giao không ghi ngày bàn giao (khi đã đến hạn bàn giao).",
                       "A course on the handover plan without its handover date (once the handover was due).")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         ctx.data.courses.compactMap { c in
             guard c.handoverDate == nil, let start = c.startDate else { return nil }
             let need = ctx.settings.handoverDays(for: c.product)
@@ -61,20 +61,20 @@ public struct HandoverMissingDate: Rule {
 }
 
 /// No unit on the unit list for a course whose handover (which carries the list) is due.
-public struct UnitsMissing: Rule {
-    public let id = "UNITS_MISSING"
-    public let severity = Severity.error
-    public let step = ProcessStep.requestAndPlan
-    public let documentation = RuleDocumentation(firesWhen: "no unit on any unit list once the handover (which carries it) was due",
+struct UnitsMissing: Rule {
+    let id = "UNITS_MISSING"
+    let severity = Severity.error
+    let step = ProcessStep.requestAndPlan
+    let documentation = RuleDocumentation(firesWhen: "no unit on any unit list once the handover (which carries it) was due",
                                                  cell: "Mã khóa (handover)")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         language.pick("Không có danh sách đơn vị cho khóa đã đến hạn bàn giao.",
                       "No unit list for a course whose handover is due.")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         ctx.data.courses.compactMap { c in
             guard ctx.unitCount(c.id) == 0, let start = c.startDate else { return nil }
             let due = start.adding(days: -ctx.settings.handoverDays(for: c.product))
@@ -86,20 +86,20 @@ public struct UnitsMissing: Rule {
 }
 
 /// TNTK confirms the schedule within a few days of the handover, and before the course starts.
-public struct ScheduleUnconfirmed: Rule {
-    public let id = "SCHEDULE_UNCONFIRMED"
-    public let severity = Severity.warning
-    public let step = ProcessStep.requestAndPlan
-    public let documentation = RuleDocumentation(firesWhen: "no Ngày chốt lịch once {scheduleConfirmDays} after the handover (or the start, if earlier) is over",
+struct ScheduleUnconfirmed: Rule {
+    let id = "SCHEDULE_UNCONFIRMED"
+    let severity = Severity.warning
+    let step = ProcessStep.requestAndPlan
+    let documentation = RuleDocumentation(firesWhen: "no Ngày chốt lịch once {scheduleConfirmDays} after the handover (or the start, if earlier) is over",
                                                  cell: "Ngày chốt lịch")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         language.pick("TNTK chưa chốt lịch (Ngày chốt lịch trống) khi đã quá hạn chốt sau bàn giao.",
                       "TNTK has not confirmed the schedule (no confirmation date) past the deadline after handover.")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         ctx.data.courses.compactMap { c in
             guard c.scheduleConfirmed == nil, let start = c.startDate else { return nil }
             let afterHandover = c.handoverDate.map { $0.date.adding(days: ctx.settings.scheduleConfirmDays) } ?? start
@@ -112,20 +112,20 @@ public struct ScheduleUnconfirmed: Rule {
 }
 
 /// The handover's unit count differs from the number of units on the list.
-public struct UnitCountMismatch: Rule {
-    public let id = "UNIT_COUNT_MISMATCH"
-    public let severity = Severity.warning
-    public let step = ProcessStep.leadChecks
-    public let documentation = RuleDocumentation(firesWhen: "Số đơn vị on the handover differs from the rows on the unit list",
+struct UnitCountMismatch: Rule {
+    let id = "UNIT_COUNT_MISMATCH"
+    let severity = Severity.warning
+    let step = ProcessStep.leadChecks
+    let documentation = RuleDocumentation(firesWhen: "Số đơn vị on the handover differs from the rows on the unit list",
                                                  cell: "Số đơn vị")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         language.pick("Số đơn vị trên bảng bàn giao khác số dòng trên danh sách đơn vị.",
                       "The handover's unit count differs from the unit list.")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         ctx.data.courses.compactMap { c in
             let listed = ctx.unitCount(c.id)
             guard let planned = c.unitCount, listed > 0, listed != planned else { return nil }

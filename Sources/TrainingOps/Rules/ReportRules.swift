@@ -1,17 +1,17 @@
 /// Weekly reports: TNTK → TP by Friday (end of day), TP → GĐVP by Saturday 12:00.
-public struct WeeklyReportLate: Rule {
-    public let id = "WEEKLY_REPORT_LATE"
-    public let severity = Severity.error
-    public let step = ProcessStep.wrapUp
-    public let documentation = RuleDocumentation(firesWhen: "TNTK→TP sent after {teamReportWeekday} {teamReportTime}; TP→GĐVP after {officeReportWeekday} {officeReportTime}; or a team's / the office's report of a week missing once due",
+struct WeeklyReportLate: Rule {
+    let id = "WEEKLY_REPORT_LATE"
+    let severity = Severity.error
+    let step = ProcessStep.wrapUp
+    let documentation = RuleDocumentation(firesWhen: "TNTK→TP sent after {teamReportWeekday} {teamReportTime}; TP→GĐVP after {officeReportWeekday} {officeReportTime}; or a team's / the office's report of a week missing once due",
                                                  cell: "Thời điểm gửi, or — for a missing one")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         let s = settings
         return language.pick("Báo cáo tuần gửi trễ hoặc không gửi: TNTK → TP hạn \(s.teamReportTime) \(Settings.weekdayName(s.teamReportWeekday)), TP → GĐVP hạn \(s.officeReportTime) \(Settings.weekdayName(s.officeReportWeekday)).",
                              "Weekly report late or missing: TNTK → TP due \(Settings.weekdayNameEnglish(s.teamReportWeekday)) \(s.teamReportTime), TP → GĐVP \(Settings.weekdayNameEnglish(s.officeReportWeekday)) \(s.officeReportTime).")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
     func deadline(_ week: Week, _ level: ReportLevel, _ s: Settings) -> LocalMoment {
         level == .teamToHead ? LocalMoment(week.monday.adding(days: s.teamReportWeekday - 1), s.teamReportTime)
@@ -20,7 +20,7 @@ public struct WeeklyReportLate: Rule {
 
     func levelName(_ level: ReportLevel) -> String { level == .teamToHead ? "TNTK→TP" : "TP→GĐVP" }
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         var out: [Finding] = []
         let log = ctx.data.reportLog
         for e in log {
@@ -67,20 +67,20 @@ public struct WeeklyReportLate: Rule {
 }
 
 /// Each staff member keeps a daily log on every working day they are not on a course.
-public struct DailyLogMissing: Rule {
-    public let id = "DAILY_LOG_MISSING"
-    public let severity = Severity.warning
-    public let step = ProcessStep.outsideCourses
-    public let documentation = RuleDocumentation(firesWhen: "a staff member who keeps daily logs has none for a working day (Mon–Fri, not a holiday, before the as-of day) on which they were on no course",
+struct DailyLogMissing: Rule {
+    let id = "DAILY_LOG_MISSING"
+    let severity = Severity.warning
+    let step = ProcessStep.outsideCourses
+    let documentation = RuleDocumentation(firesWhen: "a staff member who keeps daily logs has none for a working day (Mon–Fri, not a holiday, before the as-of day) on which they were on no course",
                                                  cell: "— (their log sheet)")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         language.pick("Nhân viên không có nhật ký công việc ngoài TH cho một ngày làm việc không đi lớp.",
                       "A staff member without a daily log for a working day off courses.")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         let logs = ctx.data.dailyLogs
         guard let first = logs.map(\.date).min() else { return [] }
         var people: [String: (name: String, source: SourceRow)] = [:]

@@ -1,18 +1,18 @@
 /// The day-before check of a course that has begun.
-public struct PreCheckMissing: Rule {
-    public let id = "PRECHECK_MISSING"
-    public let severity = Severity.error
-    public let step = ProcessStep.dayBefore
-    public let documentation = RuleDocumentation(firesWhen: "the course has begun and has no day-before check",
+struct PreCheckMissing: Rule {
+    let id = "PRECHECK_MISSING"
+    let severity = Severity.error
+    let step = ProcessStep.dayBefore
+    let documentation = RuleDocumentation(firesWhen: "the course has begun and has no day-before check",
                                                  cell: "Mã khóa (handover)")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         language.pick("Khóa đã bắt đầu mà không có dòng kiểm tra chuẩn bị trước TH.",
                       "A course that has begun without a day-before check.")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         ctx.data.courses.compactMap { c in
             guard let start = c.startDate, ctx.hasBegun(start), ctx.preCheck(c.id) == nil else { return nil }
             let due = start.adding(days: -ctx.settings.preCheckDaysBefore)
@@ -24,20 +24,20 @@ public struct PreCheckMissing: Rule {
 }
 
 /// Items of the mode's checklist left empty or answered "Không".
-public struct PreCheckIncomplete: Rule {
-    public let id = "PRECHECK_INCOMPLETE"
-    public let severity = Severity.warning
-    public let step = ProcessStep.dayBefore
-    public let documentation = RuleDocumentation(firesWhen: "items of the mode's checklist empty or \"Không\" (reason for not speaking only needed when ĐVCQ will not speak)",
+struct PreCheckIncomplete: Rule {
+    let id = "PRECHECK_INCOMPLETE"
+    let severity = Severity.warning
+    let step = ProcessStep.dayBefore
+    let documentation = RuleDocumentation(firesWhen: "items of the mode's checklist empty or \"Không\" (reason for not speaking only needed when ĐVCQ will not speak)",
                                                  cell: "first open item")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         language.pick("Kiểm tra trước TH còn mục để trống hoặc trả lời Không (theo hình thức trực tiếp/trực tuyến).",
                       "Items of the day-before checklist left empty or answered No (for the course's mode).")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         ctx.data.preChecks.compactMap { p in
             guard let mode = ctx.course(p.courseId)?.mode else { return nil }
             let open = p.openItems(for: mode)
@@ -52,20 +52,20 @@ public struct PreCheckIncomplete: Rule {
 }
 
 /// The day-before check made on the first day or later.
-public struct PreCheckLate: Rule {
-    public let id = "PRECHECK_LATE"
-    public let severity = Severity.warning
-    public let step = ProcessStep.dayBefore
-    public let documentation = RuleDocumentation(firesWhen: "checked after {preCheckDaysBefore} day before the start",
+struct PreCheckLate: Rule {
+    let id = "PRECHECK_LATE"
+    let severity = Severity.warning
+    let step = ProcessStep.dayBefore
+    let documentation = RuleDocumentation(firesWhen: "checked after {preCheckDaysBefore} day before the start",
                                                  cell: "Ngày kiểm tra")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         language.pick("Kiểm tra chuẩn bị làm muộn hơn \(settings.preCheckDaysBefore) ngày trước ngày bắt đầu.",
                       "The day-before check made later than \(settings.preCheckDaysBefore) day(s) before the start.")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         ctx.data.preChecks.compactMap { p in
             guard let at = p.checkedAt, let start = ctx.course(p.courseId)?.startDate else { return nil }
             let due = start.adding(days: -ctx.settings.preCheckDaysBefore)
@@ -79,21 +79,21 @@ public struct PreCheckLate: Rule {
 }
 
 /// Two session reports a training day, each at the start of its session.
-public struct SessionReportMissing: Rule {
-    public let id = "SESSION_REPORT_MISSING"
-    public let severity = Severity.error
-    public let step = ProcessStep.duringCourse
-    public let documentation = RuleDocumentation(firesWhen: "no report for a session (Sáng `morningSession` 08:00, Chiều `afternoonSession` 13:30) of a training day, {sessionReportGraceMinutes} after it started",
+struct SessionReportMissing: Rule {
+    let id = "SESSION_REPORT_MISSING"
+    let severity = Severity.error
+    let step = ProcessStep.duringCourse
+    let documentation = RuleDocumentation(firesWhen: "no report for a session (Sáng `morningSession` 08:00, Chiều `afternoonSession` 13:30) of a training day, {sessionReportGraceMinutes} after it started",
                                                  cell: "— (sheet of the course's reports)")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         let m = settings.morningSession, a = settings.afternoonSession, grace = settings.sessionReportGraceMinutes
         return language.pick("Thiếu báo cáo đầu buổi (mỗi ngày học 2 buổi: Sáng \(m), Chiều \(a)) \(grace) phút sau khi buổi bắt đầu.",
                              "A session report missing (two a training day: Sáng \(m), Chiều \(a)) \(grace) minutes after the session started.")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         var out: [Finding] = []
         let reportSheet = ctx.sheet(of: .sessionReport)
         for c in ctx.data.courses {
@@ -125,20 +125,20 @@ public struct SessionReportMissing: Rule {
 }
 
 /// A session report counting absent units without listing them and their reasons.
-public struct AbsenceUnexplained: Rule {
-    public let id = "ABSENCE_UNEXPLAINED"
-    public let severity = Severity.warning
-    public let step = ProcessStep.duringCourse
-    public let documentation = RuleDocumentation(firesWhen: "Số ĐV vắng > 0 without the list of units and reasons",
+struct AbsenceUnexplained: Rule {
+    let id = "ABSENCE_UNEXPLAINED"
+    let severity = Severity.warning
+    let step = ProcessStep.duringCourse
+    let documentation = RuleDocumentation(firesWhen: "Số ĐV vắng > 0 without the list of units and reasons",
                                                  cell: "ĐV vắng và lý do")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         language.pick("Báo cáo buổi có đơn vị vắng nhưng không kèm danh sách và lý do.",
                       "A session report with absent units but no list of them and their reasons.")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         ctx.data.sessionReports.compactMap { s in
             guard let n = s.absentCount, n > 0, (s.absentUnits ?? "").isEmpty else { return nil }
             return finding(s.courseId, s.source, "absentUnits",
@@ -150,20 +150,20 @@ public struct AbsenceUnexplained: Rule {
 }
 
 /// A unit marked absent with no reason.
-public struct UnitAbsenceNoReason: Rule {
-    public let id = "UNIT_ABSENCE_NO_REASON"
-    public let severity = Severity.warning
-    public let step = ProcessStep.leadChecks
-    public let documentation = RuleDocumentation(firesWhen: "Có mặt = Không without Lý do vắng",
+struct UnitAbsenceNoReason: Rule {
+    let id = "UNIT_ABSENCE_NO_REASON"
+    let severity = Severity.warning
+    let step = ProcessStep.leadChecks
+    let documentation = RuleDocumentation(firesWhen: "Có mặt = Không without Lý do vắng",
                                                  cell: "Lý do vắng")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         language.pick("Đơn vị vắng (Có mặt = Không) mà không ghi lý do vắng.",
                       "A unit absent (Có mặt = No) without a reason.")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         ctx.eachUnit(where: { $0.pointee.present == false }) { u in
             guard (u.absenceReason ?? "").isEmpty else { return nil }
             return finding(u.courseId, u.source, "absenceReason", vi: "Đơn vị \(u.name ?? u.id) vắng nhưng không ghi lý do.",

@@ -1,19 +1,19 @@
 /// The staff plan reaches TP HCSN by Saturday 09:00 of the week before the course's week.
-public struct StaffPlanLate: Rule {
-    public let id = "STAFF_PLAN_LATE"
-    public let severity = Severity.error
-    public let step = ProcessStep.requestAndPlan
-    public let documentation = RuleDocumentation(firesWhen: "a staff row sent to TP after {staffPlanWeekday} {staffPlanTime} of the week before the course's week, or not sent after it",
+struct StaffPlanLate: Rule {
+    let id = "STAFF_PLAN_LATE"
+    let severity = Severity.error
+    let step = ProcessStep.requestAndPlan
+    let documentation = RuleDocumentation(firesWhen: "a staff row sent to TP after {staffPlanWeekday} {staffPlanTime} of the week before the course's week, or not sent after it",
                                                  cell: "Thời điểm gửi TP")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         let s = settings
         return language.pick("Kế hoạch nhân sự gửi TP HCSN sau \(s.staffPlanTime) \(Settings.weekdayName(s.staffPlanWeekday)) của tuần trước tuần học (hoặc chưa gửi khi đã quá hạn).",
                              "Staff plan sent to TP HCSN after \(Settings.weekdayNameEnglish(s.staffPlanWeekday)) \(s.staffPlanTime) of the week before the course's week (or not sent past the deadline).")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         ctx.data.courses.compactMap { c in
             guard let start = c.startDate else { return nil }
             let rows = ctx.staff(c.id)
@@ -47,20 +47,20 @@ public struct StaffPlanLate: Rule {
 }
 
 /// No staff planned for a course once its staff plan is due.
-public struct StaffMissing: Rule {
-    public let id = "STAFF_MISSING"
-    public let severity = Severity.error
-    public let step = ProcessStep.requestAndPlan
-    public let documentation = RuleDocumentation(firesWhen: "no staff row for the course after that deadline",
+struct StaffMissing: Rule {
+    let id = "STAFF_MISSING"
+    let severity = Severity.error
+    let step = ProcessStep.requestAndPlan
+    let documentation = RuleDocumentation(firesWhen: "no staff row for the course after that deadline",
                                                  cell: "Mã khóa (handover)")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         language.pick("Khóa không có dòng nào trên kế hoạch nhân sự khi đã quá hạn gửi kế hoạch.",
                       "A course with no row on the staff plan past the staff plan deadline.")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         ctx.data.courses.compactMap { c in
             guard let start = c.startDate, ctx.staff(c.id).isEmpty else { return nil }
             let deadline = ctx.settings.staffPlanDeadline(courseStart: start)
@@ -72,20 +72,20 @@ public struct StaffMissing: Rule {
 }
 
 /// One person booked on two courses whose days overlap.
-public struct StaffDoubleBooked: Rule {
-    public let id = "STAFF_DOUBLE_BOOKED"
-    public let severity = Severity.error
-    public let step = ProcessStep.leadChecks
-    public let documentation = RuleDocumentation(firesWhen: "one person on two courses whose days overlap; the booking outside the person's own team (the team of most of their courses) is flagged, else the later row",
+struct StaffDoubleBooked: Rule {
+    let id = "STAFF_DOUBLE_BOOKED"
+    let severity = Severity.error
+    let step = ProcessStep.leadChecks
+    let documentation = RuleDocumentation(firesWhen: "one person on two courses whose days overlap; the booking outside the person's own team (the team of most of their courses) is flagged, else the later row",
                                                  cell: "Nhân viên")
-    public func summary(_ language: Language, _ settings: Settings) -> String {
+    func summary(_ language: Language, _ settings: Settings) -> String {
         language.pick("Một người được xếp vào hai khóa trùng ngày.",
                       "One person booked on two courses on the same days.")
     }
     /// The rule.
-    public init() {}
+    init() {}
 
-    public func check(_ ctx: RuleContext) -> [Finding] {
+    func check(_ ctx: RuleContext) -> [Finding] {
         struct Booking {
             var row: StaffAssignment
             var from: LocalDate

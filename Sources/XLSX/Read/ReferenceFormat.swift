@@ -8,15 +8,15 @@
 /// date-time (`2024-12-01T00:00:00`), a duration its total hours (`26:00:00`), a `t="d"` cell
 /// its own ISO text. Tab, newline, carriage return and backslash are escaped; empty strings
 /// are left out.
-public enum ReferenceFormat {
+package enum ReferenceFormat {
     /// The line for one cell, or nil when the cell is empty (or an empty string).
-    public static func line(sheet: String, cell: Cell) -> String? {
+    package static func line(sheet: String, cell: Cell) -> String? {
         guard let (type, value) = typeAndValue(cell.value) else { return nil }
         return "\(escape(sheet))\t\(cell.reference)\t\(type)\t\(value)"
     }
 
     /// The type letter and value text of a value, nil when empty.
-    public static func typeAndValue(_ value: CellValue) -> (String, String)? {
+    package static func typeAndValue(_ value: CellValue) -> (String, String)? {
         switch value.resolved {
         case .empty: return nil
         case .number(let n): return ("n", number(n))
@@ -34,7 +34,7 @@ public enum ReferenceFormat {
     }
 
     /// The shortest text that reads back as the same double; integral values without `.0`.
-    public static func number(_ n: Double) -> String {
+    package static func number(_ n: Double) -> String {
         if n == n.rounded(.towardZero), abs(n) < 1e16 {
             if n == 0 { return n.sign == .minus ? "-0" : "0" }
             return String(Int64(n))
@@ -43,7 +43,7 @@ public enum ReferenceFormat {
     }
 
     /// A date cell as the reference files write it; nil when the serial is outside years 1–9999.
-    public static func date(_ d: ExcelDateTime) -> String? {
+    package static func date(_ d: ExcelDateTime) -> String? {
         let v = d.serial
         guard v.isFinite, v > -693_594, v < 2_958_466 else { return nil }
         if d.kind == .duration {
@@ -70,7 +70,7 @@ public enum ReferenceFormat {
 
     /// The text of a `t="d"` cell as the reference files write it: a date alone stays a date
     /// (`2021-01-01`), a time alone a time, both a date-time; nil when it is not ISO 8601.
-    public static func isoDate(_ text: String) -> String? {
+    package static func isoDate(_ text: String) -> String? {
         guard let (c, kind) = ISODate.parse(text) else { return nil }
         switch kind {
         case .date: return c.isoDate
@@ -87,7 +87,7 @@ public enum ReferenceFormat {
     private static func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : String(v) }
 
     /// Escapes tab, newline, carriage return and backslash.
-    public static func escape(_ s: String) -> String {
+    package static func escape(_ s: String) -> String {
         guard s.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 8)

@@ -23,7 +23,7 @@ public final class SharedStrings: @unchecked Sendable {
 
     /// The UTF-8 bytes of entry `index`, valid as long as the table lives; nil when out of range.
     @inline(__always)
-    public func utf8(at index: Int) -> UnsafeRawBufferPointer? {
+    package func utf8(at index: Int) -> UnsafeRawBufferPointer? {
         guard index >= 0, index < offsets.count - 1 else { return nil }
         return offsets.withUnsafeBufferPointer { o in
             UnsafeRawBufferPointer(start: storage + o[index], count: o[index + 1] - o[index])

@@ -31,7 +31,7 @@ public final class Workbook: @unchecked Sendable {
     }
 
     /// Opens a workbook from bytes (in memory, or any other source).
-    public convenience init(source: any ByteSource, limits: ReadLimits = .default) throws {
+    package convenience init(source: any ByteSource, limits: ReadLimits = .default) throws {
         try self.init(archive: ZipArchive(source: source, limits: limits), path: nil)
     }
 

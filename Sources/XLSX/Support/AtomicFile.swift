@@ -7,21 +7,21 @@ import Darwin
 /// An output file written under a temporary name in the target folder and renamed into place
 /// only when complete: a crash, a full disk or an error never leaves a partial file under the
 /// final name, and an existing file there stays intact until the new one is whole.
-public final class AtomicFile {
+package final class AtomicFile {
     /// The final path.
-    public let path: String
+    package let path: String
     /// The temporary path being written.
-    public let temporaryPath: String
+    package let temporaryPath: String
     private var descriptor: Int32
     private var buffer: UnsafeMutableRawBufferPointer
     private var buffered = 0
     /// Bytes written so far (buffered included).
-    public private(set) var offset: UInt64 = 0
+    package private(set) var offset: UInt64 = 0
     private var done = false
     private let replaceExisting: Bool
 
     /// Creates the temporary file next to `path`. With `replaceExisting` false, an existing file at `path` is an error.
-    public init(path: String, replaceExisting: Bool = true) throws {
+    package init(path: String, replaceExisting: Bool = true) throws {
         if !replaceExisting, access(path, F_OK) == 0 {
             throw XLSXError.io(path: path, reason: "the file exists already (choose another name or allow replacing it)")
         }
@@ -47,7 +47,7 @@ public final class AtomicFile {
     }
 
     /// Appends bytes.
-    public func write(_ bytes: UnsafeRawBufferPointer) throws {
+    package func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard !done else { throw XLSXError.invalidOperation("write after the file was closed") }
         offset += UInt64(bytes.count)
         if bytes.count >= buffer.count {
@@ -60,18 +60,18 @@ public final class AtomicFile {
         buffered += bytes.count
     }
 
-    public func write(_ bytes: [UInt8]) throws {
+    package func write(_ bytes: [UInt8]) throws {
         try bytes.withUnsafeBytes { raw in try write(raw) }
     }
 
     /// Overwrites bytes already written at `position` (header fix-ups).
-    public func patch(_ bytes: [UInt8], at position: UInt64) throws {
+    package func patch(_ bytes: [UInt8], at position: UInt64) throws {
         try flush()
         let n = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress!, $0.count, off_t(position)) }
         guard n == bytes.count else { throw ioError() }
     }
 
-    public func flush() throws {
+    package func flush() throws {
         guard buffered > 0 else { return }
         let pending = UnsafeRawBufferPointer(rebasing: buffer[0..<buffered])
         buffered = 0
@@ -95,7 +95,7 @@ public final class AtomicFile {
     }
 
     /// Flushes, syncs and renames the file into place.
-    public func commit() throws {
+    package func commit() throws {
         guard !done else { throw XLSXError.invalidOperation("the file was already closed") }
         do {
             try flush()
@@ -114,7 +114,7 @@ public final class AtomicFile {
     }
 
     /// Deletes the temporary file; the final path is left as it was.
-    public func abandon() {
+    package func abandon() {
         if descriptor >= 0 { close(descriptor); descriptor = -1 }
         unlink(temporaryPath)
         done = true

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// Random-access bytes an archive is read from: a file opened read-only, or bytes in memory.
-public protocol ByteSource: Sendable {
+package protocol ByteSource: Sendable {
     /// Total size in bytes.
     var size: UInt64 { get }
     /// Reads up to `buffer.count` bytes at `offset`; returns how many were read (fewer only at the end).
@@ -30,12 +30,12 @@ extension ByteSource {
 }
 
 /// Bytes held in memory (tests, fuzzing, data already downloaded).
-public struct MemoryByteSource: ByteSource {
-    public let data: [UInt8]
-    public init(_ data: [UInt8]) { self.data = data }
-    public var size: UInt64 { UInt64(data.count) }
+package struct MemoryByteSource: ByteSource {
+    package let data: [UInt8]
+    package init(_ data: [UInt8]) { self.data = data }
+    package var size: UInt64 { UInt64(data.count) }
 
-    public func read(at offset: UInt64, into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    package func read(at offset: UInt64, into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard offset < size else { return 0 }
         let start = Int(offset)
         let n = min(buffer.count, data.count - start)
@@ -47,13 +47,13 @@ public struct MemoryByteSource: ByteSource {
 }
 
 /// A file opened read-only; the descriptor is closed when the last copy goes.
-public final class FileByteSource: ByteSource, @unchecked Sendable {
-    public let path: String
-    public let size: UInt64
+package final class FileByteSource: ByteSource, @unchecked Sendable {
+    package let path: String
+    package let size: UInt64
     private let descriptor: Int32
 
     /// Opens `path` for reading only: an input is never opened for writing.
-    public init(path: String) throws {
+    package init(path: String) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw XLSXError.io(path: path, reason: String(cString: strerror(errno))) }
         var info = stat()
@@ -73,7 +73,7 @@ public final class FileByteSource: ByteSource, @unchecked Sendable {
 
     deinit { close(descriptor) }
 
-    public func read(at offset: UInt64, into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    package func read(at offset: UInt64, into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         var total = 0
         while total < buffer.count {
             let n = pread(descriptor, buffer.baseAddress! + total, buffer.count - total, off_t(offset) + off_t(total))

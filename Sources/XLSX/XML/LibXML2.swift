@@ -4,13 +4,13 @@ import CLibXML2
 
 /// An element or attribute name as libxml2 reports it: the local name and the namespace URI,
 /// as C strings valid only during the callback.
-public struct XMLName {
+package struct XMLName {
     let local: UnsafePointer<UInt8>
     let uri: UnsafePointer<UInt8>?
 
     /// True when the local name is `name` (any prefix, any namespace).
     @inline(__always)
-    public func `is`(_ name: StaticString) -> Bool {
+    package func `is`(_ name: StaticString) -> Bool {
         let p = name.utf8Start
         var i = 0
         while true {
@@ -22,19 +22,19 @@ public struct XMLName {
     }
 
     /// The local name as a string.
-    public var localName: String { String(cString: local) }
+    package var localName: String { String(cString: local) }
     /// The namespace URI, if any.
-    public var namespace: String? { uri.map { String(cString: $0) } }
+    package var namespace: String? { uri.map { String(cString: $0) } }
 }
 
 /// The attributes of a start tag, valid only during the callback.
-public struct XMLAttributes {
+package struct XMLAttributes {
     let pointer: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
-    public let count: Int
+    package let count: Int
 
     /// The raw bytes of the attribute with this local name (any namespace), or nil.
     @inline(__always)
-    public func bytes(_ name: StaticString) -> UnsafeRawBufferPointer? {
+    package func bytes(_ name: StaticString) -> UnsafeRawBufferPointer? {
         guard let pointer else { return nil }
         for i in 0..<count {
             let base = pointer + 5 * i
@@ -47,7 +47,7 @@ public struct XMLAttributes {
     }
 
     /// The attribute with this local name whose namespace URI ends with `namespaceSuffix`.
-    public func bytes(_ name: StaticString, namespaceSuffix: String) -> UnsafeRawBufferPointer? {
+    package func bytes(_ name: StaticString, namespaceSuffix: String) -> UnsafeRawBufferPointer? {
         guard let pointer else { return nil }
         for i in 0..<count {
             let base = pointer + 5 * i
@@ -61,12 +61,12 @@ public struct XMLAttributes {
     }
 
     /// The attribute's value as a string.
-    public func string(_ name: StaticString) -> String? {
+    package func string(_ name: StaticString) -> String? {
         bytes(name).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Every attribute as (local name, namespace URI, value).
-    public var all: [(name: String, namespace: String?, value: String)] {
+    package var all: [(name: String, namespace: String?, value: String)] {
         guard let pointer else { return [] }
         return (0..<count).map { i in
             let base = pointer + 5 * i
@@ -78,7 +78,7 @@ public struct XMLAttributes {
 }
 
 /// Receives the events of a parse. A handler that finds a fault calls ``XMLPushParser/fail(_:)``.
-public protocol XMLContentHandler: AnyObject {
+package protocol XMLContentHandler: AnyObject {
     func startElement(_ name: XMLName, attributes: XMLAttributes)
     func endElement(_ name: XMLName)
     func characters(_ bytes: UnsafeRawBufferPointer)
@@ -87,8 +87,8 @@ public protocol XMLContentHandler: AnyObject {
 /// A streaming XML parser over libxml2's SAX2 push interface, hardened for untrusted parts:
 /// a DTD stops the parse (no entity expansion, no external entities, no network), depth is
 /// bounded, and errors carry the part name, line and column.
-public final class XMLPushParser {
-    public let part: String
+package final class XMLPushParser {
+    package let part: String
     private var context: xmlParserCtxtPtr?
     /// The handler, unretained (the caller keeps it alive), with entry points typed for it,
     /// so each event is a direct call: no existential box, no retain and release per event.
@@ -98,7 +98,7 @@ public final class XMLPushParser {
     private var depth = 0
     private let maxDepth: Int
 
-    public init<Handler: XMLContentHandler>(part: String, handler: Handler, maxDepth: Int = ReadLimits.default.maxXMLDepth) {
+    package init<Handler: XMLContentHandler>(part: String, handler: Handler, maxDepth: Int = ReadLimits.default.maxXMLDepth) {
         self.part = part
         self.handler = HandlerThunks(handler)
         self.maxDepth = maxDepth
@@ -166,21 +166,21 @@ public final class XMLPushParser {
     }
 
     /// Stops the parse with this error; the next ``feed(_:)`` or ``finish()`` throws it.
-    public func fail(_ error: XLSXError) {
+    package func fail(_ error: XLSXError) {
         if failure == nil { failure = error }
         if let context { xmlStopParser(context) }
     }
 
     /// True once the handler or the parser failed.
-    public var hasFailed: Bool { failure != nil || firstMessage != nil }
+    package var hasFailed: Bool { failure != nil || firstMessage != nil }
 
     /// Parses the next chunk of the document.
-    public func feed(_ chunk: UnsafeRawBufferPointer) throws {
+    package func feed(_ chunk: UnsafeRawBufferPointer) throws {
         try push(chunk, terminate: false)
     }
 
     /// Ends the document; throws if it is incomplete or malformed.
-    public func finish() throws {
+    package func finish() throws {
         try push(UnsafeRawBufferPointer(start: nil, count: 0), terminate: true)
     }
 
@@ -205,7 +205,7 @@ public final class XMLPushParser {
     }
 
     /// Parses a whole document held in memory.
-    public static func parse(_ bytes: [UInt8], part: String, handler: any XMLContentHandler, maxDepth: Int = ReadLimits.default.maxXMLDepth) throws {
+    package static func parse(_ bytes: [UInt8], part: String, handler: any XMLContentHandler, maxDepth: Int = ReadLimits.default.maxXMLDepth) throws {
         let parser = XMLPushParser(part: part, handler: handler, maxDepth: maxDepth)
         try bytes.withUnsafeBytes { raw in
             var offset = 0
@@ -219,7 +219,7 @@ public final class XMLPushParser {
     }
 
     /// Parses a ZIP entry as it inflates, chunk by chunk.
-    public static func parse(_ stream: ZipEntryStream, part: String, handler: any XMLContentHandler, maxDepth: Int = ReadLimits.default.maxXMLDepth) throws {
+    package static func parse(_ stream: ZipEntryStream, part: String, handler: any XMLContentHandler, maxDepth: Int = ReadLimits.default.maxXMLDepth) throws {
         let parser = XMLPushParser(part: part, handler: handler, maxDepth: maxDepth)
         while let chunk = try stream.next() {
             try parser.feed(chunk)

@@ -5,7 +5,7 @@
 /// before anything is inflated. An input that is not a ZIP is named for what it is
 /// (``ForeignFileKind``).
 public final class ZipArchive: Sendable {
-    public let source: any ByteSource
+    package let source: any ByteSource
     public let limits: ReadLimits
     /// The entries in central-directory order.
     public let entries: [ZipEntry]
@@ -23,7 +23,7 @@ public final class ZipArchive: Sendable {
         }
     }
 
-    public init(source: any ByteSource, limits: ReadLimits = .default) throws {
+    package init(source: any ByteSource, limits: ReadLimits = .default) throws {
         self.source = source
         self.limits = limits
         let directory = try ZipArchive.readDirectory(source, limits: limits)
@@ -50,7 +50,7 @@ public final class ZipArchive: Sendable {
     }
 
     /// A stream over the entry's inflated bytes, in chunks, checked against its CRC-32 and size.
-    public func stream(_ entry: ZipEntry, chunkSize: Int = 64 * 1024) throws -> ZipEntryStream {
+    package func stream(_ entry: ZipEntry, chunkSize: Int = 64 * 1024) throws -> ZipEntryStream {
         try ZipEntryStream(archive: self, entry: entry, chunkSize: chunkSize)
     }
 

@@ -3,8 +3,8 @@
 /// Reads the compressed data in 64 KiB pieces, inflates (raw deflate) or copies (stored) into a
 /// reusable buffer, counts the bytes against the declared size and the limits, and checks the
 /// CRC-32 once the entry ends. A chunk from ``next()`` stays valid until the next call.
-public final class ZipEntryStream {
-    public let entry: ZipEntry
+package final class ZipEntryStream {
+    package let entry: ZipEntry
     private let source: any ByteSource
     private let limits: ReadLimits
     private let inflater: Inflater?
@@ -16,7 +16,7 @@ public final class ZipEntryStream {
     private let output: UnsafeMutableRawBufferPointer
     private var crc: UInt32 = 0
     /// Bytes produced so far.
-    public private(set) var produced: UInt64 = 0
+    package private(set) var produced: UInt64 = 0
     private var finished = false
 
     init(archive: ZipArchive, entry: ZipEntry, chunkSize: Int) throws {
@@ -56,7 +56,7 @@ public final class ZipEntryStream {
     }
 
     /// The next chunk of inflated bytes, or nil at the end of the entry (after its CRC-32 checked out).
-    public func next() throws -> UnsafeRawBufferPointer? {
+    package func next() throws -> UnsafeRawBufferPointer? {
         if finished { return nil }
         let count: Int
         if let inflater {
@@ -78,7 +78,7 @@ public final class ZipEntryStream {
     }
 
     /// Reads the rest and discards it, verifying the CRC-32.
-    public func drain() throws {
+    package func drain() throws {
         while try next() != nil {}
     }
 
