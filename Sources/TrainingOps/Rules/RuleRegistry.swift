@@ -8,7 +8,7 @@ public enum RuleRegistry {
         HandoverLate(), HandoverMissingDate(), UnitsMissing(), ScheduleUnconfirmed(), StaffPlanLate(), StaffMissing(),
         PreCheckMissing(), PreCheckIncomplete(), PreCheckLate(),
         PlanUnapproved(), UnitIncomplete(), FirstSessionReportMissing(), PaperworkOpen(), SurveyLate(), SupportChannelMissing(), CrmLate(),
-        SessionReportMissing(), AbsenceUnexplained(),
+        SessionReportMissing(), SessionReportLate(), AbsenceUnexplained(),
         FeedbackOpen(), FollowUpMissing(), DvcqReportMissing(), WeeklyReportLate(),
         DailyLogMissing(),
         StaffDoubleBooked(), UnitCountMismatch(), UnitAbsenceNoReason(), OpinionOverdue(), CourseOnNonWorkingDay(),

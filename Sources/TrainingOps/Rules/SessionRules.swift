@@ -83,7 +83,7 @@ struct SessionReportMissing: Rule {
     let id = "SESSION_REPORT_MISSING"
     let severity = Severity.error
     let step = ProcessStep.duringCourse
-    let documentation = RuleDocumentation(firesWhen: "no report for a session (Sáng `morningSession` 08:00, Chiều `afternoonSession` 13:30) of a training day, {sessionReportGraceMinutes} after it started",
+    let documentation = RuleDocumentation(firesWhen: "no report for a session (Sáng {morningSession}, Chiều {afternoonSession}) of a training day, {sessionReportGraceMinutes} minutes after it started",
                                                  cell: "— (sheet of the course's reports)")
     func summary(_ language: Language, _ settings: Settings) -> String {
         let m = settings.morningSession, a = settings.afternoonSession, grace = settings.sessionReportGraceMinutes

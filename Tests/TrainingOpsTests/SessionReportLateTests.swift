@@ -1,0 +1,54 @@
+import Testing
+import XLSX
+@testable import TrainingOps
+
+/// SESSION_REPORT_LATE at its boundaries: the course's first day is Monday 07/12/2026, sessions
+/// start at 08:00 and 13:30, a report is due within 60 minutes.
+@Suite struct SessionReportLateTests {
+    static func report(_ part: SessionPart, at: LocalMoment?, row: Int = 2) -> SessionReport {
+        var s = SessionReport(courseId: "K-01", date: LocalDate(2026, 12, 7), session: part,
+                              source: ruleRow("Báo cáo buổi", row, ["courseId", "date", "session", "reportedAt"]))
+        s.reportedAt = at
+        return s
+    }
+
+    static func late(_ reports: [SessionReport], settings: Settings = Settings()) -> [Finding] {
+        findings(SessionReportLate(), dataset([ruleCourse()]) { $0.sessionReports = reports }, asOf: lateAsOf, settings: settings)
+    }
+
+    @Test(arguments: [
+        (SessionPart.morning, LocalTime(9, 0), nil as Int?),   // 60 minutes: on time
+        (.morning, LocalTime(9, 1), 61),
+        (.morning, LocalTime(7, 45), nil),                     // before the session: on time
+        (.afternoon, LocalTime(14, 30), nil),
+        (.afternoon, LocalTime(14, 31), 61),
+        (.afternoon, LocalTime(9, 0), nil),                    // sent in the morning for the afternoon
+    ])
+    func boundary(_ part: SessionPart, _ time: LocalTime, _ minutes: Int?) {
+        let got = Self.late([Self.report(part, at: LocalMoment(LocalDate(2026, 12, 7), time))])
+        #expect(got.count == (minutes == nil ? 0 : 1))
+        if let minutes, let f = got.first {
+            #expect(f.rule == "SESSION_REPORT_LATE" && f.severity == .warning && f.course == "K-01")
+            #expect(f.sheet == "Báo cáo buổi" && f.cell == "D2")
+            #expect(f.data["minutesLate"] == .int(minutes) && f.data["allowedMinutes"] == .int(60))
+        }
+    }
+
+    @Test func aReportOfTheNextDayIsLateByADay() {
+        let got = Self.late([Self.report(.morning, at: LocalMoment(LocalDate(2026, 12, 8), LocalTime(8, 0)))])
+        #expect(got.first?.data["minutesLate"] == .int(24 * 60))
+        #expect(got.first?.messageVi == "Báo cáo buổi Sáng 07/12/2026 gửi lúc 08/12/2026 08:00, 1440 phút sau khi buổi bắt đầu (08:00); hạn 60 phút.")
+    }
+
+    @Test func aDateWithoutTimeOrNoTimeIsNotJudged() {
+        #expect(Self.late([Self.report(.morning, at: LocalMoment(LocalDate(2026, 12, 8))), Self.report(.afternoon, at: nil)]).isEmpty)
+    }
+
+    @Test func settingsMoveTheDeadline() {
+        var s = Settings()
+        s.sessionReportGraceMinutes = 15
+        s.morningSession = LocalTime(7, 30)
+        let got = Self.late([Self.report(.morning, at: LocalMoment(LocalDate(2026, 12, 7), LocalTime(7, 46)))], settings: s)
+        #expect(got.first?.data["minutesLate"] == .int(16) && got.first?.data["allowedMinutes"] == .int(15))
+    }
+}
