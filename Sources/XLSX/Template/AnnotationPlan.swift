@@ -86,8 +86,8 @@ struct AnnotationPlan {
     // MARK: Styles
 
     private mutating func stylesEditor(_ workbookRelations: [TemplatePackage.Relationship]) throws -> StylesPartEditor {
-        if let rel = workbookRelations.first(where: { !$0.external && $0.type.hasSuffix("/styles") }) {
-            let part = TemplatePackage.resolve(rel.target, from: package.workbookPart)
+        if let rel = workbookRelations.first(where: { !$0.isExternal && $0.type.hasSuffix("/styles") }) {
+            let part = rel.target
             if let entry = archive.entry(named: part) {
                 return try StylesPartEditor(part: entry.name, bytes: try Self.utf8Contents(archive, entry))
             }
@@ -111,8 +111,8 @@ struct AnnotationPlan {
                                     plan: inout SheetPlan, blocks: inout Set<Int>) throws {
         let rels = try package.relationships(of: sheet.part)
         var commented: Set<CellReference> = []
-        if let rel = rels.first(where: { !$0.external && $0.type.hasSuffix("/comments") }),
-           let entry = archive.entry(named: TemplatePackage.resolve(rel.target, from: sheet.part)) {
+        if let rel = rels.first(where: { !$0.isExternal && $0.type.hasSuffix("/comments") }),
+           let entry = archive.entry(named: rel.target) {
             let bytes = try Self.utf8Contents(archive, entry)
             let existing = try NotesPartEditor.survey(bytes, part: entry.name)
             commented = existing.cells
@@ -127,7 +127,7 @@ struct AnnotationPlan {
         }
         let boxes = notes.filter { !commented.contains($0.key) }.map { ($0.key, $0.value) }
         if let id = survey.legacyDrawingID, let rel = rels.first(where: { $0.id == id }),
-           let entry = archive.entry(named: TemplatePackage.resolve(rel.target, from: sheet.part)) {
+           let entry = archive.entry(named: rel.target) {
             if !boxes.isEmpty {
                 replaced[entry.lookupKey] = try NotesPartEditor.mergeVML(try archive.contents(of: entry), part: entry.name, notes: boxes)
             }
@@ -219,8 +219,8 @@ struct AnnotationPlan {
     /// the workbook's sheets, after its last title. Left as it is when it has no such lists, or
     /// when no category holds only sheet names (a list that does not describe this workbook).
     private mutating func planApplicationProperties(sheets: [String], added: [String]) throws {
-        guard let rel = try package.relationships(of: "").first(where: { !$0.external && $0.type.hasSuffix("/extended-properties") }),
-              let entry = archive.entry(named: TemplatePackage.resolve(rel.target, from: "")) else { return }
+        guard let rel = try package.relationships(of: "").first(where: { !$0.isExternal && $0.type.hasSuffix("/extended-properties") }),
+              let entry = archive.entry(named: rel.target) else { return }
         // Pass one: the categories and their counts, and the titles.
         var categories: [String] = [], counts: [Int] = [], titles: [String] = []
         var section = "", text = "", prefix = ""
