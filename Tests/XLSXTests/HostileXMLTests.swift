@@ -115,3 +115,15 @@ import Testing
         #expect(capture.value == "a & b <ạ")
     }
 }
+
+/// Failures of the C libraries are errors of their own, naming the library and the call.
+@Suite struct CLibraryErrorTests {
+    @Test func messagesNameTheLibraryAndTheCall() {
+        let e = XLSXError.cLibrary(library: .zlib, function: "deflate", code: -2, part: nil)
+        #expect(e.message(.en) == "zlib failed: deflate returned -2; memory may be exhausted or the library broken")
+        #expect(e.message(.vi) == "Thư viện zlib báo lỗi: deflate trả về -2; có thể thiếu bộ nhớ hoặc thư viện cài hỏng")
+        #expect(e.description == e.message(.en))
+        let x = XLSXError.cLibrary(library: .libxml2, function: "xmlCreatePushParserCtxt", code: 0, part: "xl/workbook.xml")
+        #expect(x.message(.en) == "libxml2 failed: xmlCreatePushParserCtxt returned 0 (part xl/workbook.xml); memory may be exhausted or the library broken")
+    }
+}

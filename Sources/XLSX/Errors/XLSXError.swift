@@ -46,6 +46,11 @@ public indirect enum XLSXError: Error, Sendable, Equatable {
     case stringTooLong(cell: String, length: Int)
     /// A writer was used out of order (rows of a streaming sheet must ascend, a finished writer is closed).
     case invalidOperation(String)
+    /// A call into zlib or libxml2 failed where valid input cannot make it fail (out of memory,
+    /// a broken installation): the library, the function and the code it returned.
+    case cLibrary(library: CLibrary, function: String, code: Int32, part: String?)
+    /// Reading was stopped by the caller (a row handler asked to stop, a task was cancelled).
+    case stopped
     /// A template placeholder or list has no value in the data.
     case missingTemplateValue(sheet: String, cell: String, name: String)
     /// A template's repeated blocks are not well formed (unclosed, crossed, mismatched names).
@@ -92,6 +97,14 @@ public enum ForeignFileKind: String, Sendable, Equatable {
 }
 
 /// The language of a message.
+/// The C libraries under the XLSX layer.
+public enum CLibrary: String, Sendable, Hashable {
+    /// zlib, for deflate and inflate.
+    case zlib
+    /// libxml2, for parsing XML.
+    case libxml2
+}
+
 public enum MessageLanguage: String, Sendable, CaseIterable {
     case vi, en
 }
@@ -161,6 +174,12 @@ extension XLSXError: CustomStringConvertible {
                       : "Cell \(cell) holds \(length) characters; Excel allows 32,767"
         case let .invalidOperation(message):
             return vi ? "Thao tác không hợp lệ: \(message)" : "Invalid operation: \(message)"
+        case let .cLibrary(library, function, code, part):
+            let at = part.map { vi ? " (phần \($0))" : " (part \($0))" } ?? ""
+            return vi ? "Thư viện \(library.rawValue) báo lỗi: \(function) trả về \(code)\(at); có thể thiếu bộ nhớ hoặc thư viện cài hỏng"
+                : "\(library.rawValue) failed: \(function) returned \(code)\(at); memory may be exhausted or the library broken"
+        case .stopped:
+            return vi ? "Việc đọc đã bị dừng" : "Reading was stopped"
         case let .missingTemplateValue(sheet, cell, name):
             return vi ? "Thiếu dữ liệu cho {{\(name)}} ở ô \(sheet)!\(cell)"
                 : "No data for {{\(name)}} in cell \(sheet)!\(cell)"

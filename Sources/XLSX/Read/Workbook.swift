@@ -161,7 +161,7 @@ private final class ClosureSink: SheetSink {
             try body(cell)
         } catch {
             failure = error
-            parser?.fail(.invalidOperation("reading stopped by the caller"))
+            parser?.fail(.stopped)
         }
     }
 }

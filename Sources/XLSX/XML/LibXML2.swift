@@ -185,7 +185,7 @@ package final class XMLPushParser {
     }
 
     private func push(_ chunk: UnsafeRawBufferPointer, terminate: Bool) throws {
-        guard let context else { throw XLSXError.invalidOperation("libxml2 could not create a parser for \(part)") }
+        guard let context else { throw XLSXError.cLibrary(library: .libxml2, function: "xmlCreatePushParserCtxt", code: 0, part: part) }
         if let failure { throw failure }
         var offset = 0
         repeat {

@@ -76,7 +76,7 @@ private func startRawDeflate(_ stream: inout z_stream, level: Int) throws {
         &stream, Int32(level), Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY,
         ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
     guard status == Z_OK else {
-        throw XLSXError.invalidOperation("zlib deflateInit2 failed for level \(level) (\(status))")
+        throw XLSXError.cLibrary(library: .zlib, function: "deflateInit2 (level \(level))", code: status, part: nil)
     }
 }
 
@@ -119,7 +119,7 @@ final class Deflater {
             }
             if status == Z_STREAM_END { break }
             guard status == Z_OK || status == Z_BUF_ERROR else {
-                throw XLSXError.invalidOperation("zlib deflate failed (\(status))")
+                throw XLSXError.cLibrary(library: .zlib, function: "deflate", code: status, part: nil)
             }
             if !finish && stream.avail_in == 0 && stream.avail_out != 0 { break }
         }
@@ -160,7 +160,7 @@ final class BlockDeflater {
         deflateReset(&stream)
         if let d = dictionary.baseAddress, dictionary.count > 0 {
             let status = deflateSetDictionary(&stream, d.assumingMemoryBound(to: Bytef.self), uInt(dictionary.count))
-            guard status == Z_OK else { throw XLSXError.invalidOperation("zlib deflateSetDictionary failed (\(status))") }
+            guard status == Z_OK else { throw XLSXError.cLibrary(library: .zlib, function: "deflateSetDictionary", code: status, part: nil) }
         }
         let bound = Int(deflateBound(&stream, uLong(input.count))) + 64
         var out = [UInt8](repeating: 0, count: bound)
@@ -177,7 +177,7 @@ final class BlockDeflater {
             return s
         }
         guard (last && status == Z_STREAM_END) || (!last && status == Z_OK), stream.avail_in == 0 else {
-            throw XLSXError.invalidOperation("zlib deflate of a block failed (\(status))")
+            throw XLSXError.cLibrary(library: .zlib, function: "deflate", code: status, part: nil)
         }
         out.removeLast(bound - produced)
         return (out, CRC32.update(0, input))
