@@ -105,6 +105,7 @@ import XLSX
         }
         for o in r.openOpinions { out.append("open \(o.opinion.id ?? "-") \(o.progress) \(o.age(asOf: r.asOf.date))") }
         for e in r.escalations { out.append("escalation \(e.kind) \(e.team ?? "-") \(e.course ?? "-") \(e.date?.description ?? "-") \(e.text) | \(e.note ?? "-") | board \(e.boardTold.map(String.init) ?? "-")") }
+        for t in r.trend { out.append("trend \(t.week) \(t.team) at \(t.moment) courses \(t.courses) attendance \(f(t.attendanceRate)) survey \(f(t.surveyAverage)) open \(t.openItems)") }
         for p in r.reporting { out.append("reporting \(p.team ?? "TP→GĐVP") due \(p.due) sent \(p.sent?.description ?? "-") \(p.status()) logs \(p.dailyLogs) missing \(p.dailyLogsMissing.joined(separator: "; "))") }
         for p in r.openPaperwork { out.append("paperwork \(p.course.id) \(p.contract?.rawValue ?? "-") \(p.liquidation?.rawValue ?? "-") \(p.debt?.rawValue ?? "-")") }
         for o in r.opinionsOpened { out.append("opened \(o.opinion.id ?? "-") \(o.progress)") }

@@ -15,6 +15,7 @@ public enum WeeklyLayout {
                                 "age", "note", "boardTold"]
     static let nextFields = ["id", "team", "name", "start", "end", "mode", "staff", "staffPlanDue", "staffPlanSent", "onTime"]
     static let escalationFields = ["kind", "team", "course", "date", "who", "text", "note", "boardTold", "place"]
+    static let trendFields = ["week", "team", "at", "courses", "attendanceRate", "surveyAverage", "openItems"]
     static let reportingFields = ["report", "sender", "due", "sent", "status", "dailyLogs", "dailyLogsMissing"]
     static var officeCourseFields: [String] {
         var f = courseFields
@@ -117,6 +118,7 @@ public enum WeeklyLayout {
         try n.titleBlock("CÁC KHÓA TUẦN SAU VÀ NHÂN SỰ", lines: [("Nhóm:", .string("{{team}}")), ("Tuần:", .string("{{weekText}}"))], width: W.nextColumns.count)
         let nt = try table(n, nil, at: 4, "nextCourses", W.nextColumns, nextFields)
         try n.setUp(W.nextColumns, repeatRows: nt.header...nt.header)
+        try trend(book, team: true)
     }
 
     static func officeLayout(_ book: WorkbookWriter) throws {
@@ -164,6 +166,7 @@ public enum WeeklyLayout {
         try n.titleBlock("CÁC KHÓA TUẦN SAU VÀ NHÂN SỰ, THEO NHÓM", lines: [("Tuần:", .string("{{weekText}}"))], width: W.nextColumns.count)
         let nt = try table(n, nil, at: 3, "nextCourses", W.nextColumns, nextFields)
         try n.setUp(W.nextColumns, repeatRows: nt.header...nt.header)
+        try trend(book, team: false)
     }
 
     /// The open items and the escalations, as flat lists (the step and the kind are columns).
@@ -178,6 +181,17 @@ public enum WeeklyLayout {
         try e.titleBlock(team ? "VIỆC CẦN TRƯỞNG PHÒNG HCSN HỖ TRỢ" : "VIỆC CẦN GIÁM ĐỐC VĂN PHÒNG, BAN GIÁM ĐỐC XỬ LÝ", lines: head, width: W.escalationColumns.count)
         let et = try table(e, nil, at: head.count + 2, "escalations", W.escalationColumns, escalationFields)
         try e.setUp(W.escalationColumns, repeatRows: et.header...et.header)
+    }
+
+    /// The trend, one row per week and team (the built-in report sets the teams side by side,
+    /// with line charts).
+    static func trend(_ book: WorkbookWriter, team: Bool) throws {
+        typealias W = WeeklyWorkbook
+        let head: [(String, CellValue)] = team ? [("Nhóm:", .string("{{team}}")), ("Tuần:", .string("{{weekText}}"))] : [("Tuần:", .string("{{weekText}}"))]
+        let t = WeeklySheetBuilder(sheet: try book.addSheet(W.trendSheet))
+        try t.titleBlock("XU HƯỚNG \(WeeklyReport.trendWeeks) TUẦN THEO NHÓM", lines: head, width: 8)
+        let tt = try table(t, nil, at: head.count + 2, "trend", W.trendColumns, trendFields)
+        try t.setUp(W.trendColumns, repeatRows: tt.header...tt.header)
     }
 
     /// The week's reports and daily logs against their deadlines.

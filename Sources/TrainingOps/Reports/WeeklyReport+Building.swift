@@ -21,6 +21,7 @@ extension WeeklyReport {
         report.openOpinions = mine.filter { $0.progress != .done && $0.opinion.recorded <= asOf.date }
         report.escalations = escalations(data, team: name, week: week, asOf: asOf, opinions: lines)
         report.reporting = reporting(data, teams: [name], head: false, week: week, findings: findings, settings: settings, asOf: asOf)
+        report.trend = trend(data, teams: [name], week: week, findings: findings, settings: settings, asOf: asOf)
         let next = Week(containing: week.monday.adding(days: 7))
         report.nextCourses = courses(in: next, own).map { nextCourse($0, data: data, settings: settings) }
         return report
@@ -58,6 +59,7 @@ extension WeeklyReport {
         report.openOpinions = lines.filter { $0.progress != .done && $0.opinion.recorded <= asOf.date }
         report.escalations = escalations(data, team: nil, week: week, asOf: asOf, opinions: lines)
         report.reporting = reporting(data, teams: teams(data), head: true, week: week, findings: findings, settings: settings, asOf: asOf)
+        report.trend = trend(data, teams: teams(data), week: week, findings: findings, settings: settings, asOf: asOf)
         let next = Week(containing: week.monday.adding(days: 7))
         // Next week's courses team by team, each team's by start date.
         let order = Dictionary(teams(data).enumerated().map { (HeaderNormalizer.key($0.element), $0.offset) }, uniquingKeysWith: { a, _ in a })

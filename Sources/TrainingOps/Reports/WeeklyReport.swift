@@ -134,6 +134,8 @@ public struct WeeklyReport: Sendable {
     public var reporting: [Reporting] = []
     /// Opinions not done at the report's moment, in the report's scope.
     public var openOpinions: [OpinionLine] = []
+    /// The last ``trendWeeks`` weeks of the team (team report) or of every team (office report).
+    public var trend: [TrendPoint] = []
     /// Courses (ended by the week's end) with paperwork still open.
     public var openPaperwork: [OpenPaperwork] = []
     /// Opinions recorded in the week.

@@ -15,6 +15,7 @@ public enum WeeklyTemplateData {
             "findings": .array(r.items.map(item)),
             "escalations": .array(r.escalations.map(escalation)),
             "reporting": .array(r.reporting.map(reporting)),
+            "trend": .array(r.trend.map(trend)),
             "openOpinions": .array(r.openOpinions.map { opinion($0, asOf: r.asOf.date) }),
             "paperwork": .array(r.openPaperwork.map(paperwork)),
             "opinionsOpened": .array(r.opinionsOpened.map { opinion($0, asOf: r.asOf.date) }),
@@ -51,6 +52,11 @@ public enum WeeklyTemplateData {
         return .object(["step": .string(i.stepLabel()), "severity": .string(WeeklyWorkbook.severityLabel(f.severity)),
                         "course": text(f.course), "team": text(i.team), "rule": .string(f.rule), "message": .string(f.messageVi),
                         "due": day(i.due?.date), "age": .string(i.age()), "status": .string(i.state.label()), "place": .string(f.place)])
+    }
+
+    static func trend(_ t: WeeklyReport.TrendPoint) -> TemplateValue {
+        .object(["week": .string(t.week.description), "team": .string(t.team), "at": moment(t.moment), "courses": int(t.courses),
+                 "attendanceRate": num(t.attendanceRate), "surveyAverage": num(t.surveyAverage), "openItems": int(t.openItems)])
     }
 
     static func escalation(_ e: WeeklyReport.Escalation) -> TemplateValue {

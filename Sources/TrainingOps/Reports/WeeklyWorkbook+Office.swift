@@ -104,5 +104,6 @@ extension WeeklyWorkbook {
         try nb.titleBlock("CÁC KHÓA TUẦN SAU VÀ NHÂN SỰ, THEO NHÓM", lines: [("Tuần:", .string(weekText(nextWeek)))], width: nextColumns.count)
         let nt = try nb.table(nil, at: 3, nextColumns, nextRows(report.nextCourses))
         try nb.setUp(nextColumns, repeatRows: nt.header...nt.header)
+        try trendSheet(report, book)
     }
 }

@@ -52,6 +52,7 @@ extension WeeklyWorkbook {
         try nb.titleBlock("CÁC KHÓA TUẦN SAU VÀ NHÂN SỰ", lines: [("Nhóm:", .text(report.team)), ("Tuần:", .string(weekText(nextWeek)))], width: nextColumns.count)
         let nt = try nb.table(nil, at: 4, nextColumns, nextRows(report.nextCourses))
         try nb.setUp(nextColumns, repeatRows: nt.header...nt.header)
+        try trendSheet(report, book)
     }
 
     /// Two charts side by side from `row`: attendance (clustered columns) and the survey average.
