@@ -90,21 +90,21 @@ extension WeeklyReport {
         }
         let byCourse = Dictionary(grouping: sessions, by: \.courseId)
         for id in byCourse.keys.sorted() {
-            let week = byCourse[id] ?? []
+            let reports = byCourse[id] ?? []
             let t = scope.courseTeam[id]
-            let silent = week.filter { $0.partnerSpoke == false }
+            let silent = reports.filter { $0.partnerSpoke == false }
             let everSpoke = data.sessionReports.contains { $0.courseId == id && $0.date <= asOf.date && $0.partnerSpoke == true }
             let unexplained = silent.filter { ($0.partnerReason ?? "").isEmpty }
             if let first = silent.first, !everSpoke || !unexplained.isEmpty {
                 let reasons = Array(Set(silent.compactMap(\.partnerReason).filter { !$0.isEmpty })).sorted()
-                let what = "ĐVCQ không phát biểu \(silent.count)/\(week.count) buổi báo cáo trong tuần"
+                let what = "ĐVCQ không phát biểu \(silent.count)/\(reports.count) buổi báo cáo trong tuần"
                     + (everSpoke ? "" : ", chưa phát biểu buổi nào")
                     + (unexplained.isEmpty ? "" : "; \(unexplained.count) buổi không ghi lý do")
                 out.append(Escalation(kind: .partnerSilent, team: t, course: id, date: first.date, who: first.reporter, text: what,
                                       note: reasons.isEmpty ? "(không ghi lý do)" : "Lý do: " + reasons.joined(separator: "; "),
                                       place: place(first.source)))
             }
-            if let last = week.last(where: { $0.dataEntryRate != nil }), let rate = last.dataEntryRate, rate < lowDataEntryRate {
+            if let last = reports.last(where: { $0.dataEntryRate != nil }), let rate = last.dataEntryRate, rate < lowDataEntryRate {
                 let pct = Int((rate * 100).rounded())
                 out.append(Escalation(kind: .lowDataEntry, team: t, course: id, date: last.date, who: last.reporter,
                                       text: "Tỷ lệ nhập liệu \(pct)% (buổi \(last.session.label) \(last.date.vietnamese)), dưới \(Int(lowDataEntryRate * 100))%",

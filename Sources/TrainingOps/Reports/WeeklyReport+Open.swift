@@ -72,8 +72,9 @@ extension WeeklyReport {
 
     /// The items of `findings` (error and warning only) whose team is `team` (every one when nil),
     /// by step of the process, then due date (oldest first), then report order.
-    static func items(_ findings: [Finding], team: String?, week: Week, data: Dataset, settings: Settings, asOf: LocalMoment) -> [Item] {
-        let scope = FindingScope(data)
+    static func items(_ findings: [Finding], team: String?, week: Week, data: Dataset, settings: Settings, asOf: LocalMoment,
+                      scope: FindingScope? = nil) -> [Item] {
+        let scope = scope ?? FindingScope(data)
         let key = team.map(HeaderNormalizer.key)
         var out: [Item] = []
         for f in findings where f.severity != .info {

@@ -27,6 +27,7 @@ extension WeeklyReport {
     /// again at each earlier week's moment; `findings` are those at `asOf`, used for `week` itself.
     static func trend(_ data: Dataset, teams: [String], week: Week, findings: [Finding], settings: Settings, asOf: LocalMoment) -> [TrendPoint] {
         var out: [TrendPoint] = []
+        let scope = FindingScope(data)
         for back in stride(from: trendWeeks - 1, through: 0, by: -1) {
             let w = Week(containing: week.monday.adding(days: -7 * back))
             let deadline = LocalMoment(w.monday.adding(days: settings.officeReportWeekday - 1), settings.officeReportTime)
@@ -38,7 +39,7 @@ extension WeeklyReport {
                 let units = own.flatMap { data.units(of: $0.id) }
                 let present = units.filter { $0.present == true }.count, absent = units.filter { $0.present == false }.count
                 let scores = units.compactMap(\.surveyScore)
-                let open = items(fs, team: team, week: w, data: data, settings: settings, asOf: moment).filter { $0.state == .open }.count
+                let open = items(fs, team: team, week: w, data: data, settings: settings, asOf: moment, scope: scope).filter { $0.state == .open }.count
                 out.append(TrendPoint(week: w, team: team, moment: moment, courses: own.count,
                                       attendanceRate: present + absent > 0 ? Double(present) / Double(present + absent) : nil,
                                       surveyAverage: scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count), openItems: open))
