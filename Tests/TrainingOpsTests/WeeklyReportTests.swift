@@ -99,7 +99,14 @@ import XLSX
         for t in r.teams {
             out.append("team \(t.team) courses \(t.courses) planned \(t.planned) present \(t.present) absent \(t.absent) attendance \(f(t.attendanceRate)) survey \(f(t.surveyAverage)) low \(t.lowScores) errors \(t.errors) warnings \(t.warnings)")
         }
-        for x in r.findings { out.append("finding \(x.severity) \(x.rule) \(x.course ?? "-") \(x.place)") }
+        for i in r.items {
+            let x = i.finding
+            out.append("item \(i.state) \(i.step?.rawValue ?? "import") \(x.severity) \(x.rule) \(x.course ?? "-") \(i.team ?? "-") \(x.place) due \(i.due?.description ?? "-") \(i.age())")
+        }
+        for o in r.openOpinions { out.append("open \(o.opinion.id ?? "-") \(o.progress) \(o.age(asOf: r.asOf.date))") }
+        for e in r.escalations { out.append("escalation \(e.kind) \(e.team ?? "-") \(e.course ?? "-") \(e.date?.description ?? "-") \(e.text) | \(e.note ?? "-") | board \(e.boardTold.map(String.init) ?? "-")") }
+        for t in r.trend { out.append("trend \(t.week) \(t.team) at \(t.moment) courses \(t.courses) attendance \(f(t.attendanceRate)) survey \(f(t.surveyAverage)) open \(t.openItems)") }
+        for p in r.reporting { out.append("reporting \(p.team ?? "TP→GĐVP") due \(p.due) sent \(p.sent?.description ?? "-") \(p.status()) logs \(p.dailyLogs) missing \(p.dailyLogsMissing.joined(separator: "; "))") }
         for p in r.openPaperwork { out.append("paperwork \(p.course.id) \(p.contract?.rawValue ?? "-") \(p.liquidation?.rawValue ?? "-") \(p.debt?.rawValue ?? "-")") }
         for o in r.opinionsOpened { out.append("opened \(o.opinion.id ?? "-") \(o.progress)") }
         for o in r.opinionsClosed { out.append("closed \(o.opinion.id ?? "-") \(o.progress)") }

@@ -9,10 +9,19 @@ public enum WeeklyLayout {
 
     static let courseFields = ["no", "id", "name", "start", "end", "product", "agency", "mode", "planned", "present", "absent",
                                "dataEntryRate", "surveyAverage", "surveyCount", "lowScores", "followUpsNeeded", "followUpsDone", "findings"]
-    static let findingFields = ["@index", "severity", "course", "rule", "message", "place"]
+    static let itemFields = ["@index", "step", "severity", "course", "team", "rule", "message", "due", "age", "status", "place"]
     static let paperworkFields = ["id", "name", "end", "contract", "liquidation", "debt"]
-    static let opinionFields = ["recorded", "course", "team", "content", "impact", "handler", "due", "status", "done", "progress"]
-    static let nextFields = ["id", "name", "start", "end", "mode", "staff", "staffPlanDue", "staffPlanSent", "onTime"]
+    static let opinionFields = ["recorded", "course", "team", "content", "impact", "handler", "due", "status", "done", "progress",
+                                "age", "note", "boardTold"]
+    static let nextFields = ["id", "team", "name", "start", "end", "mode", "staff", "staffPlanDue", "staffPlanSent", "onTime"]
+    static let escalationFields = ["kind", "team", "course", "date", "who", "text", "note", "boardTold", "place"]
+    static let trendFields = ["week", "team", "at", "courses", "attendanceRate", "surveyAverage", "openItems"]
+    static let reportingFields = ["report", "sender", "due", "sent", "status", "dailyLogs", "dailyLogsMissing"]
+    static var officeCourseFields: [String] {
+        var f = courseFields
+        f.insert("team", at: 3)
+        return f
+    }
     static let teamFields = ["team", "lead", "courses", "planned", "present", "absent", "attendanceRate", "surveyAverage", "lowScores", "errors", "warnings"]
 
     /// The layout workbook of the team report (`team` true) or the office report.
@@ -94,22 +103,22 @@ public enum WeeklyLayout {
         try charts(b, template: t.template, categories: 1, at: t.next, series: [(9, "Có mặt"), (10, "Vắng")], survey: 12,
                    perWhat: "khóa", split: 8, end: 17)
 
-        let f = WeeklySheetBuilder(sheet: try book.addSheet(W.TeamSheet.findings))
-        try f.titleBlock("LỖI QUY TRÌNH TRÊN CÁC KHÓA TRONG TUẦN", lines: [("Nhóm:", .string("{{team}}")), ("Tuần:", .string("{{weekText}}"))], width: W.findingColumns.count)
-        let ft = try table(f, nil, at: 4, "findings", W.findingColumns, findingFields)
-        try f.setUp(W.findingColumns, repeatRows: ft.header...ft.header)
+        try shared(book, team: true)
 
         let h = WeeklySheetBuilder(sheet: try book.addSheet(W.TeamSheet.followUp))
         try h.titleBlock("HỒ SƠ CÒN MỞ VÀ KIẾN NGHỊ", lines: [("Nhóm:", .string("{{team}}")), ("Tuần:", .string("{{weekText}}"))], width: W.opinionColumns.count)
         let p = try table(h, "1. Hồ sơ chưa xong (hợp đồng, thanh lý, thu nợ)", at: 4, "paperwork", W.paperworkColumns, paperworkFields)
-        let o = try table(h, "2. Kiến nghị ghi nhận trong tuần", at: p.next, "opinionsOpened", W.opinionColumns, opinionFields)
-        _ = try table(h, "3. Kiến nghị đã xử lý xong trong tuần", at: o.next, "opinionsClosed", W.opinionColumns, opinionFields)
+        let k = try table(h, "2. Kiến nghị chưa xong (mọi tuần), tuổi và người xử lý", at: p.next, "openOpinions", W.opinionColumns, opinionFields)
+        let o = try table(h, "3. Kiến nghị ghi nhận trong tuần", at: k.next, "opinionsOpened", W.opinionColumns, opinionFields)
+        _ = try table(h, "4. Kiến nghị đã xử lý xong trong tuần", at: o.next, "opinionsClosed", W.opinionColumns, opinionFields)
         try h.setUp(W.opinionColumns, repeatRows: 0...2)
+        try reporting(book, team: true)
 
         let n = WeeklySheetBuilder(sheet: try book.addSheet(W.TeamSheet.next))
         try n.titleBlock("CÁC KHÓA TUẦN SAU VÀ NHÂN SỰ", lines: [("Nhóm:", .string("{{team}}")), ("Tuần:", .string("{{weekText}}"))], width: W.nextColumns.count)
         let nt = try table(n, nil, at: 4, "nextCourses", W.nextColumns, nextFields)
         try n.setUp(W.nextColumns, repeatRows: nt.header...nt.header)
+        try trend(book, team: true)
     }
 
     static func officeLayout(_ book: WorkbookWriter) throws {
@@ -140,20 +149,58 @@ public enum WeeklyLayout {
                               alignment: Alignment(horizontal: .left, vertical: .top, wrapText: true))
         try b.sheet.merge(CellRange(b.ref(row + 1, 0), b.ref(row + 8, W.teamColumns.count - 1)), value: .empty, style: frame)
 
-        for (name, title, list) in [(W.OfficeSheet.opinions, "THEO DÕI TIẾN ĐỘ XỬ LÝ KIẾN NGHỊ", "opinions"),
-                                    (W.OfficeSheet.urgent, "VIỆC GẤP ẢNH HƯỞNG DOANH SỐ, THU NỢ – BÁO BAN GIÁM ĐỐC", "urgent")] {
+        try shared(book, team: false)
+        for (name, title, list) in [(W.OfficeSheet.urgent, "VIỆC GẤP ẢNH HƯỞNG DOANH SỐ, THU NỢ – BÁO BAN GIÁM ĐỐC", "urgent"),
+                                    (W.OfficeSheet.opinions, "THEO DÕI TIẾN ĐỘ XỬ LÝ KIẾN NGHỊ", "opinions")] {
             let s = WeeklySheetBuilder(sheet: try book.addSheet(name))
             try s.titleBlock(title, lines: [("Tuần:", .string("{{weekText}}"))], width: W.opinionColumns.count)
             let st = try table(s, nil, at: 3, list, W.opinionColumns, opinionFields)
             try s.setUp(W.opinionColumns, repeatRows: st.header...st.header)
         }
+        try reporting(book, team: false)
         let c = WeeklySheetBuilder(sheet: try book.addSheet(W.OfficeSheet.courses))
-        try c.titleBlock("CÁC KHÓA TẬP HUẤN TRONG TUẦN – TẤT CẢ CÁC NHÓM", lines: [("Tuần:", .string("{{weekText}}"))], width: W.courseColumns.count)
-        let ct = try table(c, nil, at: 3, "courses", W.courseColumns, courseFields)
-        try c.setUp(W.courseColumns, repeatRows: ct.header...ct.header)
-        let f = WeeklySheetBuilder(sheet: try book.addSheet(W.OfficeSheet.findings))
-        try f.titleBlock("LỖI QUY TRÌNH TRÊN CÁC KHÓA TRONG TUẦN", lines: [("Tuần:", .string("{{weekText}}"))], width: W.findingColumns.count)
-        let ft = try table(f, nil, at: 3, "findings", W.findingColumns, findingFields)
-        try f.setUp(W.findingColumns, repeatRows: ft.header...ft.header)
+        try c.titleBlock("CÁC KHÓA TẬP HUẤN TRONG TUẦN – TẤT CẢ CÁC NHÓM", lines: [("Tuần:", .string("{{weekText}}"))], width: W.officeCourseColumns.count)
+        let ct = try table(c, nil, at: 3, "courses", W.officeCourseColumns, officeCourseFields)
+        try c.setUp(W.officeCourseColumns, repeatRows: ct.header...ct.header)
+        let n = WeeklySheetBuilder(sheet: try book.addSheet(W.OfficeSheet.next))
+        try n.titleBlock("CÁC KHÓA TUẦN SAU VÀ NHÂN SỰ, THEO NHÓM", lines: [("Tuần:", .string("{{weekText}}"))], width: W.nextColumns.count)
+        let nt = try table(n, nil, at: 3, "nextCourses", W.nextColumns, nextFields)
+        try n.setUp(W.nextColumns, repeatRows: nt.header...nt.header)
+        try trend(book, team: false)
+    }
+
+    /// The open items and the escalations, as flat lists (the step and the kind are columns).
+    static func shared(_ book: WorkbookWriter, team: Bool) throws {
+        typealias W = WeeklyWorkbook
+        let head: [(String, CellValue)] = team ? [("Nhóm:", .string("{{team}}")), ("Tuần:", .string("{{weekText}}"))] : [("Tuần:", .string("{{weekText}}"))]
+        let f = WeeklySheetBuilder(sheet: try book.addSheet(team ? W.TeamSheet.findings : W.OfficeSheet.findings))
+        try f.titleBlock("VIỆC CÒN TỒN VÀ LỖI QUY TRÌNH (MỌI TUẦN, TÍNH ĐẾN THỜI ĐIỂM BÁO CÁO)", lines: head, width: W.itemColumns.count)
+        let ft = try table(f, nil, at: head.count + 2, "findings", W.itemColumns, itemFields)
+        try f.setUp(W.itemColumns, repeatRows: ft.header...ft.header)
+        let e = WeeklySheetBuilder(sheet: try book.addSheet(team ? W.TeamSheet.escalations : W.OfficeSheet.escalations))
+        try e.titleBlock(team ? "VIỆC CẦN TRƯỞNG PHÒNG HCSN HỖ TRỢ" : "VIỆC CẦN GIÁM ĐỐC VĂN PHÒNG, BAN GIÁM ĐỐC XỬ LÝ", lines: head, width: W.escalationColumns.count)
+        let et = try table(e, nil, at: head.count + 2, "escalations", W.escalationColumns, escalationFields)
+        try e.setUp(W.escalationColumns, repeatRows: et.header...et.header)
+    }
+
+    /// The trend, one row per week and team (the built-in report sets the teams side by side,
+    /// with line charts).
+    static func trend(_ book: WorkbookWriter, team: Bool) throws {
+        typealias W = WeeklyWorkbook
+        let head: [(String, CellValue)] = team ? [("Nhóm:", .string("{{team}}")), ("Tuần:", .string("{{weekText}}"))] : [("Tuần:", .string("{{weekText}}"))]
+        let t = WeeklySheetBuilder(sheet: try book.addSheet(W.trendSheet))
+        try t.titleBlock("XU HƯỚNG \(WeeklyReport.trendWeeks) TUẦN THEO NHÓM", lines: head, width: 8)
+        let tt = try table(t, nil, at: head.count + 2, "trend", W.trendColumns, trendFields)
+        try t.setUp(W.trendColumns, repeatRows: tt.header...tt.header)
+    }
+
+    /// The week's reports and daily logs against their deadlines.
+    static func reporting(_ book: WorkbookWriter, team: Bool) throws {
+        typealias W = WeeklyWorkbook
+        let head: [(String, CellValue)] = team ? [("Nhóm:", .string("{{team}}")), ("Tuần:", .string("{{weekText}}"))] : [("Tuần:", .string("{{weekText}}"))]
+        let r = WeeklySheetBuilder(sheet: try book.addSheet(team ? W.TeamSheet.reporting : W.OfficeSheet.reporting))
+        try r.titleBlock("BÁO CÁO TUẦN VÀ NHẬT KÝ NGÀY SO VỚI HẠN", lines: head, width: W.reportingColumns.count)
+        let rt = try table(r, nil, at: head.count + 2, "reporting", W.reportingColumns, reportingFields)
+        try r.setUp(W.reportingColumns, repeatRows: rt.header...rt.header)
     }
 }

@@ -12,12 +12,16 @@ extension WeeklyReport {
         let ids = Set(own.map(\.id))
         let weekCourses = courses(in: week, own)
         report.courses = weekCourses.map { line($0, data: data, findings: findings, settings: settings) }
-        let weekIds = Set(weekCourses.map(\.id))
-        report.findings = findings.filter { $0.course.map(weekIds.contains) ?? false }.sorted(by: Finding.reportOrder)
+        report.items = items(findings, team: name, week: week, data: data, settings: settings, asOf: asOf)
         report.openPaperwork = openPaperwork(own, data: data, by: week.sunday)
         let lines = opinionLines(data, asOf: asOf)
-        report.opinionsOpened = lines.filter { ($0.opinion.courseId.map(ids.contains) ?? false) && week.contains($0.opinion.recorded) }
-        report.opinionsClosed = lines.filter { ($0.opinion.courseId.map(ids.contains) ?? false) && ($0.opinion.doneDate.map(week.contains) ?? false) }
+        let mine = lines.filter { $0.opinion.courseId.map(ids.contains) ?? false }
+        report.opinionsOpened = mine.filter { week.contains($0.opinion.recorded) }
+        report.opinionsClosed = mine.filter { $0.opinion.doneDate.map(week.contains) ?? false }
+        report.openOpinions = mine.filter { $0.progress != .done && $0.opinion.recorded <= asOf.date }
+        report.escalations = escalations(data, team: name, week: week, asOf: asOf, opinions: lines)
+        report.reporting = reporting(data, teams: [name], head: false, week: week, findings: findings, settings: settings, asOf: asOf)
+        report.trend = trend(data, teams: [name], week: week, findings: findings, settings: settings, asOf: asOf)
         let next = Week(containing: week.monday.adding(days: 7))
         report.nextCourses = courses(in: next, own).map { nextCourse($0, data: data, settings: settings) }
         return report
@@ -31,13 +35,11 @@ extension WeeklyReport {
         var report = WeeklyReport(week: week, asOf: asOf, team: nil, preparedBy: head ?? sender, due: due)
         let weekCourses = courses(in: week, data.courses)
         report.courses = weekCourses.map { line($0, data: data, findings: findings, settings: settings) }
-        let weekIds = Set(weekCourses.map(\.id))
-        report.findings = findings.filter { $0.course.map(weekIds.contains) ?? false }.sorted(by: Finding.reportOrder)
+        report.items = items(findings, team: nil, week: week, data: data, settings: settings, asOf: asOf)
         report.teams = teams(data).map { team in
             let key = HeaderNormalizer.key(team)
             let lines = report.courses.filter { $0.course.team.map(HeaderNormalizer.key) == key }
-            let own = Set(lines.map(\.course.id))
-            let fs = report.findings.filter { $0.course.map(own.contains) ?? false }
+            let fs = report.items.filter { $0.team.map(HeaderNormalizer.key) == key }.map(\.finding)
             let units = lines.flatMap { data.units(of: $0.course.id) }
             let scores = units.compactMap(\.surveyScore)
             let present = lines.reduce(0) { $0 + $1.present }, absent = lines.reduce(0) { $0 + $1.absent }
@@ -54,8 +56,18 @@ extension WeeklyReport {
         report.opinionsOpened = lines.filter { week.contains($0.opinion.recorded) }
         report.opinionsClosed = lines.filter { $0.opinion.doneDate.map(week.contains) ?? false }
         report.urgent = lines.filter { $0.progress != .done && ($0.opinion.impact == .sales || $0.opinion.impact == .debtCollection) }
+        report.openOpinions = lines.filter { $0.progress != .done && $0.opinion.recorded <= asOf.date }
+        report.escalations = escalations(data, team: nil, week: week, asOf: asOf, opinions: lines)
+        report.reporting = reporting(data, teams: teams(data), head: true, week: week, findings: findings, settings: settings, asOf: asOf)
+        report.trend = trend(data, teams: teams(data), week: week, findings: findings, settings: settings, asOf: asOf)
         let next = Week(containing: week.monday.adding(days: 7))
-        report.nextCourses = courses(in: next, data.courses).map { nextCourse($0, data: data, settings: settings) }
+        // Next week's courses team by team, each team's by start date.
+        let order = Dictionary(teams(data).enumerated().map { (HeaderNormalizer.key($0.element), $0.offset) }, uniquingKeysWith: { a, _ in a })
+        report.nextCourses = courses(in: next, data.courses).enumerated().sorted { a, b in
+            let ta = a.element.team.flatMap { order[HeaderNormalizer.key($0)] } ?? Int.max
+            let tb = b.element.team.flatMap { order[HeaderNormalizer.key($0)] } ?? Int.max
+            return (ta, a.offset) < (tb, b.offset)
+        }.map { nextCourse($0.element, data: data, settings: settings) }
         return report
     }
 

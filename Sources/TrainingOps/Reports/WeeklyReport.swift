@@ -65,7 +65,7 @@ public struct WeeklyReport: Sendable {
         public var surveyAverage: Double?
         /// Low scores.
         public var lowScores: Int
-        /// Findings on the team's courses of the week, by severity.
+        /// Findings in the team's scope at the report's moment, whatever week they began, by severity.
         public var errors: Int, warnings: Int
     }
 
@@ -99,6 +99,18 @@ public struct WeeklyReport: Sendable {
         public var team: String?
         /// Its progress.
         public var progress: Progress
+
+        /// `ghi nhận 12 ngày, quá hạn 5 ngày` at `asOf` (English with `.en`).
+        public func age(asOf: LocalDate, _ language: Language = .vi) -> String {
+            let vi = language == .vi
+            let open = max(0, opinion.recorded.days(to: opinion.doneDate ?? asOf))
+            var text = vi ? "ghi nhận \(open) ngày" : "recorded \(open) days ago"
+            if progress == .overdue, let due = opinion.due {
+                let late = due.days(to: asOf)
+                text += vi ? ", quá hạn \(late) ngày" : ", \(late) days overdue"
+            }
+            return text
+        }
     }
 
     /// The week.
@@ -113,8 +125,17 @@ public struct WeeklyReport: Sendable {
     public var due: LocalMoment
     /// The week's courses, by start date then id.
     public var courses: [CourseLine] = []
-    /// The process findings on the week's courses.
-    public var findings: [Finding] = []
+    /// Every finding of error or warning severity in the report's scope at its moment, whatever
+    /// week it began: by step of the process, then due date (``items(_:team:week:data:settings:asOf:)``).
+    public var items: [Item] = []
+    /// What needs TP (team report) or the director and the board (office report).
+    public var escalations: [Escalation] = []
+    /// The week's weekly reports and daily logs against their deadlines.
+    public var reporting: [Reporting] = []
+    /// Opinions not done at the report's moment, in the report's scope.
+    public var openOpinions: [OpinionLine] = []
+    /// The last ``trendWeeks`` weeks of the team (team report) or of every team (office report).
+    public var trend: [TrendPoint] = []
     /// Courses (ended by the week's end) with paperwork still open.
     public var openPaperwork: [OpenPaperwork] = []
     /// Opinions recorded in the week.

@@ -12,14 +12,18 @@ public enum WeeklyTemplateData {
             "weekText": .string(WeeklyWorkbook.weekText(r.week)),
             "preparedBy": text(r.preparedBy), "due": moment(r.due), "asOf": moment(r.asOf),
             "courses": .array(r.courses.enumerated().map { course($0.offset + 1, $0.element) }),
-            "findings": .array(r.findings.map(finding)),
+            "findings": .array(r.items.map(item)),
+            "escalations": .array(r.escalations.map(escalation)),
+            "reporting": .array(r.reporting.map(reporting)),
+            "trend": .array(r.trend.map(trend)),
+            "openOpinions": .array(r.openOpinions.map { opinion($0, asOf: r.asOf.date) }),
             "paperwork": .array(r.openPaperwork.map(paperwork)),
-            "opinionsOpened": .array(r.opinionsOpened.map(opinion)),
-            "opinionsClosed": .array(r.opinionsClosed.map(opinion)),
+            "opinionsOpened": .array(r.opinionsOpened.map { opinion($0, asOf: r.asOf.date) }),
+            "opinionsClosed": .array(r.opinionsClosed.map { opinion($0, asOf: r.asOf.date) }),
             "nextCourses": .array(r.nextCourses.map(next)),
             "teams": .array(r.teams.map(team)),
-            "opinions": .array(r.opinionTracker.map(opinion)),
-            "urgent": .array(r.urgent.map(opinion)), "urgentCount": int(r.urgent.count),
+            "opinions": .array(r.opinionTracker.map { opinion($0, asOf: r.asOf.date) }),
+            "urgent": .array(r.urgent.map { opinion($0, asOf: r.asOf.date) }), "urgentCount": int(r.urgent.count),
         ]
         let counts = r.progressCounts
         root["progress"] = .object(Dictionary(uniqueKeysWithValues: WeeklyReport.Progress.allCases.map { ($0.rawValue, int(counts[$0] ?? 0)) }))
@@ -43,9 +47,28 @@ public enum WeeklyTemplateData {
         ])
     }
 
-    static func finding(_ f: Finding) -> TemplateValue {
-        .object(["severity": .string(WeeklyWorkbook.severityLabel(f.severity)), "course": text(f.course), "rule": .string(f.rule),
-                 "message": .string(f.messageVi), "place": .string(f.place)])
+    static func item(_ i: WeeklyReport.Item) -> TemplateValue {
+        let f = i.finding
+        return .object(["step": .string(i.stepLabel()), "severity": .string(WeeklyWorkbook.severityLabel(f.severity)),
+                        "course": text(f.course), "team": text(i.team), "rule": .string(f.rule), "message": .string(f.messageVi),
+                        "due": day(i.due?.date), "age": .string(i.age()), "status": .string(i.state.label()), "place": .string(f.place)])
+    }
+
+    static func trend(_ t: WeeklyReport.TrendPoint) -> TemplateValue {
+        .object(["week": .string(t.week.description), "team": .string(t.team), "at": moment(t.moment), "courses": int(t.courses),
+                 "attendanceRate": num(t.attendanceRate), "surveyAverage": num(t.surveyAverage), "openItems": int(t.openItems)])
+    }
+
+    static func escalation(_ e: WeeklyReport.Escalation) -> TemplateValue {
+        .object(["kind": .string(e.kind.label()), "team": text(e.team), "course": text(e.course), "date": day(e.date),
+                 "who": text(e.who), "text": .string(e.text), "note": text(e.note),
+                 "boardTold": text(e.boardTold.map { $0 ? "Có" : "Không" }), "place": .string(e.place)])
+    }
+
+    static func reporting(_ r: WeeklyReport.Reporting) -> TemplateValue {
+        .object(["report": .string(WeeklyWorkbook.reportName(r)), "sender": text(r.sender), "due": moment(r.due),
+                 "sent": moment(r.sent), "status": .string(r.status()), "dailyLogs": r.team == nil ? .null : int(r.dailyLogs),
+                 "dailyLogsMissing": .string(WeeklyWorkbook.missingText(r))])
     }
 
     static func paperwork(_ p: WeeklyReport.OpenPaperwork) -> TemplateValue {
@@ -54,15 +77,16 @@ public enum WeeklyTemplateData {
                  "debt": .string(p.debt?.label ?? "(trống)")])
     }
 
-    static func opinion(_ l: WeeklyReport.OpinionLine) -> TemplateValue {
+    static func opinion(_ l: WeeklyReport.OpinionLine, asOf: LocalDate) -> TemplateValue {
         let o = l.opinion
         return .object(["recorded": day(o.recorded), "course": text(o.courseId), "team": text(l.team), "content": .string(o.content),
                         "impact": text(o.impact?.label), "handler": text(o.handler), "due": day(o.due), "status": text(o.status?.label),
-                        "done": day(o.doneDate), "progress": .string(l.progress.label)])
+                        "done": day(o.doneDate), "progress": .string(l.progress.label), "age": .string(l.age(asOf: asOf)),
+                        "note": text(o.progressNote), "boardTold": text(o.escalated.map { $0 ? "Có" : "Không" })])
     }
 
     static func next(_ n: WeeklyReport.NextCourse) -> TemplateValue {
-        .object(["id": .string(n.course.id), "name": text(n.course.name), "start": day(n.course.startDate), "end": day(n.course.endDate),
+        .object(["id": .string(n.course.id), "name": text(n.course.name), "team": text(n.course.team), "start": day(n.course.startDate), "end": day(n.course.endDate),
                  "mode": text(n.course.mode?.label), "staff": .string(n.staff.joined(separator: "; ")),
                  "staffPlanDue": moment(n.staffPlanDue), "staffPlanSent": moment(n.staffPlanSent),
                  "onTime": .string(n.staffPlanOnTime ? "Có" : "Không")])

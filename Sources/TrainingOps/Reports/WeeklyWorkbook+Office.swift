@@ -9,6 +9,19 @@ extension WeeklyWorkbook {
         WeeklyColumn("Lỗi QT", 9, .integer), WeeklyColumn("Cảnh báo", 9, .integer),
     ]
 
+    /// Columns of the office's course list: the team's columns with "Nhóm" after the course's name.
+    static let officeCourseColumns: [WeeklyColumn] = {
+        var c = courseColumns
+        c.insert(WeeklyColumn("Nhóm", 9), at: 3)
+        return c
+    }()
+
+    static func officeCourseRow(_ n: Int, _ l: WeeklyReport.CourseLine) -> [CellValue] {
+        var r = courseRow(n, l)
+        r.insert(.text(l.course.team), at: 3)
+        return r
+    }
+
     /// The office report: teams side by side with charts and the director's box, the opinion
     /// tracker, the urgent cases, the week's courses and findings.
     static func office(_ report: WeeklyReport, _ book: WorkbookWriter) throws {
@@ -59,30 +72,38 @@ extension WeeklyWorkbook {
         row += 9
         try sheet.set(.string("Ngày … tháng … năm …        Giám đốc văn phòng (ký, ghi rõ họ tên)"), at: b.ref(row, 5), style: WeeklySheetBuilder.subtitle)
 
-        let opinions = try book.addSheet(OfficeSheet.opinions)
-        let ob = WeeklySheetBuilder(sheet: opinions)
-        try ob.titleBlock("THEO DÕI TIẾN ĐỘ XỬ LÝ KIẾN NGHỊ", lines: [("Tuần:", .string(weekText(report.week)))], width: opinionColumns.count)
-        let ot = try ob.table(nil, at: 3, opinionColumns, opinionRows(report.opinionTracker))
-        try ob.setUp(opinionColumns, repeatRows: ot.header...ot.header)
+        let asOf = report.asOf.date
+        try itemsSheet(report, book, name: OfficeSheet.findings)
+        try escalationSheet(report, book, name: OfficeSheet.escalations)
 
         let urgent = try book.addSheet(OfficeSheet.urgent)
         let ub = WeeklySheetBuilder(sheet: urgent)
         try ub.titleBlock("VIỆC GẤP ẢNH HƯỞNG DOANH SỐ, THU NỢ – BÁO BAN GIÁM ĐỐC", lines: [("Tuần:", .string(weekText(report.week)))], width: opinionColumns.count)
-        let ut = try ub.table("1. Kiến nghị chưa xong ảnh hưởng doanh số hoặc thu nợ", at: 3, opinionColumns, opinionRows(report.urgent))
+        let ut = try ub.table("1. Kiến nghị chưa xong ảnh hưởng doanh số hoặc thu nợ", at: 3, opinionColumns, opinionRows(report.urgent, asOf: asOf))
         let debt = report.openPaperwork.filter { !($0.debt?.isClosed ?? false) }
         _ = try ub.table("2. Khóa đã kết thúc còn nợ chưa thu", at: ut.next, paperworkColumns, paperworkRows(debt))
         try ub.setUp(opinionColumns, repeatRows: 0...1)
 
+        let opinions = try book.addSheet(OfficeSheet.opinions)
+        let ob = WeeklySheetBuilder(sheet: opinions)
+        try ob.titleBlock("THEO DÕI TIẾN ĐỘ XỬ LÝ KIẾN NGHỊ", lines: [("Tuần:", .string(weekText(report.week)))], width: opinionColumns.count)
+        let ot = try ob.table(nil, at: 3, opinionColumns, opinionRows(report.opinionTracker, asOf: asOf))
+        try ob.setUp(opinionColumns, repeatRows: ot.header...ot.header)
+
+        try reportingSheet(report, book, name: OfficeSheet.reporting)
+
         let courses = try book.addSheet(OfficeSheet.courses)
         let cb = WeeklySheetBuilder(sheet: courses)
-        try cb.titleBlock("CÁC KHÓA TẬP HUẤN TRONG TUẦN – TẤT CẢ CÁC NHÓM", lines: [("Tuần:", .string(weekText(report.week)))], width: courseColumns.count)
-        let ct = try cb.table(nil, at: 3, courseColumns, report.courses.enumerated().map { courseRow($0.offset + 1, $0.element) })
-        try cb.setUp(courseColumns, repeatRows: ct.header...ct.header)
+        try cb.titleBlock("CÁC KHÓA TẬP HUẤN TRONG TUẦN – TẤT CẢ CÁC NHÓM", lines: [("Tuần:", .string(weekText(report.week)))], width: officeCourseColumns.count)
+        let ct = try cb.table(nil, at: 3, officeCourseColumns, report.courses.enumerated().map { officeCourseRow($0.offset + 1, $0.element) })
+        try cb.setUp(officeCourseColumns, repeatRows: ct.header...ct.header)
 
-        let findings = try book.addSheet(OfficeSheet.findings)
-        let fb = WeeklySheetBuilder(sheet: findings)
-        try fb.titleBlock("LỖI QUY TRÌNH TRÊN CÁC KHÓA TRONG TUẦN", lines: [("Tuần:", .string(weekText(report.week)))], width: findingColumns.count)
-        let ft = try fb.table(nil, at: 3, findingColumns, findingRows(report.findings))
-        try fb.setUp(findingColumns, repeatRows: ft.header...ft.header)
+        let next = try book.addSheet(OfficeSheet.next)
+        let nb = WeeklySheetBuilder(sheet: next)
+        let nextWeek = Week(containing: report.week.monday.adding(days: 7))
+        try nb.titleBlock("CÁC KHÓA TUẦN SAU VÀ NHÂN SỰ, THEO NHÓM", lines: [("Tuần:", .string(weekText(nextWeek)))], width: nextColumns.count)
+        let nt = try nb.table(nil, at: 3, nextColumns, nextRows(report.nextCourses))
+        try nb.setUp(nextColumns, repeatRows: nt.header...nt.header)
+        try trendSheet(report, book)
     }
 }

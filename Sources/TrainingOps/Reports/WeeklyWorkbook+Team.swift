@@ -31,19 +31,20 @@ extension WeeklyWorkbook {
             ], survey: (12, lines.map { $0.surveyAverage ?? 0 }), perWhat: "khóa")
         }
 
-        let findings = try book.addSheet(TeamSheet.findings)
-        let fb = WeeklySheetBuilder(sheet: findings)
-        try fb.titleBlock("LỖI QUY TRÌNH TRÊN CÁC KHÓA TRONG TUẦN", lines: [("Nhóm:", .text(report.team)), ("Tuần:", .string(weekText(report.week)))], width: findingColumns.count)
-        let ft = try fb.table(nil, at: 4, findingColumns, findingRows(report.findings))
-        try fb.setUp(findingColumns, repeatRows: ft.header...ft.header)
+        try itemsSheet(report, book, name: TeamSheet.findings)
+        try escalationSheet(report, book, name: TeamSheet.escalations)
 
         let follow = try book.addSheet(TeamSheet.followUp)
         let hb = WeeklySheetBuilder(sheet: follow)
+        let asOf = report.asOf.date
         try hb.titleBlock("HỒ SƠ CÒN MỞ VÀ KIẾN NGHỊ", lines: [("Nhóm:", .text(report.team)), ("Tuần:", .string(weekText(report.week)))], width: opinionColumns.count)
         let p = try hb.table("1. Hồ sơ chưa xong (hợp đồng, thanh lý, thu nợ)", at: 4, paperworkColumns, paperworkRows(report.openPaperwork))
-        let o = try hb.table("2. Kiến nghị ghi nhận trong tuần", at: p.next, opinionColumns, opinionRows(report.opinionsOpened))
-        _ = try hb.table("3. Kiến nghị đã xử lý xong trong tuần", at: o.next, opinionColumns, opinionRows(report.opinionsClosed))
+        let k = try hb.table("2. Kiến nghị chưa xong (mọi tuần), tuổi và người xử lý", at: p.next, opinionColumns, opinionRows(report.openOpinions, asOf: asOf))
+        let o = try hb.table("3. Kiến nghị ghi nhận trong tuần", at: k.next, opinionColumns, opinionRows(report.opinionsOpened, asOf: asOf))
+        _ = try hb.table("4. Kiến nghị đã xử lý xong trong tuần", at: o.next, opinionColumns, opinionRows(report.opinionsClosed, asOf: asOf))
         try hb.setUp(opinionColumns, repeatRows: 0...2)
+
+        try reportingSheet(report, book, name: TeamSheet.reporting)
 
         let next = try book.addSheet(TeamSheet.next)
         let nb = WeeklySheetBuilder(sheet: next)
@@ -51,6 +52,7 @@ extension WeeklyWorkbook {
         try nb.titleBlock("CÁC KHÓA TUẦN SAU VÀ NHÂN SỰ", lines: [("Nhóm:", .text(report.team)), ("Tuần:", .string(weekText(nextWeek)))], width: nextColumns.count)
         let nt = try nb.table(nil, at: 4, nextColumns, nextRows(report.nextCourses))
         try nb.setUp(nextColumns, repeatRows: nt.header...nt.header)
+        try trendSheet(report, book)
     }
 
     /// Two charts side by side from `row`: attendance (clustered columns) and the survey average.

@@ -7,10 +7,14 @@ public enum WeeklyWorkbook {
     public enum TeamSheet {
         /// Summary, the week's courses and the charts.
         public static let summary = "Tổng hợp tuần"
-        /// The week's process findings.
-        public static let findings = "Lỗi quy trình"
+        /// Everything still open in the team's scope, by step of the process.
+        public static let findings = "Việc còn tồn"
+        /// What needs TP.
+        public static let escalations = "Cần TP hỗ trợ"
         /// Open paperwork and opinions.
         public static let followUp = "Hồ sơ và kiến nghị"
+        /// The week's report and daily logs against their deadlines.
+        public static let reporting = "Báo cáo đúng hạn"
         /// Next week's courses.
         public static let next = "Tuần sau"
     }
@@ -25,8 +29,14 @@ public enum WeeklyWorkbook {
         public static let urgent = "Việc gấp Ban GĐ"
         /// All courses of the week.
         public static let courses = "Khóa trong tuần"
-        /// The week's process findings.
-        public static let findings = "Lỗi quy trình"
+        /// Everything still open in the office, by step of the process.
+        public static let findings = "Việc còn tồn"
+        /// What needs the director or the board.
+        public static let escalations = "Cần GĐ xử lý"
+        /// The teams' and the head's reports and the daily logs against their deadlines.
+        public static let reporting = "Báo cáo đúng hạn"
+        /// Next week's courses and staff, team by team.
+        public static let next = "Tuần sau"
     }
 
     /// Columns of the week's courses table (team report).
@@ -48,22 +58,11 @@ public enum WeeklyWorkbook {
                 .int(l.followUpsNeeded), .int(l.followUpsDone), .int(l.findings)]
     }
 
-    static let findingColumns = [
-        WeeklyColumn("STT", 5, .integer), WeeklyColumn("Mức độ", 10), WeeklyColumn("Mã khóa", 13), WeeklyColumn("Quy tắc", 26),
-        WeeklyColumn("Nội dung", 80, .wrap), WeeklyColumn("Vị trí", 40, .wrap),
-    ]
-
     static func severityLabel(_ s: Severity) -> String {
         switch s {
         case .error: return "Lỗi"
         case .warning: return "Cảnh báo"
         case .info: return "Thông tin"
-        }
-    }
-
-    static func findingRows(_ fs: [Finding]) -> [[CellValue]] {
-        fs.enumerated().map { n, f in
-            [.int(n + 1), .string(severityLabel(f.severity)), .text(f.course), .string(f.rule), .string(f.messageVi), .string(f.place)]
         }
     }
 
@@ -83,26 +82,28 @@ public enum WeeklyWorkbook {
         WeeklyColumn("Ngày ghi nhận", 11, .date), WeeklyColumn("Mã khóa", 13), WeeklyColumn("Nhóm", 9),
         WeeklyColumn("Nội dung", 44, .wrap), WeeklyColumn("Ảnh hưởng", 11), WeeklyColumn("Người xử lý", 20),
         WeeklyColumn("Hạn xử lý", 11, .date), WeeklyColumn("Trạng thái", 12), WeeklyColumn("Ngày xong", 11, .date),
-        WeeklyColumn("Tiến độ", 12),
+        WeeklyColumn("Tiến độ", 12), WeeklyColumn("Tuổi", 22, .wrap), WeeklyColumn("Tiến độ xử lý", 26, .wrap),
+        WeeklyColumn("Đã báo Ban GĐ", 9),
     ]
 
-    static func opinionRows(_ os: [WeeklyReport.OpinionLine]) -> [[CellValue]] {
+    static func opinionRows(_ os: [WeeklyReport.OpinionLine], asOf: LocalDate) -> [[CellValue]] {
         os.map { l in
             let o = l.opinion
             return [.day(o.recorded), .text(o.courseId), .text(l.team), .string(o.content), .text(o.impact?.label), .text(o.handler),
-                    .day(o.due), .text(o.status?.label), .day(o.doneDate), .string(l.progress.label)]
+                    .day(o.due), .text(o.status?.label), .day(o.doneDate), .string(l.progress.label), .string(l.age(asOf: asOf)),
+                    .text(o.progressNote), .text(o.escalated.map { $0 ? "Có" : "Không" })]
         }
     }
 
     static let nextColumns = [
-        WeeklyColumn("Mã khóa", 13), WeeklyColumn("Tên khóa", 30, .wrap), WeeklyColumn("Từ ngày", 11, .date),
+        WeeklyColumn("Mã khóa", 13), WeeklyColumn("Nhóm", 9), WeeklyColumn("Tên khóa", 30, .wrap), WeeklyColumn("Từ ngày", 11, .date),
         WeeklyColumn("Đến ngày", 11, .date), WeeklyColumn("Hình thức", 11), WeeklyColumn("Nhân sự", 44, .wrap),
         WeeklyColumn("Hạn gửi KH nhân sự", 16, .moment), WeeklyColumn("Đã gửi TP lúc", 16, .moment), WeeklyColumn("Đúng hạn", 9),
     ]
 
     static func nextRows(_ ns: [WeeklyReport.NextCourse]) -> [[CellValue]] {
         ns.map { n in
-            [.string(n.course.id), .text(n.course.name), .day(n.course.startDate), .day(n.course.endDate), .text(n.course.mode?.label),
+            [.string(n.course.id), .text(n.course.team), .text(n.course.name), .day(n.course.startDate), .day(n.course.endDate), .text(n.course.mode?.label),
              .string(n.staff.isEmpty ? "(chưa phân công)" : n.staff.joined(separator: "; ")),
              .moment(n.staffPlanDue), .moment(n.staffPlanSent), .string(n.staffPlanOnTime ? "Có" : "Không")]
         }

@@ -1,4 +1,4 @@
-/// A native Excel chart placed on a sheet: column or bar, one or more series read from
+/// A native Excel chart placed on a sheet: column, bar or line, one or more series read from
 /// ranges of cells, with optional titles. Excel and LibreOffice draw it from the ranges; the
 /// cached values, when given, are what a viewer shows before recalculating.
 public struct Chart: Hashable, Sendable {
@@ -8,6 +8,9 @@ public struct Chart: Hashable, Sendable {
         case column
         /// Horizontal bars.
         case bar
+        /// Lines with a marker at each point, categories along the bottom (`c:lineChart`,
+        /// standard grouping, as Excel writes it).
+        case line
     }
 
     /// One series: its values, their categories, and a name for the legend.
@@ -22,8 +25,9 @@ public struct Chart: Hashable, Sendable {
         public var name: String?
         /// The values as they are now (optional cache).
         public var cachedValues: [Double]
-        /// The bars' colour as `RRGGBB`; nil leaves it to the viewer's theme. Set it when the
-        /// workbook has no theme part (ours): LibreOffice then draws automatic bars invisible.
+        /// The bars' (or line's and markers') colour as `RRGGBB`; nil leaves it to the viewer's
+        /// theme. Set it when the workbook has no theme part (ours): LibreOffice then draws
+        /// automatic bars invisible.
         public var fillColor: String?
 
         public init(sheet: String, values: CellRange, categories: CellRange? = nil, name: String? = nil, cachedValues: [Double] = []) {
@@ -124,9 +128,14 @@ enum ChartXML {
             title(t, xml)
             xml.raw("<c:autoTitleDeleted val=\"0\"/>")
         }
-        xml.raw("<c:plotArea><c:layout/><c:barChart><c:barDir val=\"")
-        xml.raw(chart.kind == .column ? "col" : "bar")
-        xml.raw("\"/><c:grouping val=\"clustered\"/>")
+        let line = chart.kind == .line
+        if line {
+            xml.raw("<c:plotArea><c:layout/><c:lineChart><c:grouping val=\"standard\"/><c:varyColors val=\"0\"/>")
+        } else {
+            xml.raw("<c:plotArea><c:layout/><c:barChart><c:barDir val=\"")
+            xml.raw(chart.kind == .column ? "col" : "bar")
+            xml.raw("\"/><c:grouping val=\"clustered\"/>")
+        }
         for (i, s) in chart.series.enumerated() {
             xml.raw("<c:ser><c:idx")
             xml.attribute("val", i)
@@ -138,7 +147,9 @@ enum ChartXML {
                 xml.text(name)
                 xml.raw("</c:v></c:tx>")
             }
-            if let color = s.fillColor {
+            if line {
+                lineStyle(s.fillColor, xml)
+            } else if let color = s.fillColor {
                 xml.raw("<c:spPr><a:solidFill><a:srgbClr val=\"")
                 xml.text(color)
                 xml.raw("\"/></a:solidFill></c:spPr><c:invertIfNegative val=\"0\"/>")
@@ -164,10 +175,14 @@ enum ChartXML {
                 }
                 xml.raw("</c:numCache>")
             }
-            xml.raw("</c:numRef></c:val></c:ser>")
+            xml.raw(line ? "</c:numRef></c:val><c:smooth val=\"0\"/></c:ser>" : "</c:numRef></c:val></c:ser>")
         }
-        xml.rawString("<c:axId val=\"\(categoryAxis)\"/><c:axId val=\"\(valueAxis)\"/></c:barChart>")
-        let (catPos, valPos): (StaticString, StaticString) = chart.kind == .column ? ("b", "l") : ("l", "b")
+        if line {
+            xml.rawString("<c:marker val=\"1\"/><c:axId val=\"\(categoryAxis)\"/><c:axId val=\"\(valueAxis)\"/></c:lineChart>")
+        } else {
+            xml.rawString("<c:axId val=\"\(categoryAxis)\"/><c:axId val=\"\(valueAxis)\"/></c:barChart>")
+        }
+        let (catPos, valPos): (StaticString, StaticString) = chart.kind == .bar ? ("l", "b") : ("b", "l")
         xml.rawString("<c:catAx><c:axId val=\"\(categoryAxis)\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling>")
         xml.raw("<c:axPos val=\"")
         xml.raw(catPos)
@@ -182,6 +197,24 @@ enum ChartXML {
         xml.rawString("<c:numFmt formatCode=\"General\" sourceLinked=\"1\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"\(categoryAxis)\"/><c:crosses val=\"autoZero\"/><c:crossBetween val=\"between\"/></c:valAx></c:plotArea>")
         if chart.showLegend { xml.raw("<c:legend><c:legendPos val=\"r\"/><c:layout/></c:legend>") }
         xml.raw("<c:plotVisOnly val=\"1\"/></c:chart><c:printSettings><c:headerFooter/><c:pageMargins b=\"0.75\" l=\"0.7\" r=\"0.7\" t=\"0.75\" header=\"0.3\" footer=\"0.3\"/><c:pageSetup/></c:printSettings></c:chartSpace>")
+    }
+
+    /// A line series' `c:spPr` (a 2.25 pt line) and `c:marker` (a circle), in `color` when given.
+    private static func lineStyle(_ color: String?, _ xml: XMLWriter) {
+        if let color {
+            xml.raw("<c:spPr><a:ln w=\"28575\" cap=\"rnd\"><a:solidFill><a:srgbClr val=\"")
+            xml.text(color)
+            xml.raw("\"/></a:solidFill><a:round/></a:ln></c:spPr>")
+        }
+        xml.raw("<c:marker><c:symbol val=\"circle\"/><c:size val=\"5\"/>")
+        if let color {
+            xml.raw("<c:spPr><a:solidFill><a:srgbClr val=\"")
+            xml.text(color)
+            xml.raw("\"/></a:solidFill><a:ln><a:solidFill><a:srgbClr val=\"")
+            xml.text(color)
+            xml.raw("\"/></a:solidFill></a:ln></c:spPr>")
+        }
+        xml.raw("</c:marker>")
     }
 
     private static func title(_ text: String, _ xml: XMLWriter) {
