@@ -102,6 +102,7 @@ import XLSX
         case .weekdays: return "Thứ 7, Chủ nhật"
         case .products: return "Hóa đơn điện tử"
         case .holidays: return "02/09/2027 Quốc khánh"
+        case .rate: return "55%"
         }
     }
 

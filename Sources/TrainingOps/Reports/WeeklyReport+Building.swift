@@ -19,7 +19,7 @@ extension WeeklyReport {
         report.opinionsOpened = mine.filter { week.contains($0.opinion.recorded) }
         report.opinionsClosed = mine.filter { $0.opinion.doneDate.map(week.contains) ?? false }
         report.openOpinions = mine.filter { $0.progress != .done && $0.opinion.recorded <= asOf.date }
-        report.escalations = escalations(data, team: name, week: week, asOf: asOf, opinions: lines)
+        report.escalations = escalations(data, team: name, week: week, asOf: asOf, opinions: lines, settings: settings)
         report.reporting = reporting(data, teams: [name], head: false, week: week, findings: findings, settings: settings, asOf: asOf)
         report.trend = trend(data, teams: [name], week: week, findings: findings, settings: settings, asOf: asOf)
         let next = Week(containing: week.monday.adding(days: 7))
@@ -57,7 +57,7 @@ extension WeeklyReport {
         report.opinionsClosed = lines.filter { $0.opinion.doneDate.map(week.contains) ?? false }
         report.urgent = lines.filter { $0.progress != .done && ($0.opinion.impact == .sales || $0.opinion.impact == .debtCollection) }
         report.openOpinions = lines.filter { $0.progress != .done && $0.opinion.recorded <= asOf.date }
-        report.escalations = escalations(data, team: nil, week: week, asOf: asOf, opinions: lines)
+        report.escalations = escalations(data, team: nil, week: week, asOf: asOf, opinions: lines, settings: settings)
         report.reporting = reporting(data, teams: teams(data), head: true, week: week, findings: findings, settings: settings, asOf: asOf)
         report.trend = trend(data, teams: teams(data), week: week, findings: findings, settings: settings, asOf: asOf)
         let next = Week(containing: week.monday.adding(days: 7))

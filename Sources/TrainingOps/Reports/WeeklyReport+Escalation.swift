@@ -2,9 +2,6 @@
 /// difficulties they reported, supervising agencies that do not speak, low data-entry rates,
 /// and the urgent opinions (sales, debt collection) with whether the board was told.
 extension WeeklyReport {
-    /// A data-entry rate below this (on the latest session report of the week) is escalated.
-    public static let lowDataEntryRate = 0.7
-
     /// One thing to raise with TP (team report) or the director (office report).
     public struct Escalation: Hashable, Sendable {
         /// Why it is raised.
@@ -15,7 +12,7 @@ extension WeeklyReport {
             case supportNeeded
             /// ĐVCQ did not speak at the course.
             case partnerSilent
-            /// The latest data-entry rate of the week below ``WeeklyReport/lowDataEntryRate``.
+            /// The latest data-entry rate of the week below ``Settings/lowDataEntryRate``.
             case lowDataEntry
             /// "Khó khăn" on a session report.
             case difficulty
@@ -62,7 +59,9 @@ extension WeeklyReport {
     }
 
     /// The escalations of `week` up to `asOf` for the courses and people of `team` (all when nil).
-    static func escalations(_ data: Dataset, team: String?, week: Week, asOf: LocalMoment, opinions: [OpinionLine]) -> [Escalation] {
+    static func escalations(_ data: Dataset, team: String?, week: Week, asOf: LocalMoment, opinions: [OpinionLine],
+                            settings: Settings) -> [Escalation] {
+        let lowDataEntryRate = settings.lowDataEntryRate
         let scope = FindingScope(data)
         let key = team.map(HeaderNormalizer.key)
         func mine(_ t: String?) -> Bool { key == nil || t.map(HeaderNormalizer.key) == key }

@@ -36,6 +36,8 @@ extension Settings {
             case holidays
             /// Minutes (0…1440).
             case minutes
+            /// A share, `70%` or `0,7`.
+            case rate
         }
 
         /// A setting whose value is parsed by `parse` and printed by `print`.
@@ -119,6 +121,18 @@ extension Settings {
         .days("followUpDays", "Số ngày gọi lại đơn vị", "Days after the end by which unhappy or stuck units are called", \.followUpDays),
         .days("dvcqReportDays", "Số ngày gửi báo cáo ĐVCQ", "Days after the end by which the report to ĐVCQ is sent", \.dvcqReportDays),
         .score("lowSurveyScore", "Điểm khảo sát thấp", "A survey score at or below this needs a call", \.lowSurveyScore),
+        Key("lowDataEntryRate", "Tỷ lệ nhập liệu thấp", "A data-entry rate below this is raised in the weekly reports", .rate, \.lowDataEntryRate,
+            parse: { (t: String) throws(SettingValueError) -> Double in
+                let number = t.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: ",", with: ".").trimmingCharacters(in: .whitespaces)
+                guard var d = Double(number) else {
+                    throw SettingValueError("cần một tỷ lệ như 70% hoặc 0,7, gặp \"\(t)\"", "expected a rate like 70% or 0.7, found \"\(t)\"")
+                }
+                if t.contains("%") || d > 1 { d /= 100 }
+                guard (0...1).contains(d) else {
+                    throw SettingValueError("cần một tỷ lệ từ 0% đến 100%, gặp \"\(t)\"", "expected a rate from 0% to 100%, found \"\(t)\"")
+                }
+                return d
+            }, print: { "\(Int(($0 * 100).rounded()))%" }),
         .days("preCheckDaysBefore", "Số ngày kiểm tra trước TH", "Days before the start of the day-before check", \.preCheckDaysBefore),
         .time("morningSession", "Giờ bắt đầu buổi sáng", "Start of the morning session (its report is due then)", \.morningSession),
         .time("afternoonSession", "Giờ bắt đầu buổi chiều", "Start of the afternoon session", \.afternoonSession),

@@ -42,6 +42,9 @@ public struct Settings: Hashable, Sendable {
     public var dvcqReportDays = 14
     /// A survey score at or below this needs a call (2).
     public var lowSurveyScore = 2.0
+    /// A data-entry rate below this, on the latest session report of the week, is raised with
+    /// TP and the director in the weekly reports (0.7, written 70 %).
+    public var lowDataEntryRate = 0.7
     /// Days before the start on which TNTK checks the preparations (1): a check on the first
     /// day or later is late.
     public var preCheckDaysBefore = 1
