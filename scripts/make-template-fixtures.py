@@ -14,6 +14,8 @@
 Run from the repository root (`scripts/make-template-fixtures.py [FILE...]` remakes only the
 files named); the output is committed."""
 import os, shutil, struct, subprocess, sys, tempfile, zipfile, zlib
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import libreoffice  # noqa: E402
 import openpyxl
 from openpyxl.chart import BarChart, Reference
 from openpyxl.comments import Comment
@@ -139,8 +141,7 @@ def resave(made, name):
     """Opens `made` in LibreOffice and saves it again as `name`."""
     work = tempfile.mkdtemp()
     shutil.copy(made, os.path.join(work, name))
-    subprocess.run(["soffice", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir",
-                    os.path.join(work, "lo"), os.path.join(work, name)], check=True, stdout=subprocess.DEVNULL)
+    libreoffice.convert([os.path.join(work, name)], "xlsx:Calc MS Excel 2007 XML", os.path.join(work, "lo")).check_returncode()
     shutil.copy(os.path.join(work, "lo", name), os.path.join(out, name))
     shutil.rmtree(work)
 
