@@ -16,8 +16,7 @@ extension Dataset {
 
     /// Reads the course id first, so every later finding of the row names the course.
     private func courseId(_ r: RowReader) -> String? {
-        let id = canonicalCourseId(r.text("courseId"))
-        r.courseId = id
+        let id = r.courseIdValue()
         if id == nil { r.skip("thiếu mã khóa.", "no course id.") }
         return id
     }
@@ -132,8 +131,7 @@ extension Dataset {
     }
 
     private mutating func decodeOpinion(_ r: RowReader) {
-        let course = canonicalCourseId(r.text("courseId"))
-        r.courseId = course
+        let course = r.courseIdValue()
         let recorded = r.date("recorded"), content = r.text("content")
         guard let recorded, let content else { return r.skip("thiếu ngày ghi nhận hoặc nội dung.", "no date recorded or content.") }
         var o = Opinion(recorded: recorded, content: content, source: r.source)

@@ -86,7 +86,9 @@ final class RowReader {
     }
 
     /// Reads `key` with `parse`, reporting invalid, corrected and missing-required values.
-    func read<T>(_ key: String, _ parse: (CellValue) -> Parsed<T>) -> T? {
+    /// `correction` says, in Vietnamese and English, why a corrected value was re-read.
+    func read<T>(_ key: String, correction: (vi: String, en: String) = ("sai chính tả?", "misspelt?"),
+                 _ parse: (CellValue) -> Parsed<T>) -> T? {
         let slot = plan.slot(key)
         let value = cell(slot)
         switch parse(value) {
@@ -94,8 +96,8 @@ final class RowReader {
             return v
         case .corrected(let v):
             report(.correctedValue, key, slot, raw: CellParser.text(value),
-                   "Đã hiểu \"\(CellParser.text(value) ?? "")\" là \"\(label(v))\" (sai chính tả?).",
-                   "Read \"\(CellParser.text(value) ?? "")\" as \"\(label(v))\" (misspelt?).")
+                   "Đã hiểu \"\(CellParser.text(value) ?? "")\" là \"\(label(v))\" (\(correction.vi)).",
+                   "Read \"\(CellParser.text(value) ?? "")\" as \"\(label(v))\" (\(correction.en)).")
             return v
         case .empty:
             if slot.reportsEmpty, let spec = plan.spec(slot) {
@@ -112,6 +114,15 @@ final class RowReader {
                    "Value \"\(raw)\" is not a valid \(spec.map { englishName($0.type) } ?? "value").")
             return nil
         }
+    }
+
+    /// The course id in its canonical form (``CellParser/courseId(_:)``), remembered to tag
+    /// the row's later findings.
+    func courseIdValue() -> String? {
+        let id = kept(read("courseId", correction: ("viết lại theo dạng mã khóa", "rewritten in the form of a course id"),
+                           CellParser.courseId))
+        courseId = id
+        return id
     }
 
     func text(_ key: String) -> String? { kept(read(key) { CellParser.text($0).map(Parsed.value) ?? .empty }) }
