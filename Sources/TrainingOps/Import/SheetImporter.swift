@@ -31,6 +31,8 @@ struct SheetImporter: Sendable {
     private var nextIndex = 0
     private var data = Dataset()
     private var dataRows = 0
+    /// Tells records from totals, notes, signatures, spacers and repeated headers.
+    private var rows: RowClassifier?
     /// Whether the text the records keep is copied rather than shared with the cells: set
     /// when the sheet is decoded on a thread other than the one reading it, so that the
     /// reader's strings are all freed by the reader, whose memory then stays small and is
@@ -97,6 +99,7 @@ struct SheetImporter: Sendable {
         }
         let plan = ColumnPlan(schema: match.kind.schema, match: match)
         state = .reading(plan)
+        self.rows = RowClassifier(match: match)
         reportColumns(match)
         for (index, cells) in rows.enumerated() { take(index, cells) }
     }
@@ -107,6 +110,8 @@ struct SheetImporter: Sendable {
         switch state {
         case .reading(let plan):
             guard index > plan.match.headerRow, cells.contains(where: { !$0.isEmpty }) else { return }
+            // Totals, notes, signature blocks, spacers and repeated headers are not records.
+            guard rows?.classify(cells) ?? .record == .record else { return }
             dataRows += 1
             var extras: [String: String] = [:]
             for (c, header) in plan.match.unknownColumns where c < cells.count {
