@@ -40,6 +40,9 @@ public struct UnitIncomplete: Rule {
     public let step = ProcessStep.running
     public let summaryVi = "Đơn vị trên danh sách thiếu tên, người liên hệ hoặc số điện thoại."
     public let summaryEn = "A unit on the list without its name, contact person or phone."
+    /// A phone number that cannot be read leaves the unit without a number to call: the
+    /// office counts it as missing (samples/README.md), beside the reading's own finding.
+    public let judgesUnreadableCells = true
     /// The rule.
     public init() {}
 
