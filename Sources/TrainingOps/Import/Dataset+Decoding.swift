@@ -103,10 +103,11 @@ extension Dataset {
         for item in PreCheckItem.allCases {
             let key = item.rawValue
             switch item.column.type {
-            case .yesNo: if let b = r.yesNo(key) { p.answers[item] = .yesNo(b) }
-            case .count: if let n = r.count(key) { p.answers[item] = .count(n) }
+            case .yesNo: if let b = r.checklist(key) { p.answers[item] = .yesNo(b) }
+            case .count: if let a = r.checklistCount(key) { p.answers[item] = a }
             default: if let t = r.text(key) { p.answers[item] = .text(t) }
             }
+            if r.lastReadWasInvalid { p.unreadable.insert(item) }
         }
         p.notes = r.text("notes")
         preChecks.append(p)

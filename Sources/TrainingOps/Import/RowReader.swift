@@ -21,6 +21,8 @@ final class ColumnPlan: Sendable {
     private let specs: [ColumnSpec?]
     /// The header to name in findings for each slot: as written on the sheet, else the schema's.
     private let headers: [String?]
+    /// What each yes/no slot asks (``YesNoSense/general`` for the others).
+    private let senses: [YesNoSense]
 
     init(schema: SheetSchema, match: HeaderMatch) {
         self.schema = schema
@@ -41,7 +43,11 @@ final class ColumnPlan: Sendable {
         self.slots = slots
         self.specs = specs
         self.headers = headers
+        senses = specs.map { spec in spec.map { $0.type == .yesNo ? YesNoSense($0) : .general } ?? .general }
     }
+
+    /// What the slot's column asks, for reading its yes/no answers.
+    func sense(_ slot: ColumnSlot) -> YesNoSense { slot.index >= 0 ? senses[slot.index] : .general }
 
     /// The slot of `key`; a key outside the schema has no column.
     func slot(_ key: String) -> ColumnSlot {
@@ -65,16 +71,23 @@ final class RowReader {
     private(set) var findings: [ImportFinding] = []
     /// The course id, once read, to tag findings.
     var courseId: String?
+    /// Whether the last value read could not be read (and was reported so).
+    private(set) var lastReadWasInvalid = false
 
     /// Whether text kept by the records is copied (see ``SheetImporter/copiesText``).
     let copiesText: Bool
 
-    init(cells: [CellValue], plan: ColumnPlan, source: SourceRow, system: DateSystem, copiesText: Bool = false) {
+    /// The sheet's dates so far, for dates written without a year.
+    let dates: DateContext?
+
+    init(cells: [CellValue], plan: ColumnPlan, source: SourceRow, system: DateSystem, copiesText: Bool = false,
+         dates: DateContext? = nil) {
         self.cells = cells
         self.plan = plan
         self.source = source
         self.system = system
         self.copiesText = copiesText
+        self.dates = dates
     }
 
     /// The cell of `key`, `.empty` when the column is absent or the row short.
@@ -91,7 +104,9 @@ final class RowReader {
                  _ parse: (CellValue) -> Parsed<T>) -> T? {
         let slot = plan.slot(key)
         let value = cell(slot)
-        switch parse(value) {
+        let parsed = parse(value)
+        if case .invalid = parsed { lastReadWasInvalid = true } else { lastReadWasInvalid = false }
+        switch parsed {
         case .value(let v):
             return v
         case .corrected(let v):
@@ -126,9 +141,41 @@ final class RowReader {
     }
 
     func text(_ key: String) -> String? { kept(read(key) { CellParser.text($0).map(Parsed.value) ?? .empty }) }
-    func date(_ key: String) -> LocalDate? { read(key) { CellParser.date($0, system: system) } }
-    func moment(_ key: String) -> LocalMoment? { read(key) { CellParser.moment($0, system: system) } }
-    func yesNo(_ key: String) -> Bool? { read(key, CellParser.yesNo) }
+    func date(_ key: String) -> LocalDate? { moment(key)?.date }
+    func moment(_ key: String) -> LocalMoment? {
+        read(key) { cell in
+            // A complete date is remembered for the dates after it that lack their year.
+            let complete = CellParser.moment(cell, system: system)
+            if case .invalid = complete, let dates {
+                return CellParser.moment(cell, system: system, reference: dates.reference)
+            }
+            if let m = complete.value { dates?.saw(m.date) }
+            return complete
+        }
+    }
+    func yesNo(_ key: String) -> Bool? {
+        let sense = plan.sense(plan.slot(key))
+        return read(key) { CellParser.yesNo($0, sense: sense) }
+    }
+    /// A checklist item answered yes/no or with its evidence (``CellParser/checklist(_:sense:)``).
+    func checklist(_ key: String) -> Bool? {
+        let sense = plan.sense(plan.slot(key))
+        return read(key) { CellParser.checklist($0, sense: sense) }
+    }
+    /// A checklist item counted (`Số ĐV xác nhận`): a count, or a yes/no or its evidence
+    /// where the count was not written (`Có`, `Đã gọi đủ`).
+    func checklistCount(_ key: String) -> PreCheck.Answer? {
+        read(key) { cell in
+            switch CellParser.count(cell) {
+            case .value(let n): return .value(.count(n))
+            case .corrected(let n): return .corrected(.count(n))
+            case .empty: return .empty
+            case .invalid:
+                if let n = CellParser.text(cell).flatMap(CellParser.leadingCount) { return .value(.count(n)) }
+                return CellParser.checklist(cell).value.map { .value(.yesNo($0)) } ?? .invalid
+            }
+        }
+    }
     func count(_ key: String) -> Int? { read(key, CellParser.count) }
     func percent(_ key: String) -> Double? { read(key, CellParser.percent) }
     func score(_ key: String) -> Double? { read(key, CellParser.score) }

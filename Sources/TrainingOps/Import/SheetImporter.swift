@@ -33,6 +33,8 @@ struct SheetImporter: Sendable {
     private var dataRows = 0
     /// Tells records from totals, notes, signatures, spacers and repeated headers.
     private var rows: RowClassifier?
+    /// The sheet's dates so far, for dates written without a year.
+    private let dates = DateContext()
     /// Whether the text the records keep is copied rather than shared with the cells: set
     /// when the sheet is decoded on a thread other than the one reading it, so that the
     /// reader's strings are all freed by the reader, whose memory then stays small and is
@@ -118,7 +120,7 @@ struct SheetImporter: Sendable {
                 if let text = CellParser.text(cells[c]) { extras[header] = copiesText ? ownedCopy(of: text) : text }
             }
             let source = SourceRow(file: file, sheet: name, row: index + 1, columns: plan.match.columns, extras: extras)
-            let reader = RowReader(cells: cells, plan: plan, source: source, system: dateSystem, copiesText: copiesText)
+            let reader = RowReader(cells: cells, plan: plan, source: source, system: dateSystem, copiesText: copiesText, dates: dates)
             data.decode(plan.match.kind, reader)
             data.findings += reader.findings
         case .unrecognised(let hasContent):
