@@ -122,3 +122,47 @@ import XLSX
         #expect(findings.last?.data["items"] == .text("formsChecked"))
     }
 }
+
+/// Products as an open list: the family named by the words, a warning for an unknown one.
+@Suite struct ProductFamilyTests {
+    @Test(arguments: [
+        ("Phần mềm Tính lương MISA", Product.payroll), ("PM tính lương", .payroll), ("Dự toán lương", .salaryBudget),
+        ("Phần mềm lập dự toán lương 2027", .salaryBudget), ("MISA Bamboo.VN", .communeAccounting), ("MISA Mimosa.NET 2026", .publicAccounting),
+        ("Hóa đơn điện tử meInvoice", .eInvoice), ("Phần mềm quản lý tài sản công", .assetManagement), ("Tính lương", .payroll),
+        ("DT lương", .salaryBudget),
+    ])
+    func productTextsMapByFamily(_ text: String, _ expected: Product) {
+        #expect(CellParser.product(.string(text)).value == expected, "\(text)")
+    }
+
+    @Test(arguments: ["Phần mềm quản lý văn bản", "Lương hưu", "Kế toán trường học mầm non", "Bảo hiểm xã hội"])
+    func otherProductsBelongToNoFamily(_ text: String) {
+        if case .invalid = CellParser.product(.string(text)) {} else { Issue.record("\(text) should be of no family") }
+    }
+
+    @Test func aSlipIsStillCorrected() {
+        guard case .corrected(.payroll) = CellParser.product(.string("Tính lươg")) else {
+            Issue.record("expected a correction")
+            return
+        }
+    }
+
+    @Test func anUnknownProductIsAWarningWithTheDefaultLeadTime() throws {
+        let rows = [DatasetTests.handoverHeader,
+                    ["VB-2611-01", "Lớp 1", "Phần mềm quản lý văn bản", "Phòng GD", "Trực tiếp", "", "20/11/2026", "20/11/2026", "2", "An", "05/11/2026", "06/11/2026"],
+                    ["TL-2611-09", "Lớp 2", "Phần mềm Tính lương MISA", "Phòng GD", "Trực tiếp", "", "20/11/2026", "20/11/2026", "2", "An", "05/11/2026", "06/11/2026"]]
+        let data = Dataset(sheets: [("bg.xlsx", grid("BG", rows))])
+        #expect(data.courses.count == 2)
+        let unknown = data.findings(.unknownValue)
+        #expect(unknown.map(\.cell) == ["C2"])
+        #expect(unknown.first?.severity == .warning)
+        #expect(data.findings.count == 1, "\(data.findings.map(\.message))")
+        #expect(data.courses[0].product == nil && data.courses[0].productText == "Phần mềm quản lý văn bản")
+        #expect(data.courses[1].product == .payroll)
+        // Handed over 15 days ahead: enough for the default 10 days, not for payroll's 30.
+        let late = RuleRegistry.evaluate(data, asOf: LocalMoment(LocalDate(2026, 11, 28), LocalTime(9, 0)), rules: [HandoverLate()])
+            .filter { $0.rule == "HANDOVER_LATE" }
+        #expect(late.map(\.course) == ["TL-2611-09"])
+        #expect(late.first?.data["requiredDays"] == .int(30))
+    }
+}

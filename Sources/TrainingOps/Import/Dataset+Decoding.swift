@@ -25,7 +25,8 @@ extension Dataset {
         guard let id = courseId(r) else { return }
         var c = Course(id: id, source: r.source)
         c.name = r.text("courseName")
-        c.product = r.choice("product", Product.self)
+        c.product = r.product("product")
+        c.productText = CellParser.text(r.cell("product")).map { r.copiesText ? ownedCopy(of: $0) : $0 }
         c.agency = r.text("agency")
         c.mode = r.choice("mode", TrainingMode.self)
         c.venue = r.text("venue")

@@ -100,7 +100,11 @@ final class RowReader {
 
     /// Reads `key` with `parse`, reporting invalid, corrected and missing-required values.
     /// `correction` says, in Vietnamese and English, why a corrected value was re-read.
+    /// With `unknown`, a value that does not parse is of an open list: reported as unknown
+    /// (a warning saying what applies instead, `unknown` giving the Vietnamese and English),
+    /// not as invalid.
     func read<T>(_ key: String, correction: (vi: String, en: String) = ("sai chính tả?", "misspelt?"),
+                 unknown: ((String) -> (vi: String, en: String))? = nil,
                  _ parse: (CellValue) -> Parsed<T>) -> T? {
         let slot = plan.slot(key)
         let value = cell(slot)
@@ -123,6 +127,12 @@ final class RowReader {
             return nil
         case .invalid:
             let raw = CellParser.text(value) ?? describe(value)
+            if let unknown {
+                lastReadWasInvalid = false
+                let (vi, en) = unknown(raw)
+                report(.unknownValue, key, slot, raw: raw, vi, en)
+                return nil
+            }
             let spec = plan.spec(slot)
             report(.invalidValue, key, slot, raw: raw,
                    "Giá trị \"\(raw)\" không đọc được là \(spec?.type.vietnameseName ?? "giá trị hợp lệ").",
@@ -138,6 +148,15 @@ final class RowReader {
                            CellParser.courseId))
         courseId = id
         return id
+    }
+
+    /// The product, by label, variant or the family its words name; one of no known family
+    /// is reported as unknown (a warning) and read as none, so the default lead time applies.
+    func product(_ key: String) -> Product? {
+        read(key, unknown: { raw in
+            ("Sản phẩm \"\(raw)\" không thuộc nhóm sản phẩm nào đã biết: áp dụng thời hạn bàn giao mặc định.",
+             "Product \"\(raw)\" belongs to no known product family: the default handover lead time applies.")
+        }, CellParser.product)
     }
 
     func text(_ key: String) -> String? { kept(read(key) { CellParser.text($0).map(Parsed.value) ?? .empty }) }
