@@ -15,8 +15,13 @@ extension Dataset {
         /// The roster of `data`.
         public init(_ data: Dataset) {
             var spellings: [String: [String: Int]] = [:], order: [String] = []
+            // A team is written the same way on row after row: each spelling is read once.
+            var keys: [String: String?] = [:]
             func saw(_ written: String?, weight: Int) -> String? {
-                guard let written, let key = TeamName.key(written) else { return nil }
+                guard let written else { return nil }
+                let known = keys[written]
+                guard let key = known ?? TeamName.key(written) else { return nil }
+                if known == nil { keys[written] = key }
                 if spellings[key] == nil { order.append(key) }
                 spellings[key, default: [:]][written, default: 0] += weight
                 return key
@@ -71,12 +76,26 @@ extension Dataset {
     mutating func resolveTeams() {
         let roster = TeamRoster(self)
         guard !roster.names.isEmpty else { return }
-        for i in courses.indices where courses[i].team != nil { courses[i].team = roster.name(courses[i].team) }
-        for i in dailyLogs.indices {
-            dailyLogs[i].team = roster.name(dailyLogs[i].team) ?? roster.team(of: dailyLogs[i].staff)
+        // Each spelling (and each person) is looked up once.
+        var names: [String: String?] = [:], people: [String: String?] = [:]
+        func name(_ written: String?) -> String? {
+            guard let written else { return nil }
+            if let known = names[written] { return known }
+            let found = roster.name(written)
+            names[written] = .some(found)
+            return found
         }
+        func team(of person: String?) -> String? {
+            guard let person else { return nil }
+            if let known = people[person] { return known }
+            let found = roster.team(of: person)
+            people[person] = .some(found)
+            return found
+        }
+        for i in courses.indices where courses[i].team != nil { courses[i].team = name(courses[i].team) }
+        for i in dailyLogs.indices { dailyLogs[i].team = name(dailyLogs[i].team) ?? team(of: dailyLogs[i].staff) }
         for i in reportLog.indices where reportLog[i].level == .teamToHead {
-            reportLog[i].team = roster.name(reportLog[i].team) ?? roster.team(of: reportLog[i].sender)
+            reportLog[i].team = name(reportLog[i].team) ?? team(of: reportLog[i].sender)
         }
     }
 }

@@ -106,7 +106,13 @@ final class RowReader {
     func read<T>(_ key: String, correction: (vi: String, en: String) = ("sai chính tả?", "misspelt?"),
                  unknown: ((String) -> (vi: String, en: String))? = nil,
                  _ parse: (CellValue) -> Parsed<T>) -> T? {
-        let slot = plan.slot(key)
+        read(key, plan.slot(key), correction: correction, unknown: unknown, parse)
+    }
+
+    /// ``read(_:correction:unknown:_:)`` with the key's slot already looked up.
+    private func read<T>(_ key: String, _ slot: ColumnSlot, correction: (vi: String, en: String) = ("sai chính tả?", "misspelt?"),
+                         unknown: ((String) -> (vi: String, en: String))? = nil,
+                         _ parse: (CellValue) -> Parsed<T>) -> T? {
         let value = cell(slot)
         let parsed = parse(value)
         if case .invalid = parsed { lastReadWasInvalid = true } else { lastReadWasInvalid = false }
@@ -173,13 +179,13 @@ final class RowReader {
         }
     }
     func yesNo(_ key: String) -> Bool? {
-        let sense = plan.sense(plan.slot(key))
-        return read(key) { CellParser.yesNo($0, sense: sense) }
+        let slot = plan.slot(key), sense = plan.sense(slot)
+        return read(key, slot) { CellParser.yesNo($0, sense: sense) }
     }
     /// A checklist item answered yes/no or with its evidence (``CellParser/checklist(_:sense:)``).
     func checklist(_ key: String) -> Bool? {
-        let sense = plan.sense(plan.slot(key))
-        return read(key) { CellParser.checklist($0, sense: sense) }
+        let slot = plan.slot(key), sense = plan.sense(slot)
+        return read(key, slot) { CellParser.checklist($0, sense: sense) }
     }
     /// A checklist item counted (`Số ĐV xác nhận`): a count, or a yes/no or its evidence
     /// where the count was not written (`Có`, `Đã gọi đủ`).
