@@ -28,6 +28,9 @@ import XLSX
         ["3", "", "DV03", "Trường Tiểu học Tổng Cộng", "Anh Lâm", "0905123458", "", "", ""],
         // An id typed with spaces, alone on its row.
         ["", "TL 2610 01", "", "", "", "", "", "", ""],
+        // Ids with letters outside ASCII, or of digits only.
+        ["4", "ĐTL-2610-01", "DV04", "Trường D", "Chị Lan", "0905123460", "Có", "", ""],
+        ["5", "2610", "DV05", "Trường E", "Anh Tú", "0905123461", "Có", "", ""],
     ]
     static let totals: [[String]] = [
         ["Tổng cộng", "", "", "", "", "", "3", "4.5", ""],

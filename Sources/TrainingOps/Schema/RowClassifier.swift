@@ -90,27 +90,46 @@ public struct RowClassifier: Sendable {
         return kind
     }
 
-    /// The fast test: an anchor holding an id (ASCII text with a letter and a digit, no space)
-    /// or, for a date anchor, a date or a number.
+    /// The fast test: an anchor holding an id — one word (no space) with a digit in it, such
+    /// as `TL-2610-01`, `ĐV-001`, `05/10/2026`, or a number — unless the number is one of a
+    /// row of column numbers; for a date anchor, a date or a number. Nearly every record is
+    /// told here without folding any text.
     func anchorLooksLikeRecord(_ cells: [CellValue]) -> Bool {
         guard anchor < cells.count else { return false }
         switch cells[anchor].resolved {
-        case .number, .date:
+        case .number(let n):
+            return !anchorIsText || !numbersColumns(cells, at: n)
+        case .date:
             return !anchorIsText
         case .string(let s):
-            var letter = false, digit = false
-            for b in s.utf8 {
-                switch b {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = true
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"): letter = true
-                case UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: ":"): break
-                default: return false
-                }
+            // `(2)`, `[2]`: a column number, read closely.
+            if let first = s.utf8.first, first == UInt8(ascii: "(") || first == UInt8(ascii: "[") { return false }
+            var digit = false, allDigits = true, count = 0
+            for u in s.unicodeScalars {
+                count += 1
+                if u.properties.isWhitespace || count > 40 { return false }
+                if u.value >= 0x30 && u.value <= 0x39 { digit = true } else { allDigits = false }
             }
-            return digit && (letter || !anchorIsText)
+            guard digit else { return false }
+            guard allDigits, anchorIsText, let n = Double(s) else { return true }
+            return !numbersColumns(cells, at: n)
         default:
             return false
         }
+    }
+
+    /// Whether the anchor's number `n` sits in a row numbering the columns: the cell beside
+    /// it holds `n + 1` (or the one before `n − 1`).
+    func numbersColumns(_ cells: [CellValue], at n: Double) -> Bool {
+        func value(_ c: Int) -> Double? {
+            guard c >= 0, c < cells.count else { return nil }
+            switch cells[c].resolved {
+            case .number(let d): return d
+            case .string(let t): return Double(t)
+            default: return nil
+            }
+        }
+        return value(anchor + 1) == n + 1 || value(anchor - 1) == n - 1
     }
 
     /// One non-empty cell of a row being read closely.
