@@ -53,6 +53,7 @@ import XLSX
         let corrected = data.findings(.correctedValue)
         #expect(corrected.map(\.place) == ["bg.xlsx › BG!A2", "ds.xlsx › DS!A2"])
         #expect(corrected.first?.message == "Đã hiểu \"TL–2610–02\" là \"TL-2610-02\" (viết lại theo dạng mã khóa).")
+        #expect(corrected.allSatisfy { $0.courseId == "TL-2610-02" })
         #expect(data.findings(.unknownCourse).isEmpty)
         #expect(data.findings.count == 2, "\(data.findings.map(\.message))")
         #expect(data.course("tl 2610 02")?.id == "TL-2610-02")

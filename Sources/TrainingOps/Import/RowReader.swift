@@ -150,9 +150,12 @@ final class RowReader {
     /// The course id in its canonical form (``CellParser/courseId(_:)``), remembered to tag
     /// the row's later findings.
     func courseIdValue() -> String? {
+        let before = findings.count
         let id = kept(read("courseId", correction: ("viết lại theo dạng mã khóa", "rewritten in the form of a course id"),
                            CellParser.courseId))
         courseId = id
+        // The id's own correction names the course it was read as.
+        for i in before..<findings.count { findings[i].courseId = id }
         return id
     }
 
