@@ -93,6 +93,21 @@ import XLSX
         #expect(data.staffAssignments.map { $0.sentToHead?.description } == ["2026-12-19T08:30", "2026-12-19T08:30"])
     }
 
+    @Test func aReportTimeAloneIsOnItsSessionsDay() {
+        let rows: [[CellValue]] = [
+            ["Mã khóa", "Ngày", "Buổi", "Giờ báo cáo", "Số ĐV vắng"].map { .string($0) },
+            [.string("TL-2611-01"), .string("20/11/2026"), .string("Sáng"), .string("7h50"), .number(0)],
+            [.string("TL-2611-01"), .string("20/11/2026"), .string("Chiều"), .date(ExcelDateTime(serial: 0.5625, kind: .time)), .number(1)],
+            [.string("TL-2611-01"), .string("21/11/2026"), .string("Sáng"), .string("21/11/2026 8 giờ 5"), .number(0)],
+            [.string("TL-2611-01"), .string("21/11/2026"), .string("Chiều"), .string("1 giờ 30 chiều"), .number(0)],
+        ]
+        let data = Dataset(sheets: [("bc.xlsx", SheetGrid(name: "BC", rows: rows))])
+        #expect(data.sessionReports.map { $0.reportedAt?.description } == ["2026-11-20T07:50", "2026-11-20T13:30", nil, "2026-11-21T13:30"])
+        // "8 giờ 5" is no time (minutes are written with two digits): reported once, at its cell.
+        #expect(data.findings.map(\.kind) == [.invalidValue])
+        #expect(data.findings.map(\.cell) == ["D4"])
+    }
+
     static let preCheckHeader = ["Mã khóa", "Ngày kiểm tra", "Số ĐV xác nhận", "Đã chuẩn bị user", "Đã kiểm tra đăng nhập",
                                  "Đã kiểm tra mẫu biểu", "Đã gặp ĐVCQ", "Tên đối tác", "ĐVCQ đồng ý phát biểu", "Người giám sát lớp",
                                  "Đã có link khảo sát", "Số ĐV đã cài Zoom", "Số ĐV có chứng từ", "Đối tác đã vào Zoom", "Đối tác giám sát lớp"]

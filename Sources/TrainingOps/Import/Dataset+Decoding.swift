@@ -119,7 +119,7 @@ extension Dataset {
         let date = r.date("date"), session = r.choice("session", SessionPart.self)
         guard let date, let session else { return r.skip("thiếu ngày hoặc buổi.", "no date or session.") }
         var s = SessionReport(courseId: course, date: date, session: session, source: r.source)
-        s.reportedAt = r.moment("reportedAt")
+        s.reportedAt = r.moment("reportedAt", onDay: date)
         s.reporter = r.text("reporter")
         s.absentCount = r.count("absentCount")
         s.absentUnits = r.text("absentUnits")

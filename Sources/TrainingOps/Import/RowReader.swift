@@ -170,6 +170,26 @@ final class RowReader {
 
     func text(_ key: String) -> String? { kept(read(key) { CellParser.text($0).map(Parsed.value) ?? .empty }) }
     func date(_ key: String) -> LocalDate? { moment(key)?.date }
+    /// A moment whose day may be left out when it is `day` (a report time `7h50` on the row
+    /// of a session): a time alone, typed or an Excel time, is read on `day`.
+    func moment(_ key: String, onDay day: LocalDate?) -> LocalMoment? {
+        guard let day else { return moment(key) }
+        return read(key) { cell in
+            let complete = CellParser.moment(cell, system: system, reference: dates?.reference)
+            guard case .invalid = complete else { return complete }
+            switch cell.resolved {
+            case .date(let d) where d.kind == .time:
+                let c = d.components
+                return .value(LocalMoment(day, LocalTime(c.hour, c.minute)))
+            case .number(let n) where n >= 0 && n < 1:
+                let minutes = Int((n * 1440).rounded())
+                return minutes < 1440 ? .value(LocalMoment(day, LocalTime(minutes / 60, minutes % 60))) : .invalid
+            default:
+                return CellParser.text(cell).flatMap(TextDateParser.parseTime).map { .value(LocalMoment(day, $0)) } ?? .invalid
+            }
+        }
+    }
+
     func moment(_ key: String) -> LocalMoment? {
         read(key) { cell in
             // A complete date is remembered for the dates after it that lack their year.
