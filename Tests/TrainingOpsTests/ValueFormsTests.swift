@@ -55,6 +55,16 @@ import XLSX
         #expect(Self.isInvalid(CellParser.checklist(.string(text))), "\(text)")
     }
 
+    @Test(arguments: [("23 đơn vị", 23), ("2 ĐV", 2), ("15đv", 15), ("0 đơn vị", 0), ("1.200", 1200)])
+    func countsWithWhatTheyCount(_ text: String, _ expected: Int) {
+        #expect(CellParser.count(.string(text)).value == expected, "\(text)")
+    }
+
+    @Test(arguments: ["hai mươi", "12/20", "2 (DV03, DV05)", "khoảng 20", "-3"])
+    func notCounts(_ text: String) {
+        #expect(Self.isInvalid(CellParser.count(.string(text))), "\(text)")
+    }
+
     static let reference = LocalDate(2026, 11, 20)
 
     @Test(arguments: [

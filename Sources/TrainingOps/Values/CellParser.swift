@@ -180,12 +180,14 @@ public enum CellParser {
         }
     }
 
-    /// The whole number opening `15 đơn vị`, `15 ĐV`, `15`, followed by nothing or by words.
+    /// The whole number opening `15 đơn vị`, `15 ĐV`, `15đv`, `15`, followed by nothing or by
+    /// words.
     static func leadingCount(_ t: String) -> Int? {
         let digits = t.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, digits.count < 7, let n = Int(digits) else { return nil }
         let rest = t.dropFirst(digits.count)
         guard let next = rest.first else { return n }
+        if next.isLetter { return n }
         return next == " " && rest.dropFirst().first?.isLetter == true ? n : nil
     }
 
@@ -294,7 +296,10 @@ public enum CellParser {
             guard let t = text(cell) else { return .empty }
             let digits = t.filter { $0 != " " && $0 != "." && $0 != "," }
             guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), digits.count < 10,
-                  let n = Int(digits) else { return .invalid }
+                  let n = Int(digits) else {
+                // A count with what it counts: `23 đơn vị`, `2 ĐV`, `15đv`.
+                return leadingCount(t).map(Parsed.value) ?? .invalid
+            }
             return .value(n)
         default: return .invalid
         }
