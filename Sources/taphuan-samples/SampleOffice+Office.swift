@@ -138,7 +138,7 @@ extension SampleOffice {
         form(.correctedValue, .handover, payroll[2], "product", .string("Tính lươg"), note: "Sản phẩm gõ sai \"Tính lươg\" → hiểu là Tính lương.")
         let other = courses.indices.filter { courses[$0].product == .eInvoice && $0 < 30 }
         courses[other[1]].product = nil
-        form(.invalidValue, .handover, other[1], "product", .string("Phần mềm quản lý văn bản"), note: "Sản phẩm không có trong danh sách.")
+        form(.unknownValue, .handover, other[1], "product", .string("Phần mềm quản lý văn bản"), note: "Sản phẩm không thuộc nhóm nào đã biết: cảnh báo, dùng thời hạn bàn giao mặc định (10 ngày).")
         // A required cell left empty.
         let nameless = indexOfCourse(week: 5, team: 0)
         courses[nameless].name = nil

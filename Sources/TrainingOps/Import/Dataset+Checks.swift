@@ -5,6 +5,8 @@ import Dispatch
 extension Dataset {
     /// Runs every check once; called by ``Dataset/init(sheets:)`` and ``Dataset/load(paths:)``.
     public mutating func runChecks() {
+        // One name per team across the files, before anything compares teams.
+        resolveTeams()
         // Each list is taken out of `self` while it is checked, so that it is the only
         // reference to its records and the duplicates can be removed in place.
         func check<T: Hashable, K: Hashable>(_ list: WritableKeyPath<Dataset, [T]>, what: String, whatEN: String,

@@ -16,8 +16,7 @@ extension Dataset {
 
     /// Reads the course id first, so every later finding of the row names the course.
     private func courseId(_ r: RowReader) -> String? {
-        let id = canonicalCourseId(r.text("courseId"))
-        r.courseId = id
+        let id = r.courseIdValue()
         if id == nil { r.skip("thiếu mã khóa.", "no course id.") }
         return id
     }
@@ -26,7 +25,8 @@ extension Dataset {
         guard let id = courseId(r) else { return }
         var c = Course(id: id, source: r.source)
         c.name = r.text("courseName")
-        c.product = r.choice("product", Product.self)
+        c.product = r.product("product")
+        c.productText = CellParser.text(r.cell("product")).map { r.copiesText ? ownedCopy(of: $0) : $0 }
         c.agency = r.text("agency")
         c.mode = r.choice("mode", TrainingMode.self)
         c.venue = r.text("venue")
@@ -104,10 +104,11 @@ extension Dataset {
         for item in PreCheckItem.allCases {
             let key = item.rawValue
             switch item.column.type {
-            case .yesNo: if let b = r.yesNo(key) { p.answers[item] = .yesNo(b) }
-            case .count: if let n = r.count(key) { p.answers[item] = .count(n) }
+            case .yesNo: if let b = r.checklist(key) { p.answers[item] = .yesNo(b) }
+            case .count: if let a = r.checklistCount(key) { p.answers[item] = a }
             default: if let t = r.text(key) { p.answers[item] = .text(t) }
             }
+            if r.lastReadWasInvalid { p.unreadable.insert(item) }
         }
         p.notes = r.text("notes")
         preChecks.append(p)
@@ -118,7 +119,7 @@ extension Dataset {
         let date = r.date("date"), session = r.choice("session", SessionPart.self)
         guard let date, let session else { return r.skip("thiếu ngày hoặc buổi.", "no date or session.") }
         var s = SessionReport(courseId: course, date: date, session: session, source: r.source)
-        s.reportedAt = r.moment("reportedAt")
+        s.reportedAt = r.moment("reportedAt", onDay: date)
         s.reporter = r.text("reporter")
         s.absentCount = r.count("absentCount")
         s.absentUnits = r.text("absentUnits")
@@ -132,8 +133,7 @@ extension Dataset {
     }
 
     private mutating func decodeOpinion(_ r: RowReader) {
-        let course = canonicalCourseId(r.text("courseId"))
-        r.courseId = course
+        let course = r.courseIdValue()
         let recorded = r.date("recorded"), content = r.text("content")
         guard let recorded, let content else { return r.skip("thiếu ngày ghi nhận hoặc nội dung.", "no date recorded or content.") }
         var o = Opinion(recorded: recorded, content: content, source: r.source)

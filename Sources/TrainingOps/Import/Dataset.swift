@@ -43,31 +43,31 @@ public struct Dataset: Sendable {
 
     /// The course with `id` (compared as ``Dataset`` canonicalises ids).
     public func course(_ id: String) -> Course? {
-        let key = canonicalCourseId(id)
+        let key = courseKey(id)
         return courses.first { $0.id == key }
     }
 
     /// The units of a course.
-    public func units(of courseId: String) -> [Unit] { units.filter { $0.courseId == canonicalCourseId(courseId) } }
+    public func units(of courseId: String) -> [Unit] { units.filter { $0.courseId == courseKey(courseId) } }
 
     /// The staff assignments of a course.
     public func staff(of courseId: String) -> [StaffAssignment] {
-        staffAssignments.filter { $0.courseId == canonicalCourseId(courseId) }
+        staffAssignments.filter { $0.courseId == courseKey(courseId) }
     }
 
     /// The tracking row of a course.
     public func tracking(of courseId: String) -> CourseTracking? {
-        trackings.first { $0.courseId == canonicalCourseId(courseId) }
+        trackings.first { $0.courseId == courseKey(courseId) }
     }
 
     /// The day-before check of a course.
     public func preCheck(of courseId: String) -> PreCheck? {
-        preChecks.first { $0.courseId == canonicalCourseId(courseId) }
+        preChecks.first { $0.courseId == courseKey(courseId) }
     }
 
     /// The session reports of a course, in date and session order.
     public func sessionReports(of courseId: String) -> [SessionReport] {
-        sessionReports.filter { $0.courseId == canonicalCourseId(courseId) }.sorted { ($0.date, $0.session) < ($1.date, $1.session) }
+        sessionReports.filter { $0.courseId == courseKey(courseId) }.sorted { ($0.date, $0.session) < ($1.date, $1.session) }
     }
 
     /// Findings of `kind`.

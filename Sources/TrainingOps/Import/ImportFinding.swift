@@ -40,6 +40,9 @@ public struct ImportFinding: Hashable, Sendable {
         case invalidValue = "IMPORT_INVALID_VALUE"
         /// A value read after correcting a spelling slip.
         case correctedValue = "IMPORT_CORRECTED_VALUE"
+        /// A value of an open list (a product) outside every known family: kept as written,
+        /// the defaults apply (the product's lead time is the default one).
+        case unknownValue = "IMPORT_UNKNOWN_VALUE"
         /// A required cell left empty.
         case missingValue = "IMPORT_MISSING_VALUE"
         /// A row without the keys it needs (course id, date…), skipped.
@@ -57,7 +60,7 @@ public struct ImportFinding: Hashable, Sendable {
         public var severity: Severity {
             switch self {
             case .unreadableFile, .invalidValue, .duplicateCourse, .unknownCourse, .conflictingRow, .missingColumn, .skippedRow: return .error
-            case .missingValue, .correctedValue, .duplicateColumn, .unrecognisedSheet: return .warning
+            case .missingValue, .correctedValue, .unknownValue, .duplicateColumn, .unrecognisedSheet: return .warning
             case .unknownColumn, .duplicateRow: return .info
             }
         }

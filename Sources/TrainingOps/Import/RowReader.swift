@@ -21,6 +21,8 @@ final class ColumnPlan: Sendable {
     private let specs: [ColumnSpec?]
     /// The header to name in findings for each slot: as written on the sheet, else the schema's.
     private let headers: [String?]
+    /// What each yes/no slot asks (``YesNoSense/general`` for the others).
+    private let senses: [YesNoSense]
 
     init(schema: SheetSchema, match: HeaderMatch) {
         self.schema = schema
@@ -41,7 +43,11 @@ final class ColumnPlan: Sendable {
         self.slots = slots
         self.specs = specs
         self.headers = headers
+        senses = specs.map { spec in spec.map { $0.type == .yesNo ? YesNoSense($0) : .general } ?? .general }
     }
+
+    /// What the slot's column asks, for reading its yes/no answers.
+    func sense(_ slot: ColumnSlot) -> YesNoSense { slot.index >= 0 ? senses[slot.index] : .general }
 
     /// The slot of `key`; a key outside the schema has no column.
     func slot(_ key: String) -> ColumnSlot {
@@ -65,16 +71,23 @@ final class RowReader {
     private(set) var findings: [ImportFinding] = []
     /// The course id, once read, to tag findings.
     var courseId: String?
+    /// Whether the last value read could not be read (and was reported so).
+    private(set) var lastReadWasInvalid = false
 
     /// Whether text kept by the records is copied (see ``SheetImporter/copiesText``).
     let copiesText: Bool
 
-    init(cells: [CellValue], plan: ColumnPlan, source: SourceRow, system: DateSystem, copiesText: Bool = false) {
+    /// The sheet's dates so far, for dates written without a year.
+    let dates: DateContext?
+
+    init(cells: [CellValue], plan: ColumnPlan, source: SourceRow, system: DateSystem, copiesText: Bool = false,
+         dates: DateContext? = nil) {
         self.cells = cells
         self.plan = plan
         self.source = source
         self.system = system
         self.copiesText = copiesText
+        self.dates = dates
     }
 
     /// The cell of `key`, `.empty` when the column is absent or the row short.
@@ -86,16 +99,30 @@ final class RowReader {
     }
 
     /// Reads `key` with `parse`, reporting invalid, corrected and missing-required values.
-    func read<T>(_ key: String, _ parse: (CellValue) -> Parsed<T>) -> T? {
-        let slot = plan.slot(key)
+    /// `correction` says, in Vietnamese and English, why a corrected value was re-read.
+    /// With `unknown`, a value that does not parse is of an open list: reported as unknown
+    /// (a warning saying what applies instead, `unknown` giving the Vietnamese and English),
+    /// not as invalid.
+    func read<T>(_ key: String, correction: (vi: String, en: String) = ("sai chính tả?", "misspelt?"),
+                 unknown: ((String) -> (vi: String, en: String))? = nil,
+                 _ parse: (CellValue) -> Parsed<T>) -> T? {
+        read(key, plan.slot(key), correction: correction, unknown: unknown, parse)
+    }
+
+    /// ``read(_:correction:unknown:_:)`` with the key's slot already looked up.
+    private func read<T>(_ key: String, _ slot: ColumnSlot, correction: (vi: String, en: String) = ("sai chính tả?", "misspelt?"),
+                         unknown: ((String) -> (vi: String, en: String))? = nil,
+                         _ parse: (CellValue) -> Parsed<T>) -> T? {
         let value = cell(slot)
-        switch parse(value) {
+        let parsed = parse(value)
+        if case .invalid = parsed { lastReadWasInvalid = true } else { lastReadWasInvalid = false }
+        switch parsed {
         case .value(let v):
             return v
         case .corrected(let v):
             report(.correctedValue, key, slot, raw: CellParser.text(value),
-                   "Đã hiểu \"\(CellParser.text(value) ?? "")\" là \"\(label(v))\" (sai chính tả?).",
-                   "Read \"\(CellParser.text(value) ?? "")\" as \"\(label(v))\" (misspelt?).")
+                   "Đã hiểu \"\(CellParser.text(value) ?? "")\" là \"\(label(v))\" (\(correction.vi)).",
+                   "Read \"\(CellParser.text(value) ?? "")\" as \"\(label(v))\" (\(correction.en)).")
             return v
         case .empty:
             if slot.reportsEmpty, let spec = plan.spec(slot) {
@@ -106,6 +133,12 @@ final class RowReader {
             return nil
         case .invalid:
             let raw = CellParser.text(value) ?? describe(value)
+            if let unknown {
+                lastReadWasInvalid = false
+                let (vi, en) = unknown(raw)
+                report(.unknownValue, key, slot, raw: raw, vi, en)
+                return nil
+            }
             let spec = plan.spec(slot)
             report(.invalidValue, key, slot, raw: raw,
                    "Giá trị \"\(raw)\" không đọc được là \(spec?.type.vietnameseName ?? "giá trị hợp lệ").",
@@ -114,10 +147,83 @@ final class RowReader {
         }
     }
 
+    /// The course id in its canonical form (``CellParser/courseId(_:)``), remembered to tag
+    /// the row's later findings.
+    func courseIdValue() -> String? {
+        let before = findings.count
+        let id = kept(read("courseId", correction: ("viết lại theo dạng mã khóa", "rewritten in the form of a course id"),
+                           CellParser.courseId))
+        courseId = id
+        // The id's own correction names the course it was read as.
+        for i in before..<findings.count { findings[i].courseId = id }
+        return id
+    }
+
+    /// The product, by label, variant or the family its words name; one of no known family
+    /// is reported as unknown (a warning) and read as none, so the default lead time applies.
+    func product(_ key: String) -> Product? {
+        read(key, unknown: { raw in
+            ("Sản phẩm \"\(raw)\" không thuộc nhóm sản phẩm nào đã biết: áp dụng thời hạn bàn giao mặc định.",
+             "Product \"\(raw)\" belongs to no known product family: the default handover lead time applies.")
+        }, CellParser.product)
+    }
+
     func text(_ key: String) -> String? { kept(read(key) { CellParser.text($0).map(Parsed.value) ?? .empty }) }
-    func date(_ key: String) -> LocalDate? { read(key) { CellParser.date($0, system: system) } }
-    func moment(_ key: String) -> LocalMoment? { read(key) { CellParser.moment($0, system: system) } }
-    func yesNo(_ key: String) -> Bool? { read(key, CellParser.yesNo) }
+    func date(_ key: String) -> LocalDate? { moment(key)?.date }
+    /// A moment whose day may be left out when it is `day` (a report time `7h50` on the row
+    /// of a session): a time alone, typed or an Excel time, is read on `day`.
+    func moment(_ key: String, onDay day: LocalDate?) -> LocalMoment? {
+        guard let day else { return moment(key) }
+        return read(key) { cell in
+            let complete = CellParser.moment(cell, system: system, reference: dates?.reference)
+            guard case .invalid = complete else { return complete }
+            switch cell.resolved {
+            case .date(let d) where d.kind == .time:
+                let c = d.components
+                return .value(LocalMoment(day, LocalTime(c.hour, c.minute)))
+            case .number(let n) where n >= 0 && n < 1:
+                let minutes = Int((n * 1440).rounded())
+                return minutes < 1440 ? .value(LocalMoment(day, LocalTime(minutes / 60, minutes % 60))) : .invalid
+            default:
+                return CellParser.text(cell).flatMap(TextDateParser.parseTime).map { .value(LocalMoment(day, $0)) } ?? .invalid
+            }
+        }
+    }
+
+    func moment(_ key: String) -> LocalMoment? {
+        read(key) { cell in
+            // A complete date is remembered for the dates after it that lack their year.
+            let complete = CellParser.moment(cell, system: system)
+            if case .invalid = complete, let dates {
+                return CellParser.moment(cell, system: system, reference: dates.reference)
+            }
+            if let m = complete.value { dates?.saw(m.date) }
+            return complete
+        }
+    }
+    func yesNo(_ key: String) -> Bool? {
+        let slot = plan.slot(key), sense = plan.sense(slot)
+        return read(key, slot) { CellParser.yesNo($0, sense: sense) }
+    }
+    /// A checklist item answered yes/no or with its evidence (``CellParser/checklist(_:sense:)``).
+    func checklist(_ key: String) -> Bool? {
+        let slot = plan.slot(key), sense = plan.sense(slot)
+        return read(key, slot) { CellParser.checklist($0, sense: sense) }
+    }
+    /// A checklist item counted (`Số ĐV xác nhận`): a count, or a yes/no or its evidence
+    /// where the count was not written (`Có`, `Đã gọi đủ`).
+    func checklistCount(_ key: String) -> PreCheck.Answer? {
+        read(key) { cell in
+            switch CellParser.count(cell) {
+            case .value(let n): return .value(.count(n))
+            case .corrected(let n): return .corrected(.count(n))
+            case .empty: return .empty
+            case .invalid:
+                if let n = CellParser.text(cell).flatMap(CellParser.leadingCount) { return .value(.count(n)) }
+                return CellParser.checklist(cell).value.map { .value(.yesNo($0)) } ?? .invalid
+            }
+        }
+    }
     func count(_ key: String) -> Int? { read(key, CellParser.count) }
     func percent(_ key: String) -> Double? { read(key, CellParser.percent) }
     func score(_ key: String) -> Double? { read(key, CellParser.score) }

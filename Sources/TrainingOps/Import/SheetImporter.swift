@@ -31,6 +31,10 @@ struct SheetImporter: Sendable {
     private var nextIndex = 0
     private var data = Dataset()
     private var dataRows = 0
+    /// Tells records from totals, notes, signatures, spacers and repeated headers.
+    private var rows: RowClassifier?
+    /// The sheet's dates so far, for dates written without a year.
+    private let dates = DateContext()
     /// Whether the text the records keep is copied rather than shared with the cells: set
     /// when the sheet is decoded on a thread other than the one reading it, so that the
     /// reader's strings are all freed by the reader, whose memory then stays small and is
@@ -97,6 +101,7 @@ struct SheetImporter: Sendable {
         }
         let plan = ColumnPlan(schema: match.kind.schema, match: match)
         state = .reading(plan)
+        self.rows = RowClassifier(match: match)
         reportColumns(match)
         for (index, cells) in rows.enumerated() { take(index, cells) }
     }
@@ -107,13 +112,15 @@ struct SheetImporter: Sendable {
         switch state {
         case .reading(let plan):
             guard index > plan.match.headerRow, cells.contains(where: { !$0.isEmpty }) else { return }
+            // Totals, notes, signature blocks, spacers and repeated headers are not records.
+            guard rows?.classify(cells) ?? .record == .record else { return }
             dataRows += 1
             var extras: [String: String] = [:]
             for (c, header) in plan.match.unknownColumns where c < cells.count {
                 if let text = CellParser.text(cells[c]) { extras[header] = copiesText ? ownedCopy(of: text) : text }
             }
             let source = SourceRow(file: file, sheet: name, row: index + 1, columns: plan.match.columns, extras: extras)
-            let reader = RowReader(cells: cells, plan: plan, source: source, system: dateSystem, copiesText: copiesText)
+            let reader = RowReader(cells: cells, plan: plan, source: source, system: dateSystem, copiesText: copiesText, dates: dates)
             data.decode(plan.match.kind, reader)
             data.findings += reader.findings
         case .unrecognised(let hasContent):

@@ -4,8 +4,11 @@ public struct Course: Hashable, Sendable {
     public var id: String
     /// Tên khóa.
     public var name: String?
-    /// Sản phẩm.
+    /// Sản phẩm: the family the product text names; `nil` when empty or of no known family
+    /// (the default lead time applies).
     public var product: Product?
+    /// Sản phẩm as written (`Phần mềm Tính lương MISA`).
+    public var productText: String?
     /// Đơn vị chủ quản (ĐVCQ).
     public var agency: String?
     /// Hình thức.

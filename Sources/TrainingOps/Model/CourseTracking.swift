@@ -67,6 +67,8 @@ public struct PreCheck: Hashable, Sendable {
     public var checkedBy: String?
     /// The filled items; an item absent from the dictionary was left empty.
     public var answers: [PreCheckItem: Answer]
+    /// Items whose cell could not be read: reported once by the reading, not again as open.
+    public var unreadable: Set<PreCheckItem> = []
     /// Ghi chú.
     public var notes: String?
     /// Where the row is.
@@ -80,9 +82,11 @@ public struct PreCheck: Hashable, Sendable {
     }
 
     /// Items of `mode`'s checklist left empty or answered "Không" (optional items excepted;
-    /// the reason for not speaking counts only when the partner will not speak).
+    /// the reason for not speaking counts only when the partner will not speak; an item that
+    /// could not be read is reported by the reading alone).
     public func openItems(for mode: TrainingMode) -> [PreCheckItem] {
         PreCheckItem.checklist(for: mode).filter { item in
+            if unreadable.contains(item) { return false }
             if item == .partnerNoSpeakReason {
                 if case .yesNo(false)? = answers[.partnerWillSpeak] { return answers[item] == nil }
                 return false

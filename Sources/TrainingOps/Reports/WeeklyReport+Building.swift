@@ -3,8 +3,8 @@ extension WeeklyReport {
     /// over the same dataset (``RuleRegistry/evaluate(_:settings:asOf:rules:)``).
     public static func team(_ team: String, week: Week, data: Dataset, findings: [Finding],
                             settings: Settings = Settings(), asOf: LocalMoment) -> WeeklyReport {
-        let key = HeaderNormalizer.key(team)
-        let own = data.courses.filter { $0.team.map(HeaderNormalizer.key) == key }
+        let key = TeamName.key(team)
+        let own = data.courses.filter { $0.team.flatMap(TeamName.key) == key }
         let name = own.first?.team ?? team
         let due = LocalMoment(week.monday.adding(days: settings.teamReportWeekday - 1), settings.teamReportTime)
         var report = WeeklyReport(week: week, asOf: asOf, team: name,
@@ -37,13 +37,13 @@ extension WeeklyReport {
         report.courses = weekCourses.map { line($0, data: data, findings: findings, settings: settings) }
         report.items = items(findings, team: nil, week: week, data: data, settings: settings, asOf: asOf)
         report.teams = teams(data).map { team in
-            let key = HeaderNormalizer.key(team)
-            let lines = report.courses.filter { $0.course.team.map(HeaderNormalizer.key) == key }
-            let fs = report.items.filter { $0.team.map(HeaderNormalizer.key) == key }.map(\.finding)
+            let key = TeamName.key(team)
+            let lines = report.courses.filter { $0.course.team.flatMap(TeamName.key) == key }
+            let fs = report.items.filter { $0.team.flatMap(TeamName.key) == key }.map(\.finding)
             let units = lines.flatMap { data.units(of: $0.course.id) }
             let scores = units.compactMap(\.surveyScore)
             let present = lines.reduce(0) { $0 + $1.present }, absent = lines.reduce(0) { $0 + $1.absent }
-            return TeamLine(team: team, lead: data.courses.first { $0.team.map(HeaderNormalizer.key) == key }?.teamLead,
+            return TeamLine(team: team, lead: data.courses.first { $0.team.flatMap(TeamName.key) == key }?.teamLead,
                             courses: lines.count, planned: lines.reduce(0) { $0 + $1.planned }, present: present, absent: absent,
                             attendanceRate: present + absent > 0 ? Double(present) / Double(present + absent) : nil,
                             surveyAverage: scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count),
@@ -74,7 +74,7 @@ extension WeeklyReport {
     /// The teams named on the handover, in first-seen order.
     public static func teams(_ data: Dataset) -> [String] {
         var seen: Set<String> = [], out: [String] = []
-        for c in data.courses { if let t = c.team, seen.insert(HeaderNormalizer.key(t)).inserted { out.append(t) } }
+        for c in data.courses { if let t = c.team, let k = TeamName.key(t), seen.insert(k).inserted { out.append(t) } }
         return out
     }
 

@@ -48,6 +48,9 @@ struct UnitIncomplete: Rule {
         language.pick("Đơn vị trên danh sách thiếu tên, người liên hệ hoặc số điện thoại.",
                       "A unit on the list without its name, contact person or phone.")
     }
+    /// A phone number that cannot be read leaves the unit without a number to call: the
+    /// office counts it as missing (samples/README.md), beside the reading's own finding.
+    let judgesUnreadableCells = true
     /// The rule.
     init() {}
 

@@ -39,12 +39,12 @@ struct WeeklyReportLate: Rule {
         }
         // Reports never sent: every team each week, and the office each week, once due.
         var teams: [String: String] = [:]
-        for e in log where e.level == .teamToHead { if let t = e.team { teams[HeaderNormalizer.key(t)] = teams[HeaderNormalizer.key(t)] ?? t } }
-        for c in ctx.data.courses { if let t = c.team { teams[HeaderNormalizer.key(t)] = teams[HeaderNormalizer.key(t)] ?? t } }
+        for e in log where e.level == .teamToHead { if let t = e.team, let k = TeamName.key(t) { teams[k] = teams[k] ?? t } }
+        for c in ctx.data.courses { if let t = c.team, let k = TeamName.key(t) { teams[k] = teams[k] ?? t } }
         let weeks = log.map(\.week.monday) + ctx.data.courses.compactMap(\.startDate).filter { $0 <= ctx.asOf.date }
         guard let first = weeks.min() else { return out }
         let sheet = ctx.sheet(of: .reportLog).map { ($0.file, $0.sheet) } ?? log.first.map { ($0.source.file, $0.source.sheet) }
-        let sent = Set(log.map { "\($0.week)|\($0.level.rawValue)|\($0.level == .teamToHead ? HeaderNormalizer.key($0.team ?? "") : "")" })
+        let sent = Set(log.map { "\($0.week)|\($0.level.rawValue)|\($0.level == .teamToHead ? TeamName.key($0.team ?? "") ?? "" : "")" })
         var week = Week(containing: first)
         while week.monday <= ctx.asOf.date {
             for level in [ReportLevel.teamToHead, .headToDirector] {

@@ -51,9 +51,17 @@ public protocol Rule: Sendable {
     var documentation: RuleDocumentation { get }
     /// The findings in `context`.
     func check(_ context: RuleContext) -> [Finding]
+    /// Whether the rule's findings stand on a cell whose value could not be read. A value
+    /// that cannot be read is reported once, at its cell (`IMPORT_INVALID_VALUE`); a rule that
+    /// finds that value missing says nothing more of it, unless it judges something the
+    /// reading does not (false by default).
+    var judgesUnreadableCells: Bool { get }
 }
 
 extension Rule {
+    /// False: a rule is silent on a cell already reported as unreadable.
+    public var judgesUnreadableCells: Bool { false }
+
     /// What it checks in `language`, with the office's default thresholds.
     public func summary(_ language: Language) -> String { summary(language, Settings()) }
 

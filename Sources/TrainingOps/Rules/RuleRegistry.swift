@@ -24,13 +24,33 @@ public enum RuleRegistry {
         // The rules are independent: they run side by side, each filling its own slot.
         let slots = RuleResults(count: rules.count)
         DispatchQueue.concurrentPerform(iterations: rules.count) { i in slots.set(i, rules[i].check(ctx)) }
-        let found = slots.all
-        var out = data.findings.map(Finding.init)
+        var found = slots.all
+        // One finding per cause: a cell whose value could not be read is reported once, by
+        // the reading, and not again as missing by a rule or by the reading itself.
+        let unreadable = Set(data.findings.lazy.filter { $0.kind == .invalidValue }.compactMap { f in f.cell.map { Place(f.file, f.sheet, $0) } })
+        var imported = data.findings
+        if !unreadable.isEmpty {
+            imported.removeAll { f in f.kind == .missingValue && f.cell.map { unreadable.contains(Place(f.file, f.sheet, $0)) } == true }
+            for i in found.indices where !rules[i].judgesUnreadableCells {
+                found[i].removeAll { f in f.cell.map { unreadable.contains(Place(f.file ?? "", f.sheet, $0)) } == true }
+            }
+        }
+        var out = imported.map(Finding.init)
         out.reserveCapacity(out.count + found.reduce(0) { $0 + $1.count })
         for f in found { out += f }
         // Sorted in place: the findings move, they are not copied.
         out.sort(by: Finding.reportOrder)
         return out
+    }
+}
+
+/// A cell of a sheet of a file.
+private struct Place: Hashable {
+    let file: String, sheet: String?, cell: String
+    init(_ file: String, _ sheet: String?, _ cell: String) {
+        self.file = file
+        self.sheet = sheet
+        self.cell = cell
     }
 }
 

@@ -20,12 +20,24 @@ public enum SheetReference {
               có các **tên khác** được chấp nhận (không dấu, tiếng Anh, viết tắt) liệt kê bên dưới.
             - Cột không thuộc mẫu được giữ nguyên và được báo lại (không bị bỏ qua âm thầm).
             - **Ngày** luôn đọc theo thứ tự ngày/tháng/năm: `28/11/2026`, `5/1/26`, `28-11-2026`, `28.11.2026`,
-              `2026-11-28`, hoặc ô ngày thật của Excel; có thể kèm giờ: `9h`, `9h30`, `09:00`, `9:00 SA`, `2:30 CH`.
-            - **Có/Không** nhận: Có/Không, C/K, x, ✓, TRUE/FALSE, Yes/No, Rồi/Chưa, 1/0.
+              `2026-11-28`, `ngày 28 tháng 11 năm 2026`, hoặc ô ngày thật của Excel; có thể kèm giờ: `9h`, `9h30`,
+              `9g15`, `9 giờ 15`, `09:00`, `9:00 SA`, `2:30 CH`, `09:15 sáng`, `2 giờ chiều`. Ngày thiếu năm (`28/11`)
+              lấy năm gần nhất với ngày đầy đủ gần nhất phía trên trong sheet.
+            - **Có/Không** nhận: Có/Không, C/K, x, ✓, ✔, TRUE/FALSE, Yes/No, Rồi/Chưa, Xong, Đạt, OK, Có mặt/Vắng,
+              1/0, và câu nói rõ việc đã làm hay chưa (`Đã gọi`, `Chưa cài`, `Không mang`). Ở danh sách kiểm tra trước
+              TH, bằng chứng cũng là Có: tên người, đường link, số lượng lớn hơn 0.
+            - **Sản phẩm** đọc theo nhóm sản phẩm có trong chữ (`Phần mềm Tính lương MISA` là Tính lương); sản phẩm
+              không thuộc nhóm nào chỉ bị cảnh báo và dùng thời hạn bàn giao mặc định.
+            - Dòng tổng cộng, ghi chú, khối chữ ký ("Người lập biểu", "Ký, ghi rõ họ tên", dòng địa danh, ngày
+              tháng năm), dòng trống hay tiêu đề tuần giữa các dòng, và dòng tiêu đề lặp lại không phải là dữ liệu:
+              được bỏ qua.
             - **Số điện thoại**: 0xxxxxxxxx, +84…, có dấu cách hoặc dấu chấm đều được; ô số bị mất số 0 đầu cũng được.
             - **Tỷ lệ**: 80, 80% hay 0,8 đều là 80%.
             - Giá trị không đọc được **không bị đoán**: chương trình báo lại file, sheet, ô và giá trị gốc.
-            - Mã khóa so khớp không phân biệt hoa/thường và khoảng trắng thừa.
+            - Mã khóa so khớp không phân biệt hoa/thường và khoảng trắng thừa; `TL 2610 02`, `TL_2610_02`,
+              `TL–2610–02` được hiểu là `TL-2610-02` (kèm một cảnh báo tại ô).
+            - Tên nhóm viết khác nhau (`Nhóm 1`, `Nhóm TK 1`, `N1`, `Team 1`) là một nhóm, mang tên như trên bảng
+              bàn giao.
 
             | Loại sheet | Tên sheet mẫu | Mỗi dòng là |
             |---|---|---|

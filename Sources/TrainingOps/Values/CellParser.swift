@@ -53,8 +53,9 @@ public enum CellParser {
     }
 
     /// A date, with its time when one was given: real Excel dates, serial numbers, or text
-    /// written day first. `system` is the workbook's date system for bare serials.
-    public static func moment(_ cell: CellValue, system: DateSystem = .date1900) -> Parsed<LocalMoment> {
+    /// written day first. `system` is the workbook's date system for bare serials; a day and
+    /// month written without a year are read nearest `reference` (none: not a date).
+    public static func moment(_ cell: CellValue, system: DateSystem = .date1900, reference: LocalDate? = nil) -> Parsed<LocalMoment> {
         switch cell.resolved {
         case .empty: return .empty
         case .date(let d):
@@ -69,23 +70,29 @@ public enum CellParser {
             return .value(LocalMoment(c, dateOnly: dateOnly))
         case .string, .richText:
             guard let t = text(cell) else { return .empty }
-            return TextDateParser.parse(t).map(Parsed.value) ?? .invalid
+            return TextDateParser.parse(t, reference: reference).map(Parsed.value) ?? .invalid
         default:
             return .invalid
         }
     }
 
     /// A calendar day (a time, if given, is ignored).
-    public static func date(_ cell: CellValue, system: DateSystem = .date1900) -> Parsed<LocalDate> {
-        switch moment(cell, system: system) {
+    public static func date(_ cell: CellValue, system: DateSystem = .date1900, reference: LocalDate? = nil) -> Parsed<LocalDate> {
+        switch moment(cell, system: system, reference: reference) {
         case .empty: return .empty
         case .invalid: return .invalid
         case .value(let m), .corrected(let m): return .value(m.date)
         }
     }
 
-    /// Yes/no: Có/Không, C/K, x, ✓, TRUE/FALSE, Yes/No, Rồi/Chưa, 1/0.
-    public static func yesNo(_ cell: CellValue) -> Parsed<Bool> {
+    /// Yes/no: Có/Không, C/K, x, ✓, TRUE/FALSE, Yes/No, Rồi/Chưa, 1/0, Xong, Đạt, OK, Vắng,
+    /// and answers that say what was done (`Đã gọi`, `Chưa cài`, `Không mang`).
+    public static func yesNo(_ cell: CellValue) -> Parsed<Bool> { yesNo(cell, sense: .general) }
+
+    /// Yes/no read in the sense of its column: besides the general answers, the column's own
+    /// words say yes (`Có mặt` under "Có mặt", `Đã cài Zoom` under "Cài Zoom") and their
+    /// negation no (`Không mang máy tính`), and the column's words of absence say no (`Vắng`).
+    public static func yesNo(_ cell: CellValue, sense: YesNoSense) -> Parsed<Bool> {
         switch cell.resolved {
         case .empty: return .empty
         case .bool(let b): return .value(b)
@@ -99,23 +106,40 @@ public enum CellParser {
                 if noMarks.contains(where: { t.utf8.elementsEqual($0.utf8) }) { return .value(false) }
             }
             if let answer = commonAnswers[t] { return .value(answer) }
-            return foldedAnswer(t).map(Parsed.value) ?? .invalid
+            let key = HeaderNormalizer.key(t)
+            return (answer(folded: key) ?? sense.answer(folded: key)).map(Parsed.value) ?? .invalid
         default:
             return .invalid
         }
     }
 
     /// A yes or no written in words, folded (`Có` → `co`); `nil` for any other text.
-    static func foldedAnswer(_ t: String) -> Bool? {
-        let key = HeaderNormalizer.key(t)
-        return yesWords.contains(key) ? true : noWords.contains(key) ? false : nil
+    static func foldedAnswer(_ t: String) -> Bool? { answer(folded: HeaderNormalizer.key(t)) }
+
+    /// The general answer of a folded text: a yes or no word, or a sentence opening with one
+    /// (`da goi` yes, `chua cai` and `khong mang` no), unless a word of refusal follows a yes
+    /// (`da huy`, `da bao vang`).
+    static func answer(folded key: String) -> Bool? {
+        if yesWords.contains(key) { return true }
+        if noWords.contains(key) { return false }
+        guard let space = key.firstIndex(of: " ") else { return nil }
+        let first = key[..<space], rest = key[key.index(after: space)...]
+        if noOpenings.contains(first) { return false }
+        if yesOpenings.contains(first) {
+            let words = rest.split(separator: " ")
+            if let next = words.first, hedges.contains(next) { return nil }
+            let refused = words.contains(where: { refusalWords.contains($0) }) || zip(words, words.dropFirst()).contains { $0 == "tu" && $1 == "choi" }
+            return refused ? nil : true
+        }
+        return nil
     }
 
-    /// The answers as people usually write them (`Có`, `không`, `ĐÃ CÓ`…), each with what
-    /// ``foldedAnswer(_:)`` gives it: looked up as written, before any folding.
+    /// The answers as people usually write them (`Có`, `không`, `ĐÃ CÓ`, `Xong`, `Vắng`…), each
+    /// with what ``foldedAnswer(_:)`` gives it: looked up as written, before any folding.
     static let commonAnswers: [String: Bool] = {
         let words = ["Có", "Không", "Rồi", "Chưa", "Đã", "Đúng", "Sai", "Có rồi", "Đã có", "Không có", "Chưa có",
-                     "Yes", "No", "OK", "Ok", "x", "X", "c", "C", "k", "K", "ko", "Ko", "KO", "y", "Y", "n", "N", "1", "0"]
+                     "Xong", "Đã xong", "Chưa xong", "Đạt", "Không đạt", "Đủ", "Có mặt", "Vắng", "Vắng mặt", "Đã gọi", "Chưa gọi",
+                     "Hoàn thành", "Yes", "No", "OK", "Ok", "x", "X", "c", "C", "k", "K", "ko", "Ko", "KO", "y", "Y", "n", "N", "1", "0"]
         var answers: [String: Bool] = [:]
         for word in words {
             for spelling in [word, word.lowercased(), word.uppercased()] { answers[spelling] = foldedAnswer(spelling) }
@@ -123,10 +147,74 @@ public enum CellParser {
         return answers
     }()
 
-    static let yesMarks = ["✓", "✔", "☑", "✅", "v"]
+    static let yesMarks = ["✓", "✔", "☑", "✅", "v", "V", "√"]
     static let noMarks = ["✗", "✘", "☐", "❌"]
-    static let yesWords: Set<String> = ["co", "c", "x", "yes", "y", "true", "1", "roi", "da", "dung", "ok", "co roi", "da co"]
-    static let noWords: Set<String> = ["khong", "k", "ko", "no", "n", "false", "0", "chua", "sai", "khong co", "chua co"]
+    static let yesWords: Set<String> = ["co", "c", "x", "yes", "y", "true", "1", "roi", "da", "dung", "ok", "okay", "co roi", "da co",
+                                        "xong", "da xong", "dat", "du", "co mat", "hoan thanh", "da hoan thanh", "tot", "on"]
+    static let noWords: Set<String> = ["khong", "k", "ko", "no", "n", "false", "0", "chua", "sai", "khong co", "chua co",
+                                       "chua xong", "khong dat", "chua dat", "vang", "vang mat", "thieu", "khong du", "nghi"]
+    /// First words of an answer that says what was done: `Đã gọi`, `Có mang`, `Rồi ạ`.
+    static let yesOpenings: Set<Substring> = ["da", "co", "roi"]
+    /// First words of an answer that says what was not: `Chưa gọi`, `Không mang`.
+    static let noOpenings: Set<Substring> = ["chua", "khong", "ko"]
+    /// Words that make a yes a maybe: `có lẽ`, `có thể`, `có khi`, `có vẻ`.
+    static let hedges: Set<Substring> = ["le", "the", "khi", "ve"]
+    /// Words that turn a "done" into a refusal: `Đã hủy`, `Đã báo vắng`, `Đã nghỉ` (and `từ chối`).
+    static let refusalWords: Set<Substring> = ["huy", "vang", "nghi", "khong", "chua"]
+
+    /// A checklist answer (the day-before check): yes/no in the column's sense, or the
+    /// evidence that the item was done, which counts as yes: a count (`15`, `15 đơn vị`, `0`
+    /// is no), a link (`https://…`, `zoom.us/j/…`, `bit.ly/…`) or a person's name (`Chị Hoa`,
+    /// `Nguyễn Văn An`).
+    public static func checklist(_ cell: CellValue, sense: YesNoSense = .general) -> Parsed<Bool> {
+        let answer = yesNo(cell, sense: sense)
+        guard case .invalid = answer else { return answer }
+        switch cell.resolved {
+        case .number(let n): return n >= 0 && n == n.rounded() ? .value(n > 0) : .invalid
+        case .string, .richText:
+            guard let t = text(cell) else { return .empty }
+            if let n = leadingCount(t) { return .value(n > 0) }
+            if isLink(t) || isPersonName(t) { return .value(true) }
+            return .invalid
+        default: return .invalid
+        }
+    }
+
+    /// The whole number opening `15 đơn vị`, `15 ĐV`, `15đv`, `15`, followed by nothing or by
+    /// words.
+    static func leadingCount(_ t: String) -> Int? {
+        let digits = t.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count < 7, let n = Int(digits) else { return nil }
+        let rest = t.dropFirst(digits.count)
+        guard let next = rest.first else { return n }
+        if next.isLetter { return n }
+        return next == " " && rest.dropFirst().first?.isLetter == true ? n : nil
+    }
+
+    /// A web or Zoom link: `https://…`, `www.…`, `zoom.us/…`, `bit.ly/…`, `forms.gle/…`.
+    static func isLink(_ t: String) -> Bool {
+        let lower = t.lowercased()
+        guard !lower.contains(" ") else { return false }
+        if lower.contains("://") || lower.hasPrefix("www.") || lower.hasPrefix("zoom") { return true }
+        return [".vn/", ".com/", ".us/", ".ly/", ".gle/", ".net/", ".me/"].contains { lower.contains($0) }
+    }
+
+    /// Forms of address written before a name.
+    static let addressWords: Set<String> = ["anh", "chị", "chi", "ông", "ong", "bà", "ba", "cô", "co", "thầy", "thay", "em", "a", "c"]
+
+    /// A person's name: two to six words of letters, each capitalised (a form of address such
+    /// as `chị`, `anh`, `thầy` may open it in lower case).
+    static func isPersonName(_ t: String) -> Bool {
+        let words = t.split(whereSeparator: { $0 == " " || $0 == "." })
+        guard (2...6).contains(words.count) else { return false }
+        for (i, w) in words.enumerated() {
+            guard w.allSatisfy(\.isLetter), let first = w.first else { return false }
+            if first.isUppercase { continue }
+            if i == 0, addressWords.contains(w.lowercased()) { continue }
+            return false
+        }
+        return true
+    }
 
     /// A Vietnamese phone number as ten or eleven digits starting with `0`: accepts `+84`,
     /// `84…`, spaces, dots, dashes, brackets, and numbers whose leading zero Excel dropped.
@@ -208,7 +296,10 @@ public enum CellParser {
             guard let t = text(cell) else { return .empty }
             let digits = t.filter { $0 != " " && $0 != "." && $0 != "," }
             guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), digits.count < 10,
-                  let n = Int(digits) else { return .invalid }
+                  let n = Int(digits) else {
+                // A count with what it counts: `23 đơn vị`, `2 ĐV`, `15đv`.
+                return leadingCount(t).map(Parsed.value) ?? .invalid
+            }
             return .value(n)
         default: return .invalid
         }

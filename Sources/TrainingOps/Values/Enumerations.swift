@@ -1,3 +1,5 @@
+import XLSX
+
 /// How a course is held.
 public enum TrainingMode: String, Vocabulary, Codable {
     /// In person, in a computer room or hall.
@@ -211,5 +213,47 @@ public enum ReportLevel: String, Vocabulary, Codable {
         case .teamToHead: return ["TNTK gửi TP", "TNTK - TP", "TNTK TP", "Nhóm", "Team", "Cấp nhóm"]
         case .headToDirector: return ["TP gửi GĐVP", "TP - GĐVP", "TP GĐVP", "TP → GĐ", "Phòng", "Office", "Cấp phòng"]
         }
+    }
+}
+
+extension Product {
+    /// The words that name each product family, folded, most specific first: a product text
+    /// such as `Phần mềm Tính lương MISA` or `Dự toán lương 2027` belongs to the family whose
+    /// words it holds, in order and whole (salary budgeting before payroll, whose `lương` it
+    /// also holds). A bare `lương` is no family (`Lương hưu` is not payroll).
+    static let families: [(product: Product, phrases: [[Substring]])] = [
+        (.salaryBudget, ["du toan luong", "dt luong", "dtl", "d t luong", "salary budget"]),
+        (.payroll, ["tinh luong", "phan mem luong", "quan ly luong", "payroll"]),
+        (.publicAccounting, ["mimosa", "hcsn", "hanh chinh su nghiep", "ke toan hanh chinh"]),
+        (.communeAccounting, ["bamboo", "ke toan xa", "kt xa", "ngan sach xa"]),
+        (.assetManagement, ["qlts", "quan ly tai san", "tai san cong"]),
+        (.eInvoice, ["meinvoice", "hoa don dien tu", "hoa don dt", "hddt", "e invoice", "einvoice"]),
+    ].map { product, phrases in (product, phrases.map { $0.split(separator: " ") }) }
+
+    /// The family named by the words of a folded product text, if any.
+    public static func family(folded key: String) -> Product? {
+        let words = key.split(separator: " ")
+        for (product, phrases) in families {
+            for phrase in phrases where words.count >= phrase.count {
+                for start in 0...(words.count - phrase.count) where words[start..<(start + phrase.count)].elementsEqual(phrase) {
+                    return product
+                }
+            }
+        }
+        return nil
+    }
+}
+
+extension CellParser {
+    /// A product as staff write it, an open list: a label or variant; else the family its
+    /// words name (`Phần mềm Tính lương MISA` is Tính lương); else a near spelling of a label
+    /// (``Parsed/corrected(_:)``); else ``Parsed/invalid`` for a product of no known family,
+    /// which the reader keeps as written with the default lead time.
+    public static func product(_ cell: CellValue) -> Parsed<Product> {
+        guard let t = text(cell) else { return cell.isEmpty ? .empty : .invalid }
+        if let p = Product.exactMatch(t) { return .value(p) }
+        if let p = Product.family(folded: HeaderNormalizer.key(t)) { return .value(p) }
+        if let p = Product.nearMatch(t) { return .corrected(p) }
+        return .invalid
     }
 }

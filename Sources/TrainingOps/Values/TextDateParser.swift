@@ -1,18 +1,74 @@
 import Foundation
 
 /// Reads dates typed as text, always day first: `28/11/2026`, `5/1/26`, `28-11-2026`,
-/// `28.11.2026`, ISO `2026-11-28`, each optionally with a time: `9h`, `9h30`, `09:00`,
-/// `9:00 SA`, `2:30 CH`, `14g`, before or after the date.
+/// `28.11.2026`, ISO `2026-11-28`, in words `ngày 05 tháng 10 năm 2026`, each optionally with
+/// a time: `9h`, `9h30`, `9g15`, `9 giờ 15`, `09:00`, `9:00 SA`, `09:15 sáng`, `2 giờ chiều`,
+/// before or after the date. A day and month without a year (`5/10`, `ngày 5 tháng 10`) take
+/// the year that puts them nearest a reference day, when one is given.
 public enum TextDateParser {
-    /// The moment in `text`, or `nil` when it is not a complete, valid date.
-    public static func parse(_ text: String) -> LocalMoment? {
+    /// The moment in `text`, or `nil` when it is not a complete, valid date. `reference` is the
+    /// day a date without a year is read near (the sheet's other dates); without it such a
+    /// date is not complete.
+    public static func parse(_ text: String, reference: LocalDate? = nil) -> LocalMoment? {
         var tokens = tokenize(text)
-        guard let (date, range) = findDate(in: tokens) else { return nil }
+        let found = findDate(in: tokens) ?? findDateInWords(in: tokens, reference: reference)
+            ?? reference.flatMap { findDayAndMonth(in: tokens, reference: $0) }
+        guard let (date, range) = found else { return nil }
         tokens.removeSubrange(range)
         tokens.removeAll { if case .filler = $0 { return true } else { return false } }
         if tokens.isEmpty { return LocalMoment(date) }
         guard let time = parseTime(tokens) else { return nil }
         return LocalMoment(date, time)
+    }
+
+    /// The tokens other than fillers, with their positions among all tokens.
+    static func meaningful(_ tokens: [Token]) -> [(index: Int, token: Token)] {
+        tokens.enumerated().compactMap { i, t in
+            if case .filler = t { return nil }
+            return (i, t)
+        }
+    }
+
+    /// `5 tháng 10 năm 2026` (after `ngày`, a filler), or `5 tháng 10` near `reference`.
+    static func findDateInWords(in tokens: [Token], reference: LocalDate?) -> (LocalDate, Range<Int>)? {
+        let m = meaningful(tokens)
+        guard m.count >= 3 else { return nil }
+        for k in 0...(m.count - 3) {
+            guard case .number(let day, let dd) = m[k].token, dd <= 2,
+                  case .word("thang") = m[k + 1].token,
+                  case .number(let month, let md) = m[k + 2].token, md <= 2 else { continue }
+            if k + 4 < m.count, case .word("nam") = m[k + 3].token, case .number(let y, let yd) = m[k + 4].token, yd == 4 || yd == 2 {
+                guard let date = LocalDate.validated(year: yd == 2 ? 2000 + y : y, month: month, day: day) else { return nil }
+                return (date, m[k].index..<(m[k + 4].index + 1))
+            }
+            guard let reference, let date = nearest(day: day, month: month, to: reference) else { return nil }
+            return (date, m[k].index..<(m[k + 2].index + 1))
+        }
+        return nil
+    }
+
+    /// A lone `d/m` (or `d-m`, `d.m`) of one or two digits each, not part of a longer run,
+    /// read in the year that puts it nearest `reference`.
+    static func findDayAndMonth(in tokens: [Token], reference: LocalDate) -> (LocalDate, Range<Int>)? {
+        guard tokens.count >= 3 else { return nil }
+        for start in 0...(tokens.count - 3) {
+            guard case .number(let day, let dd) = tokens[start], dd <= 2,
+                  case .separator(let sep) = tokens[start + 1], sep != ":",
+                  case .number(let month, let md) = tokens[start + 2], md <= 2 else { continue }
+            if start > 0, case .separator = tokens[start - 1] { return nil }
+            if start + 3 < tokens.count, case .separator = tokens[start + 3] { return nil }
+            guard let date = nearest(day: day, month: month, to: reference) else { return nil }
+            return (date, start..<(start + 3))
+        }
+        return nil
+    }
+
+    /// The valid date of `day`/`month` in the year before, of, or after `reference`'s that
+    /// lies nearest it (`03/01` near 28/12/2026 is 03/01/2027).
+    static func nearest(day: Int, month: Int, to reference: LocalDate) -> LocalDate? {
+        [reference.year, reference.year + 1, reference.year - 1]
+            .compactMap { LocalDate.validated(year: $0, month: month, day: day) }
+            .min { abs(reference.days(to: $0)) < abs(reference.days(to: $1)) }
     }
 
     /// A time alone: `9h`, `9h30`, `09:00`, `9:00 SA`, `14:30:00`.
@@ -127,6 +183,10 @@ public enum TextDateParser {
             case "ch", "pm", "chieu", "toi":
                 guard (1...12).contains(hour) else { return nil }
                 if hour < 12 { hour += 12 }
+            case "trua":
+                // Noon: 11 and 12 as they are, 1 and 2 in the afternoon.
+                guard (1...12).contains(hour) else { return nil }
+                if hour < 11 { hour += 12 }
             default:
                 return nil
             }
