@@ -9,12 +9,12 @@ import XLSX
 @Suite struct DocSnippetTests {
     static let samples = SheetReferenceTests.repository.appendingPathComponent("samples").path
 
-    /// TrainingOps.md: load the samples, evaluate every rule, render the report.
-    @Test func overviewValidatesTheSamples() throws {
-        let data = Dataset.load(paths: [Self.samples])
-        let asOf = LocalMoment(LocalDate(2026, 11, 28), LocalTime(9, 0))
-        let findings = RuleRegistry.evaluate(data, settings: Settings(), asOf: asOf)
-        let report = ValidationReport(findings: findings, data: data, files: 9, asOf: asOf)
+    /// TrainingOps.md (and README.md): check the samples through the pipeline, render the report.
+    @Test func overviewValidatesTheSamples() async throws {
+        var options = OfficeCheck.Options()
+        options.asOf = LocalMoment(LocalDate(2026, 11, 28), LocalTime(9, 0))
+        let check = try await OfficeCheck.run([Self.samples], options: options)
+        let report = check.report
         let text = report.text(.en)
         #expect(!report.isValid)
         // The answer key's totals: 26 errors, 39 warnings, 2 info.
