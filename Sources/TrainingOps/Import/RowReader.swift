@@ -49,9 +49,13 @@ final class ColumnPlan: Sendable {
     /// What the slot's column asks, for reading its yes/no answers.
     func sense(_ slot: ColumnSlot) -> YesNoSense { slot.index >= 0 ? senses[slot.index] : .general }
 
-    /// The slot of `key`; a key outside the schema has no column.
+    /// The slot of `key`. A key the kind does not declare is a mistake in the decoder, not in
+    /// the workbook: it stops a debug build (the tests decode every kind) instead of reading as
+    /// an empty column; a release build reads it as absent.
     func slot(_ key: String) -> ColumnSlot {
-        slots[key] ?? ColumnSlot(column: match.columns[key] ?? -1, reportsEmpty: false, index: -1)
+        if let slot = slots[key] { return slot }
+        assertionFailure("column key \"\(key)\" is not declared by the \(schema.kind.rawValue) sheet kind")
+        return ColumnSlot(column: match.columns[key] ?? -1, reportsEmpty: false, index: -1)
     }
 
     /// The declaration of the slot's key.
