@@ -1,9 +1,5 @@
-// A minimal XLSX package assembled in memory with stored (uncompressed) entries, so a part
-// target can put the fuzzer's bytes under one part name and drive the reader's real code.
-
-@testable import XLSX
-
-/// The parts of a one-sheet workbook; a target replaces one of them with the fuzzer's bytes.
+/// A minimal one-sheet package assembled in memory with stored (uncompressed) entries, so a
+/// fuzz target can put the fuzzer's bytes under one part name and drive the reader's real code.
 struct StoredPackage {
     static let contentTypes = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
