@@ -154,34 +154,17 @@ enum XMLText {
 
     /// Escapes text for an element's content or a double-quoted attribute value; characters
     /// XML 1.0 forbids are dropped.
-    static func escape(_ text: String, into out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let b = bytes[i]
-                switch b {
-                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
-                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
-                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
-                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])
-                case 0x09, 0x0A, 0x0D: out.append(b)
-                case 0xEF where i + 2 < n && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
-                    i += 2  // U+FFFE, U+FFFF
-                default:
-                    if b >= 0x20 { out.append(b) }
-                }
-                i += 1
-            }
-        }
-    }
+    static func escape(_ text: String, into out: inout [UInt8]) { escape(text, cellText: false, into: &out) }
 
     /// Escapes the text of a string cell (ST_Xstring) as ``XMLWriter`` does, so that what it
     /// holds reads back as it was: entities for `&`, `<`, `>`, `"`; carriage returns and the
     /// control characters XML 1.0 cannot carry as `_xHHHH_`; and a literal `_xHHHH_` kept
     /// literal by escaping its underscore (`_x005F_x0041_`).
-    static func escapeCellText(_ text: String, into out: inout [UInt8]) {
+    static func escapeCellText(_ text: String, into out: inout [UInt8]) { escape(text, cellText: true, into: &out) }
+
+    /// The two escapings: entities alike; for cell text, what XML cannot carry is written as
+    /// Excel's `_xHHHH_` escapes (and a literal one protected), elsewhere it is dropped.
+    private static func escape(_ text: String, cellText: Bool, into out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
@@ -195,17 +178,18 @@ enum XMLText {
                 case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
                 case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])
                 case 0x09, 0x0A: out.append(b)
-                case 0x5F where XMLWriter.looksLikeEscape(base, i, n):
+                case 0x0D where !cellText: out.append(b)
+                case 0x5F where cellText && XMLWriter.looksLikeEscape(base, i, n):
                     out.append(contentsOf: Array("_x005F_".utf8))
                 case 0xEF where i + 2 < n && base[i + 1] == 0xBF && (base[i + 2] == 0xBE || base[i + 2] == 0xBF):
-                    out.append(contentsOf: Array((base[i + 2] == 0xBE ? "_xFFFE_" : "_xFFFF_").utf8))
+                    if cellText { out.append(contentsOf: Array((base[i + 2] == 0xBE ? "_xFFFE_" : "_xFFFF_").utf8)) }
                     i += 2
                 default:
-                    if b < 0x20 {
+                    if b >= 0x20 {
+                        out.append(b)
+                    } else if cellText {
                         let digits = Array("0123456789ABCDEF".utf8)
                         out.append(contentsOf: [0x5F, 0x78, 0x30, 0x30, digits[Int(b >> 4)], digits[Int(b & 0xF)], 0x5F])
-                    } else {
-                        out.append(b)
                     }
                 }
                 i += 1
