@@ -39,6 +39,8 @@ import XLSX
         ["Cộng nhóm 1:", "", "", "", "", "", "12", "", ""],
         ["Tong cong", "", "", "", "", "", "12", "", ""],
         ["Total", "", "", "", "", "", "12", "", ""],
+        // The sum written with what it counts, in the unit-name column.
+        ["Tổng cộng", "", "", "266 đơn vị", "", "", "250", "", ""],
     ]
     static let notes: [[String]] = [
         ["Ghi chú: đơn vị DV02 đổi người liên hệ", "", "", "", "", "", "", "", ""],

@@ -139,6 +139,9 @@ public struct RowClassifier: Sendable {
         /// The number of a number, date or truth value; `nil` for text.
         let number: Double?
         var isNumber: Bool { number != nil }
+        /// A number, or a count written with what it counts (`266 đơn vị`): what a total row
+        /// puts beside its label.
+        var isSum: Bool { isNumber || (text.map { if case .value = CellParser.count(.string($0)) { return true } else { return false } } ?? false) }
     }
 
     /// The close reading of a row the fast test left open.
@@ -159,8 +162,8 @@ public struct RowClassifier: Sendable {
         if filled.allSatisfy({ $0.text.map(RowVocabulary.isDecoration) ?? false }) { return .spacer }
         if let label = first.text, first.column <= max(firstColumn, anchor) + 2 {
             let keysBesideLabel = filled.contains { $0.column != first.column && keyColumns.contains($0.column) && !$0.isNumber }
-            if RowVocabulary.isTotalLabel(label), !keysBesideLabel,
-               filled.dropFirst().allSatisfy({ ($0.isNumber && !dateColumns.contains($0.column)) || $0.text.map(RowVocabulary.isDecoration) == true }) {
+            if RowVocabulary.isTotalLabel(label),
+               filled.dropFirst().allSatisfy({ ($0.isSum && !dateColumns.contains($0.column)) || $0.text.map(RowVocabulary.isDecoration) == true }) {
                 return .total
             }
             if RowVocabulary.isNoteLabel(label), !keysBesideLabel, filled.allSatisfy({ !$0.isNumber }) { return .note }

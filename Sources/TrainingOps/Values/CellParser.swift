@@ -139,7 +139,7 @@ public enum CellParser {
     static let commonAnswers: [String: Bool] = {
         let words = ["Có", "Không", "Rồi", "Chưa", "Đã", "Đúng", "Sai", "Có rồi", "Đã có", "Không có", "Chưa có",
                      "Xong", "Đã xong", "Chưa xong", "Đạt", "Không đạt", "Đủ", "Có mặt", "Vắng", "Vắng mặt", "Đã gọi", "Chưa gọi",
-                     "Hoàn thành", "Yes", "No", "OK", "Ok", "x", "X", "c", "C", "k", "K", "ko", "Ko", "KO", "y", "Y", "n", "N", "1", "0"]
+                     "Hoàn thành", "Đồng ý", "Không đồng ý", "Yes", "No", "OK", "Ok", "x", "X", "c", "C", "k", "K", "ko", "Ko", "KO", "y", "Y", "n", "N", "1", "0"]
         var answers: [String: Bool] = [:]
         for word in words {
             for spelling in [word, word.lowercased(), word.uppercased()] { answers[spelling] = foldedAnswer(spelling) }
@@ -150,9 +150,11 @@ public enum CellParser {
     static let yesMarks = ["✓", "✔", "☑", "✅", "v", "V", "√"]
     static let noMarks = ["✗", "✘", "☐", "❌"]
     static let yesWords: Set<String> = ["co", "c", "x", "yes", "y", "true", "1", "roi", "da", "dung", "ok", "okay", "co roi", "da co",
-                                        "xong", "da xong", "dat", "du", "co mat", "hoan thanh", "da hoan thanh", "tot", "on"]
+                                        "xong", "da xong", "dat", "du", "co mat", "hoan thanh", "da hoan thanh", "tot", "on",
+                                        "dong y", "da dong y", "nhat tri"]
     static let noWords: Set<String> = ["khong", "k", "ko", "no", "n", "false", "0", "chua", "sai", "khong co", "chua co",
-                                       "chua xong", "khong dat", "chua dat", "vang", "vang mat", "thieu", "khong du", "nghi"]
+                                       "chua xong", "khong dat", "chua dat", "vang", "vang mat", "thieu", "khong du", "nghi",
+                                       "khong dong y", "tu choi"]
     /// First words of an answer that says what was done: `Đã gọi`, `Có mang`, `Rồi ạ`.
     static let yesOpenings: Set<Substring> = ["da", "co", "roi"]
     /// First words of an answer that says what was not: `Chưa gọi`, `Không mang`.
@@ -349,6 +351,11 @@ public enum CellParser {
     public static func week(_ cell: CellValue, system: DateSystem = .date1900) -> Parsed<Week> {
         if case .value(let m) = moment(cell, system: system) { return .value(Week(containing: m.date)) }
         guard let t = text(cell) else { return cell.isEmpty ? .empty : .invalid }
+        // "Tuần 45 (02/11 - 06/11/2026)", "Từ 02/11/2026 đến 06/11/2026": a full date names the
+        // week it falls in, whatever number the office gives that week.
+        if let (date, _) = TextDateParser.findDate(in: TextDateParser.tokenize(t).filter { $0 != .filler }) {
+            return .value(Week(containing: date))
+        }
         let numbers = t.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).compactMap { Int($0) }
         guard numbers.count == 2 else { return .invalid }
         let (year, number) = numbers[0] > 53 ? (numbers[0], numbers[1]) : (numbers[1], numbers[0])
@@ -360,6 +367,7 @@ public enum CellParser {
         guard let t = text(cell) else { return cell.isEmpty ? .empty : .invalid }
         if let v = V.exactMatch(t) { return .value(v) }
         if let v = V.nearMatch(t) { return .corrected(v) }
+        if let v = V.mentionedMatch(t) { return .value(v) }
         return .invalid
     }
 }

@@ -161,7 +161,7 @@ public enum TextDateParser {
             if case .number(let m, let md)? = rest.first, md == 2 {
                 minute = m
                 rest = rest.dropFirst()
-                if case .word(let p)? = rest.first, p == "p" || p == "phut" { rest = rest.dropFirst() }
+                if case .word(let p)? = rest.first, ["p", "phut", "'", "’", "′"].contains(p) { rest = rest.dropFirst() }
             }
         } else if case .separator(":")? = rest.first {
             sawMark = true

@@ -41,6 +41,22 @@ extension Vocabulary {
         }
         return tie ? nil : best?.value
     }
+
+    /// The one case whose label or a variant of two words or more stands as whole words inside
+    /// a longer text (`Trực tiếp tại hội trường` holds `trực tiếp`, `Online qua Zoom` holds
+    /// `qua zoom`); `nil` when no case or two different cases are named. One word alone is not
+    /// enough: `Lương hưu` holds `lương` and is no payroll product.
+    public static func mentionedMatch(_ text: String) -> Self? {
+        let key = " " + HeaderNormalizer.key(text) + " "
+        guard key.count > 2 else { return nil }
+        var found: Self?
+        for (value, spelling) in VocabularyIndex.of(Self.self).spellings where spelling.contains(" ") {
+            guard key.contains(" " + spelling + " ") else { continue }
+            if let other = found, other != value { return nil }
+            found = value
+        }
+        return found
+    }
 }
 
 /// Levenshtein distance over characters, giving up (returning `limit + 1`) once past `limit`.
