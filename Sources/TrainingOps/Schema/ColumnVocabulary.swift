@@ -37,8 +37,15 @@ public final class ColumnVocabulary: Sendable {
     public static let threshold = 0.6
     /// Score from which a header that is not taken is named as a near miss.
     public static let nearMissFloor = 0.35
+    /// Under this score a header is taken only when its best concept beats the next by
+    /// ``margin``: a header naming two concepts about equally is not guessed.
+    public static let clearScore = 0.9
+    /// See ``clearScore``.
+    public static let margin = 0.1
     /// What a header scores on top when its words are a phrase's words, in order.
     public static let exactBonus = 0.1
+    /// Texts of this many syllables or more are sentences, not headers.
+    static let maxHeaderSyllables = 16
     /// Factor on the score of a reading of an ambiguous abbreviation (`KH` read `khách hàng`).
     static let readingFactor = 0.95
     /// Credit of a synonym (`thời điểm` for `ngày`) relative to the word itself.
@@ -161,6 +168,8 @@ public final class ColumnVocabulary: Sendable {
     public func scores(_ text: String) -> [ConceptScore] {
         var best: [ConceptScore] = []
         for key in Self.keys(text) where !key.isEmpty {
+            // A sentence (a meaning, a list of names, a note) is not a header.
+            guard key.utf8.lazy.filter({ $0 == 0x20 }).count < Self.maxHeaderSyllables else { continue }
             // A text none of whose syllables is a word or an abbreviation names nothing.
             guard key.split(separator: " ").contains(where: { wordIndex[String($0)] != nil || HeaderWords.abbreviations[String($0)] != nil
                 || HeaderWords.ambiguousAbbreviations[String($0)] != nil || HeaderWords.compounds[String($0)] != nil }) else { continue }

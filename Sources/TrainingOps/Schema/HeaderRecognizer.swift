@@ -53,22 +53,22 @@ public struct HeaderMatch: Hashable, Sendable {
     }
 }
 
-/// Finds the header row of a sheet and its kind, scoring each of the first rows (and each
-/// pair of rows, for a header under merged group headers) against every kind by the meaning
+/// Finds the header row of a sheet and its kind, scoring each of the first rows (and the row
+/// under the best, when it holds sub-headers of merged group headers) against every kind by the meaning
 /// of its headers (``ColumnVocabulary``), so title rows, merged banners, abbreviations and an
 /// office's own wording do not matter.
 public enum HeaderRecognizer {
     /// How many rows from the top are tried as the header.
     public static let scanRows = 30
 
-    /// The key `header` names in `kind`, if it scores at least the threshold for one.
+    /// The key `header` names in `kind`: its best concept there, when it scores at least the
+    /// threshold and not ambiguously (``isAmbiguous(_:)``).
     public static func columnKey(for header: String, in kind: SheetType, vocabulary: ColumnVocabulary = .standard) -> String? {
         let range = vocabulary.concepts(of: kind)
-        var best: ConceptScore?
-        for s in vocabulary.scores(header) where range.contains(s.concept) && s.score >= ColumnVocabulary.threshold {
-            if best == nil || s.score > best!.score { best = s }
-        }
-        return best.map { vocabulary.concepts[$0.concept].key }
+        let scores = vocabulary.scores(header).filter { range.contains($0.concept) }
+        guard let best = scores.max(by: { $0.score < $1.score }), best.score >= ColumnVocabulary.threshold,
+              !isAmbiguous(scores) else { return nil }
+        return vocabulary.concepts[best.concept].key
     }
 
     /// One row as the recognizer sees it: each column's text and its scores.
@@ -79,6 +79,8 @@ public enum HeaderRecognizer {
         var scores: [[ConceptScore]]
         /// Cells holding something (text, number, date, truth value).
         var filled: Int
+        /// Cells holding a number, date or truth value.
+        var others = 0
     }
 
     /// The best header row and kind, or `nil` when no row looks like a known header.
@@ -89,11 +91,10 @@ public enum HeaderRecognizer {
         // Each column's last text and its scores: a column repeats its values down a sheet
         // (course ids, yes/no answers), and a text is scored once while it repeats.
         var previous: [(text: String, scores: [ConceptScore])?] = []
-        var above: ScoredRow?
-        func consider(_ scored: ScoredRow, _ row: [CellValue]?, headerRow: Int, groupRow: Int?) {
+        var scoredRows: [ScoredRow] = []
+        func consider(_ scored: ScoredRow, _ row: [CellValue], headerRow: Int) {
             for kind in kinds {
-                guard var m = match(scored, row, headerRow: headerRow, kind: kind, vocabulary: vocabulary) else { continue }
-                m.groupRow = groupRow
+                guard let m = match(scored, row, headerRow: headerRow, kind: kind, vocabulary: vocabulary) else { continue }
                 let fraction = Double(m.columns.count) / Double(kind.schema.columns.count)
                 if let b = best, m.kindScore < b.match.kindScore + 1e-9
                     && (m.kindScore < b.match.kindScore - 1e-9 || fraction <= b.fraction) { continue }
@@ -122,6 +123,7 @@ public enum HeaderRecognizer {
                     // The text of a number, date or truth value names no column (a test checks
                     // every word): it is made only for a row that matches.
                     scored.filled += 1
+                    scored.others += 1
                     scored.texts.append(nil)
                     scored.scores.append([])
                 default:
@@ -129,11 +131,18 @@ public enum HeaderRecognizer {
                     scored.scores.append([])
                 }
             }
-            if scored.filled >= 2 { consider(scored, row, headerRow: r, groupRow: nil) }
-            if let top = above, let combined = TwoRowHeader.combine(top, scored, vocabulary: vocabulary) {
-                consider(combined, nil, headerRow: r, groupRow: r - 1)
+            if scored.filled >= 2 { consider(scored, row, headerRow: r) }
+            scoredRows.append(scored)
+        }
+        // Texts right under the header, with a header merged down beside them: its second row.
+        if let chosen = best?.match, chosen.groupRow == nil, chosen.headerRow + 1 < scoredRows.count {
+            let top = scoredRows[chosen.headerRow], sub = scoredRows[chosen.headerRow + 1]
+            if TwoRowHeader.isSubHeaderRow(sub, under: top), let combined = TwoRowHeader.combine(top, sub, vocabulary: vocabulary),
+               var m = match(combined, nil, headerRow: chosen.headerRow + 1, kind: chosen.kind, vocabulary: vocabulary),
+               m.columns.count >= chosen.columns.count {
+                m.groupRow = chosen.headerRow
+                return m
             }
-            above = scored
         }
         return best?.match
     }
@@ -144,16 +153,16 @@ public enum HeaderRecognizer {
                       vocabulary: ColumnVocabulary) -> HeaderMatch? {
         let range = vocabulary.concepts(of: kind)
         var candidates: [(column: Int, scores: [ConceptScore])] = []
-        var strong = 0
+        var clear: [(column: Int, scores: [ConceptScore])] = []
         for (c, scores) in scored.scores.enumerated() where !scores.isEmpty {
             let inKind = scores.filter { range.contains($0.concept) }
             guard !inKind.isEmpty else { continue }
-            if inKind.contains(where: { $0.score >= ColumnVocabulary.threshold }) { strong += 1 }
             candidates.append((c, inKind))
+            if !isAmbiguous(inKind) { clear.append((c, inKind)) }
         }
         // Fewer than two columns naming a concept of the kind cannot match two columns.
-        guard strong >= 2 else { return nil }
-        let assignment = ColumnAssignment(candidates, threshold: ColumnVocabulary.threshold)
+        guard clear.lazy.filter({ $0.scores.contains { $0.score >= ColumnVocabulary.threshold } }).prefix(2).count == 2 else { return nil }
+        let assignment = ColumnAssignment(clear, threshold: ColumnVocabulary.threshold)
         let requiredTotal = range.filter { vocabulary.concepts[$0].required }.count
         var requiredFound = 0, requiredScore = 0.0, matchedScore = 0.0
         for pick in assignment.byColumn.values {
@@ -194,13 +203,25 @@ public enum HeaderRecognizer {
         return m
     }
 
+    /// True when a column's best concept scores under ``ColumnVocabulary/clearScore`` and the
+    /// next one within ``ColumnVocabulary/margin`` of it: `Ghi chú của TNXT` names a note and the
+    /// person handing over about equally.
+    static func isAmbiguous(_ scores: [ConceptScore]) -> Bool {
+        var first = 0.0, second = 0.0
+        for s in scores {
+            if s.score > first { second = first; first = s.score } else if s.score > second { second = s.score }
+        }
+        return first < ColumnVocabulary.clearScore && first - second < ColumnVocabulary.margin
+    }
+
     /// For each concept of the kind left without a column, the free column scoring best for
-    /// it under the threshold, when that concept is the column's best: each column named once.
+    /// it under the threshold (or ambiguously), when that concept is the column's best: each
+    /// column named once.
     static func nearMisses(_ candidates: [(column: Int, scores: [ConceptScore])], _ assignment: ColumnAssignment,
                            texts: [String?], tied: [Int: Int], vocabulary: ColumnVocabulary) -> [NearMiss] {
         var byConcept: [Int: NearMiss] = [:]
         for (column, scores) in candidates where assignment.byColumn[column] == nil && tied[column] == nil {
-            guard let top = scores.max(by: { $0.score < $1.score }), top.score < ColumnVocabulary.threshold,
+            guard let top = scores.max(by: { $0.score < $1.score }), top.score < ColumnVocabulary.threshold || isAmbiguous(scores),
                   assignment.byConcept[top.concept] == nil, column < texts.count, let text = texts[column] else { continue }
             if let other = byConcept[top.concept], other.score >= top.score { continue }
             byConcept[top.concept] = NearMiss(column: column, header: text, key: vocabulary.concepts[top.concept].key, score: top.score)

@@ -61,7 +61,7 @@ enum HeaderWords {
         ["vang", "vang mat", "absent"],
         ["duyet", "phe duyet", "approved"],
         ["ban giao", "handover"],
-        ["chu quan", "agency"],
+        ["chu quan", "don vi chu quan", "co quan chu quan", "agency"],
         ["ke hoach", "plan"],
         ["hop dong", "contract"],
         ["thu no", "cong no", "debt"],
@@ -92,16 +92,17 @@ enum HeaderWords {
         "the", "of", "for", "and", "by", "on", "at", "in", "a", "an",
     ]
 
-    /// Words of several syllables kept together, by their first syllable, longest first.
+    /// Words of several syllables kept together, by their first syllable, longest first: the
+    /// words of the synonym groups and what the abbreviations stand for, so that a role such as
+    /// `trưởng nhóm xúc tiến` weighs as one word, typed in full or as `TNXT`.
     static let compounds: [String: [[String]]] = {
-        var byFirst: [String: [[String]]] = [:]
-        for group in synonymGroups {
-            for word in group where word.contains(" ") {
-                let syllables = word.split(separator: " ").map(String.init)
-                byFirst[syllables[0], default: []].append(syllables)
-            }
+        var byFirst: [String: Set<[String]>] = [:]
+        let words = Array(synonymGroups.joined()) + Array(abbreviations.values) + Array(ambiguousAbbreviations.values.joined())
+        for word in words where word.contains(" ") {
+            let syllables = word.split(separator: " ").map(String.init)
+            byFirst[syllables[0], default: []].insert(syllables)
         }
-        return byFirst.mapValues { $0.sorted { $0.count > $1.count } }
+        return byFirst.mapValues { $0.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) } }
     }()
 
     /// The words of a folded key, syllables of a known compound joined by one space:

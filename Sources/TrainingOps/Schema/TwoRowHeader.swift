@@ -8,6 +8,14 @@
 /// header merged down) reads as that text; one with text in the lower row only, outside a
 /// group, as the lower text.
 enum TwoRowHeader {
+    /// True when `sub`, right under a header row `top`, reads as its second row: text only,
+    /// with at least one header of `top` merged down over it (an empty cell under a text), so
+    /// that a first data row, filled under every header, is not taken for sub-headers.
+    static func isSubHeaderRow(_ sub: HeaderRecognizer.ScoredRow, under top: HeaderRecognizer.ScoredRow) -> Bool {
+        guard sub.others == 0 else { return false }
+        return top.texts.indices.contains { c in top.texts[c] != nil && (c >= sub.texts.count || sub.texts[c] == nil) }
+    }
+
     /// The combined row, or `nil` unless the upper row holds at least two texts and some group
     /// spans a column beyond its first (else the rows are not a two-row header).
     static func combine(_ top: HeaderRecognizer.ScoredRow, _ sub: HeaderRecognizer.ScoredRow,
