@@ -71,29 +71,37 @@ public final class ColumnVocabulary: Sendable {
 
     /// The catalogue's vocabulary, with `extraPhrases` (per kind, per column key) added to
     /// the process text's: the entry point for headers an office declares itself.
-    public init(extraPhrases: [SheetType: [String: [String]]] = [:]) {
+    public convenience init(extraPhrases: [SheetType: [String: [String]]] = [:]) {
+        var entries: [(concept: ColumnConcept, phrases: [String])] = []
+        for kind in SheetType.allCases {
+            for column in kind.schema.columns {
+                let concept = ColumnConcept(kind: kind, key: column.key, header: column.header, required: column.required)
+                entries.append((concept, [column.header] + column.aliases + (SheetSchema.processPhrases[kind]?[column.key] ?? [])
+                    + (extraPhrases[kind]?[column.key] ?? [])))
+            }
+        }
+        self.init(entries)
+    }
+
+    /// A vocabulary of the given concepts (each kind's together) and their phrases.
+    init(_ entries: [(concept: ColumnConcept, phrases: [String])]) {
         var concepts: [ColumnConcept] = []
         var ranges: [SheetType: Range<Int>] = [:]
         var phrases: [(concept: Int, words: [String])] = []
-        for kind in SheetType.allCases {
-            let start = concepts.count
-            for column in kind.schema.columns {
-                let index = concepts.count
-                concepts.append(ColumnConcept(kind: kind, key: column.key, header: column.header, required: column.required))
-                let texts = [column.header] + column.aliases + (SheetSchema.processPhrases[kind]?[column.key] ?? [])
-                    + (extraPhrases[kind]?[column.key] ?? [])
-                var seen: Set<[String]> = []
-                for text in texts {
-                    for key in Self.keys(text) {
-                        for reading in HeaderWords.readings(key, readingAmbiguous: false) {
-                            // Numbers (`1-5`) tell nothing of a column's meaning.
-                            let words = reading.filter { !$0.allSatisfy(\.isNumber) }
-                            if !words.isEmpty, seen.insert(words).inserted { phrases.append((index, words)) }
-                        }
+        for (concept, texts) in entries {
+            let index = concepts.count
+            concepts.append(concept)
+            ranges[concept.kind] = (ranges[concept.kind]?.lowerBound ?? index)..<(index + 1)
+            var seen: Set<[String]> = []
+            for text in texts {
+                for key in Self.keys(text) {
+                    for reading in HeaderWords.readings(key, readingAmbiguous: false) {
+                        // Numbers (`1-5`) tell nothing of a column's meaning.
+                        let words = reading.filter { !$0.allSatisfy(\.isNumber) }
+                        if !words.isEmpty, seen.insert(words).inserted { phrases.append((index, words)) }
                     }
                 }
             }
-            ranges[kind] = start..<concepts.count
         }
 
         // Words: every phrase word and every synonym, each with the keys using it.
@@ -169,7 +177,7 @@ public final class ColumnVocabulary: Sendable {
         var best: [ConceptScore] = []
         for key in Self.keys(text) where !key.isEmpty {
             // A sentence (a meaning, a list of names, a note) is not a header.
-            guard key.utf8.lazy.filter({ $0 == 0x20 }).count < Self.maxHeaderSyllables else { continue }
+            guard key.utf8.lazy.filter({ $0 == 0x20 }).count < Self.maxHeaderSyllables, !HeaderWords.isCode(key) else { continue }
             // A text none of whose syllables is a word or an abbreviation names nothing.
             guard key.split(separator: " ").contains(where: { wordIndex[String($0)] != nil || HeaderWords.abbreviations[String($0)] != nil
                 || HeaderWords.ambiguousAbbreviations[String($0)] != nil || HeaderWords.compounds[String($0)] != nil }) else { continue }

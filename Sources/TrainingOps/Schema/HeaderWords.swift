@@ -125,6 +125,18 @@ enum HeaderWords {
         return out
     }
 
+    /// True for a code such as a course id (`TL-01`, `KH 2026 05`): numbers and abbreviations
+    /// only, at least one number.
+    static func isCode(_ key: String) -> Bool {
+        var number = false
+        for syllable in key.split(separator: " ") {
+            if syllable.allSatisfy(\.isNumber) { number = true; continue }
+            let s = String(syllable)
+            guard abbreviations[s] != nil || ambiguousAbbreviations[s] != nil else { return false }
+        }
+        return number
+    }
+
     /// How many readings of the ambiguous abbreviations are tried at most.
     static let maxReadings = 8
 
