@@ -66,6 +66,12 @@ public final class ColumnVocabulary: Sendable {
     private let phraseConcept: [Int32]
     private let phraseWords: [[Int32]]
     private let phraseWeight: [Float]
+    /// Each phrase's words, each once.
+    private let phraseDistinct: [[Int32]]
+    /// The bit of each concept's kind (its place in ``SheetType/allCases``).
+    private let kindBits: [UInt16]
+    /// Scores of texts already scored (headers repeat across workbooks).
+    private let cache = ScoreCache()
     /// The phrases holding each word or a synonym of it.
     private let reach: [[Int32]]
 
@@ -153,7 +159,15 @@ public final class ColumnVocabulary: Sendable {
         self.unknownWeight = rare * 0.6
         self.phraseConcept = phrases.map { Int32($0.concept) }
         self.phraseWords = phraseWords
-        self.phraseWeight = phraseWords.map { words in Set(words).reduce(0) { $0 + weights[Int($1)] } }
+        let distinct = phraseWords.map { words in words.enumerated().filter { !words[..<$0.offset].contains($0.element) }.map(\.element) }
+        self.phraseDistinct = distinct
+        self.phraseWeight = distinct.map { words in words.reduce(0) { $0 + weights[Int($1)] } }
+        var kindBits: [UInt16] = []
+        for concept in concepts {
+            let k = SheetType.allCases.firstIndex(of: concept.kind) ?? 0
+            kindBits.append(UInt16(1) << UInt16(k))
+        }
+        self.kindBits = kindBits
     }
 
     /// The folded keys a text is read by: as written and, when it holds brackets, without them.
@@ -172,8 +186,27 @@ public final class ColumnVocabulary: Sendable {
         concepts(of: kind).first { concepts[$0].key == key }
     }
 
+    /// The kinds (bits by place in ``SheetType/allCases``) for which `scores` holds a score of
+    /// at least ``threshold``: a quick test before a row is matched against a kind.
+    func strongKinds(_ scores: [ConceptScore]) -> UInt16 {
+        var bits: UInt16 = 0
+        for s in scores where s.score >= Self.threshold { bits |= kindBits[s.concept] }
+        return bits
+    }
+
+    /// The bit of `kind` in ``strongKinds(_:)``.
+    static func bit(_ kind: SheetType) -> UInt16 { UInt16(1) << UInt16(SheetType.allCases.firstIndex(of: kind) ?? 0) }
+
     /// Every concept `text` scores at least ``nearMissFloor`` for, by concept index.
     public func scores(_ text: String) -> [ConceptScore] {
+        if let known = cache[text] { return known }
+        let computed = freshScores(text)
+        cache[text] = computed
+        return computed
+    }
+
+    /// ``scores(_:)`` without the cache.
+    private func freshScores(_ text: String) -> [ConceptScore] {
         var best: [ConceptScore] = []
         for key in Self.keys(text) where !key.isEmpty {
             // A sentence (a meaning, a list of names, a note) is not a header.
@@ -213,14 +246,16 @@ public final class ColumnVocabulary: Sendable {
             last = p
             let phrase = phraseWords[Int(p)]
             var recall: Float = 0
-            var seen: [Int32] = []
-            for w in phrase where !seen.contains(w) {
-                seen.append(w)
-                recall += weights[Int(w)] * header.reduce(0) { max($0, credit($1.id, w)) }
+            for w in phraseDistinct[Int(p)] {
+                var c: Float = 0
+                for h in header where c < 1 { c = max(c, credit(h.id, w)) }
+                recall += weights[Int(w)] * c
             }
             var precision: Float = 0
             for h in header where h.id >= 0 {
-                precision += h.weight * phrase.reduce(0) { max($0, credit(h.id, $1)) }
+                var c: Float = 0
+                for w in phraseDistinct[Int(p)] where c < 1 { c = max(c, credit(h.id, w)) }
+                precision += h.weight * c
             }
             let r = recall / phraseWeight[Int(p)], q = precision / headerWeight
             guard r + q > 0 else { continue }
@@ -250,4 +285,27 @@ public final class ColumnVocabulary: Sendable {
 
     /// The weight of a word, for tests and the reference page; `nil` for a word no concept uses.
     func weight(_ word: String) -> Float? { wordIndex[word].map { weights[Int($0)] } }
+}
+
+/// Scores of texts already scored, shared by the threads reading workbooks: a header row is
+/// the same in every workbook of an office. Bounded: once full, texts are scored every time.
+final class ScoreCache: @unchecked Sendable {
+    /// How many texts are kept at most.
+    static let capacity = 4096
+    private let lock = NSLock()
+    private var scores: [String: [ConceptScore]] = [:]
+
+    subscript(text: String) -> [ConceptScore]? {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return scores[text]
+        }
+        set {
+            guard let newValue else { return }
+            lock.lock()
+            defer { lock.unlock() }
+            if scores.count < Self.capacity { scores[text] = newValue }
+        }
+    }
 }

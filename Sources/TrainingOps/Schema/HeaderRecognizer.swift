@@ -81,6 +81,26 @@ public enum HeaderRecognizer {
         var filled: Int
         /// Cells holding a number, date or truth value.
         var others = 0
+        /// Each column's ``ColumnVocabulary/strongKinds(_:)``.
+        var strongKinds: [UInt16] = []
+
+        /// Appends a column.
+        mutating func add(_ text: String?, _ columnScores: [ConceptScore], _ strong: UInt16) {
+            texts.append(text)
+            scores.append(columnScores)
+            strongKinds.append(strong)
+        }
+
+        /// Whether two columns or more may be taken for `kind`.
+        func mayMatch(_ kind: SheetType) -> Bool {
+            let bit = ColumnVocabulary.bit(kind)
+            var n = 0
+            for bits in strongKinds where bits & bit != 0 {
+                n += 1
+                if n == 2 { return true }
+            }
+            return false
+        }
     }
 
     /// The best header row and kind, or `nil` when no row looks like a known header.
@@ -90,10 +110,10 @@ public enum HeaderRecognizer {
         var best: (match: HeaderMatch, fraction: Double)?
         // Each column's last text and its scores: a column repeats its values down a sheet
         // (course ids, yes/no answers), and a text is scored once while it repeats.
-        var previous: [(text: String, scores: [ConceptScore])?] = []
+        var previous: [(text: String, scores: [ConceptScore], strong: UInt16)?] = []
         var scoredRows: [ScoredRow] = []
         func consider(_ scored: ScoredRow, _ row: [CellValue], headerRow: Int) {
-            for kind in kinds {
+            for kind in kinds where scored.mayMatch(kind) {
                 guard let m = match(scored, row, headerRow: headerRow, kind: kind, vocabulary: vocabulary) else { continue }
                 let fraction = Double(m.columns.count) / Double(kind.schema.columns.count)
                 if let b = best, m.kindScore < b.match.kindScore + 1e-9
@@ -105,30 +125,29 @@ public enum HeaderRecognizer {
             var scored = ScoredRow(texts: [], scores: [], filled: 0)
             scored.texts.reserveCapacity(row.count)
             scored.scores.reserveCapacity(row.count)
+            scored.strongKinds.reserveCapacity(row.count)
             for (c, cell) in row.enumerated() {
                 switch cell.resolved {
                 case .string, .richText:
-                    guard let text = CellParser.text(cell) else { scored.texts.append(nil); scored.scores.append([]); continue }
+                    guard let text = CellParser.text(cell) else { scored.add(nil, [], 0); continue }
                     scored.filled += 1
-                    scored.texts.append(text)
                     if c < previous.count, let last = previous[c], last.text == text {
-                        scored.scores.append(last.scores)
+                        scored.add(text, last.scores, last.strong)
                         continue
                     }
                     let s = vocabulary.scores(text)
+                    let strong = vocabulary.strongKinds(s)
                     if c >= previous.count { previous += repeatElement(nil, count: c + 1 - previous.count) }
-                    previous[c] = (text, s)
-                    scored.scores.append(s)
+                    previous[c] = (text, s, strong)
+                    scored.add(text, s, strong)
                 case .number, .bool, .date:
                     // The text of a number, date or truth value names no column (a test checks
                     // every word): it is made only for a row that matches.
                     scored.filled += 1
                     scored.others += 1
-                    scored.texts.append(nil)
-                    scored.scores.append([])
+                    scored.add(nil, [], 0)
                 default:
-                    scored.texts.append(nil)
-                    scored.scores.append([])
+                    scored.add(nil, [], 0)
                 }
             }
             if scored.filled >= 2 { consider(scored, row, headerRow: r) }

@@ -57,6 +57,8 @@ enum TwoRowHeader {
             }
         }
         guard spanning > 0 else { return nil }
-        return HeaderRecognizer.ScoredRow(texts: texts, scores: scores, filled: texts.lazy.compactMap { $0 }.count)
+        var row = HeaderRecognizer.ScoredRow(texts: texts, scores: scores, filled: texts.lazy.compactMap { $0 }.count)
+        row.strongKinds = scores.map(vocabulary.strongKinds)
+        return row
     }
 }
