@@ -44,7 +44,7 @@ public final class ColumnVocabulary: Sendable {
     public static let margin = 0.1
     /// What a header scores on top when its words are a phrase's words, in order.
     public static let exactBonus = 0.1
-    /// Texts of this many syllables or more are sentences, not headers.
+    /// Texts of more syllables than this are sentences, not headers.
     static let maxHeaderSyllables = 16
     /// Factor on the score of a reading of an ambiguous abbreviation (`KH` read `khách hàng`).
     static let readingFactor = 0.95
@@ -70,6 +70,10 @@ public final class ColumnVocabulary: Sendable {
     private let phraseDistinct: [[Int32]]
     /// The bit of each concept's kind (its place in ``SheetType/allCases``).
     private let kindBits: [UInt16]
+    /// What each syllable may be (``wordFlag``, ``compoundFlag``, ``abbreviationFlag``), by its hash.
+    private let syllables: [UInt64: UInt8]
+    /// The hashes of the words of several syllables.
+    private let compounds: Set<UInt64>
     /// Scores of texts already scored (headers repeat across workbooks).
     private let cache = ScoreCache()
     /// The phrases holding each word or a synonym of it.
@@ -168,6 +172,21 @@ public final class ColumnVocabulary: Sendable {
             kindBits.append(UInt16(1) << UInt16(k))
         }
         self.kindBits = kindBits
+        var syllables: [UInt64: UInt8] = [:]
+        var compounds: Set<UInt64> = []
+        for word in wordIndex.keys {
+            if let space = word.firstIndex(of: " ") {
+                syllables[Self.fnv(String(word[..<space])), default: 0] |= Self.compoundFlag
+                compounds.insert(Self.fnv(word))
+            } else {
+                syllables[Self.fnv(word), default: 0] |= Self.wordFlag
+            }
+        }
+        for abbreviation in Array(HeaderWords.abbreviations.keys) + Array(HeaderWords.ambiguousAbbreviations.keys) {
+            syllables[Self.fnv(abbreviation), default: 0] |= Self.wordFlag | Self.abbreviationFlag
+        }
+        self.syllables = syllables
+        self.compounds = compounds
     }
 
     /// The folded keys a text is read by: as written and, when it holds brackets, without them.
@@ -199,29 +218,80 @@ public final class ColumnVocabulary: Sendable {
 
     /// Every concept `text` scores at least ``nearMissFloor`` for, by concept index.
     public func scores(_ text: String) -> [ConceptScore] {
+        let keys = Self.keys(text).filter(mayName)
+        guard !keys.isEmpty else { return [] }
         if let known = cache[text] { return known }
-        let computed = freshScores(text)
-        cache[text] = computed
-        return computed
-    }
-
-    /// ``scores(_:)`` without the cache.
-    private func freshScores(_ text: String) -> [ConceptScore] {
         var best: [ConceptScore] = []
-        for key in Self.keys(text) where !key.isEmpty {
-            // A sentence (a meaning, a list of names, a note) is not a header.
-            guard key.utf8.lazy.filter({ $0 == 0x20 }).count < Self.maxHeaderSyllables, !HeaderWords.isCode(key) else { continue }
-            // A text none of whose syllables is a word or an abbreviation names nothing.
-            guard key.split(separator: " ").contains(where: { wordIndex[String($0)] != nil || HeaderWords.abbreviations[String($0)] != nil
-                || HeaderWords.ambiguousAbbreviations[String($0)] != nil || HeaderWords.compounds[String($0)] != nil }) else { continue }
+        for key in keys {
             // The first reading is the text as written; the others read its ambiguous
             // abbreviations one way or another, and count a little less.
             for (n, reading) in HeaderWords.readings(key, readingAmbiguous: true).enumerated() {
                 score(reading, asWritten: n == 0, into: &best)
             }
         }
-        return best.sorted { $0.concept < $1.concept }
+        best.sort { $0.concept < $1.concept }
+        cache[text] = best
+        return best
     }
+
+    /// Whether a folded key may name a column: not a sentence (a meaning, a list of names, a
+    /// note), not a code such as a course id (`TL-01`: abbreviations and numbers only), and
+    /// holding a word of the vocabulary or an abbreviation. Most values in data rows stop here,
+    /// so it reads the key's bytes once, looking each syllable (and each run of syllables that
+    /// may be a word of several) up by its hash: a collision only lets a text on to scoring.
+    func mayName(_ key: String) -> Bool {
+        var key = key
+        return key.withUTF8 { b -> Bool in
+            let n = b.count
+            guard n > 0, b.lazy.filter({ $0 == 0x20 }).count < Self.maxHeaderSyllables else { return false }
+            var known = false, code = true, number = false
+            var i = 0
+            while i < n {
+                var j = i, digits = true, h = Self.fnvBasis
+                while j < n, b[j] != 0x20 {
+                    if b[j] < 0x30 || b[j] > 0x39 { digits = false }
+                    h = (h ^ UInt64(b[j])) &* Self.fnvPrime
+                    j += 1
+                }
+                if digits {
+                    number = true
+                } else {
+                    let flags = syllables[h] ?? 0
+                    if flags & Self.abbreviationFlag == 0 { code = false }
+                    if !known, flags & Self.wordFlag != 0 { known = true }
+                    if !known, flags & Self.compoundFlag != 0 {
+                        // The next syllables, up to the longest word of several.
+                        var run = h, k = j, more = 0
+                        while !known, more < 3, k < n {
+                            run = (run ^ 0x20) &* Self.fnvPrime
+                            k += 1
+                            while k < n, b[k] != 0x20 { run = (run ^ UInt64(b[k])) &* Self.fnvPrime; k += 1 }
+                            more += 1
+                            if compounds.contains(run) { known = true }
+                        }
+                    }
+                }
+                i = j + 1
+            }
+            return known && !(code && number)
+        }
+    }
+
+    /// FNV-1a, 64 bits: the hash ``mayName(_:)`` looks syllables up by.
+    static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
+
+    /// The FNV-1a hash of a text's UTF-8 bytes.
+    static func fnv(_ text: String) -> UInt64 {
+        text.utf8.reduce(fnvBasis) { ($0 ^ UInt64($1)) &* fnvPrime }
+    }
+
+    /// ``syllables`` flags: a word or an abbreviation by itself.
+    private static let wordFlag: UInt8 = 1
+    /// ``syllables`` flags: the first syllable of a word of several.
+    private static let compoundFlag: UInt8 = 2
+    /// ``syllables`` flags: an abbreviation.
+    private static let abbreviationFlag: UInt8 = 4
 
     /// Scores one reading of a header against every phrase sharing a word with it.
     private func score(_ words: [String], asWritten: Bool, into best: inout [ConceptScore]) {

@@ -125,18 +125,6 @@ enum HeaderWords {
         return out
     }
 
-    /// True for a code such as a course id (`TL-01`, `KH 2026 05`): numbers and abbreviations
-    /// only, at least one number.
-    static func isCode(_ key: String) -> Bool {
-        var number = false
-        for syllable in key.split(separator: " ") {
-            if syllable.allSatisfy(\.isNumber) { number = true; continue }
-            let s = String(syllable)
-            guard abbreviations[s] != nil || ambiguousAbbreviations[s] != nil else { return false }
-        }
-        return number
-    }
-
     /// How many readings of the ambiguous abbreviations are tried at most.
     static let maxReadings = 8
 
@@ -144,6 +132,10 @@ enum HeaderWords {
     /// out; with `readingAmbiguous`, each ambiguous abbreviation is tried as written and in
     /// each of its readings (at most ``maxReadings`` readings in all).
     static func readings(_ key: String, readingAmbiguous: Bool) -> [[String]] {
+        // Most keys hold no abbreviation: one reading, the key's words.
+        if !key.split(separator: " ").contains(where: { abbreviations[String($0)] != nil || ambiguousAbbreviations[String($0)] != nil }) {
+            return [words(key)]
+        }
         var syllables: [[String]] = [[]]
         for syllable in key.split(separator: " ") {
             let s = String(syllable)
