@@ -130,6 +130,26 @@ import Testing
         #expect(HeaderRecognizer.columnKey(for: "Ghi chú của TNXT", in: .handover) == nil)
     }
 
+    /// The quick bound a text is skipped by during the scan is never under its real best score.
+    @Test func boundIsNeverUnderTheScore() {
+        let v = ColumnVocabulary.standard
+        var texts = ["Ghi chú của TNXT", "Trường THCS Xã 5 K-00001", "Nguyễn Văn Thịnh", "Tập huấn Tính lương 12", "Kế toán xã",
+                     "Ngày giờ gửi TP HCSN", "Số lượng đơn vị vắng", "Báo cáo ĐVCQ / Người nhận", "Phòng GD&ĐT Huyện 3", "Có", "Không"]
+        for kind in SheetType.allCases {
+            for column in kind.schema.columns {
+                texts += [column.header] + column.aliases + (SheetSchema.processPhrases[kind]?[column.key] ?? []) + [column.meaning]
+                texts += column.aliases.map { $0 + " của đơn vị 2" }
+            }
+        }
+        // Sentences are ruled out on purpose, whatever their words.
+        let sentence = { (key: String) in key.split(separator: " ").count > ColumnVocabulary.maxHeaderSyllables }
+        for text in texts where !ColumnVocabulary.keys(text).allSatisfy(sentence) {
+            let best = v.scores(text, bounded: false).map { min($0.score, 1) }.max() ?? 0
+            let bound = ColumnVocabulary.keys(text).map { Double(v.bound($0)) }.max() ?? 0
+            #expect(bound + 1e-4 >= best, "\(text): bound \(bound) under \(best)")
+        }
+    }
+
     /// Values in data rows name nothing; nor do sentences.
     @Test(arguments: ["TL-01", "KH-2026-05", "TH 12", "Trường Tiểu học Lê Lợi", "Nguyễn Văn An", "0905 111 222", "Phòng GD&ĐT huyện",
                       "Mã khóa tập huấn, giống hệt mã trên bảng bàn giao; dùng để nối các sheet với nhau và với báo cáo tuần"])

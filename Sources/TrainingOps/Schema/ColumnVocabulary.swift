@@ -70,10 +70,18 @@ public final class ColumnVocabulary: Sendable {
     private let phraseDistinct: [[Int32]]
     /// The bit of each concept's kind (its place in ``SheetType/allCases``).
     private let kindBits: [UInt16]
-    /// What each syllable may be (``wordFlag``, ``compoundFlag``, ``abbreviationFlag``), by its hash.
-    private let syllables: [UInt64: UInt8]
-    /// The hashes of the words of several syllables.
-    private let compounds: Set<UInt64>
+    /// What a syllable may be and weighs, for ``bound(_:)``.
+    struct SyllableEntry: Sendable {
+        /// ``wordFlag``, ``compoundFlag``, ``abbreviationFlag``.
+        var flags: UInt8
+        /// Its weight as a word (known or not).
+        var weight: Float
+    }
+
+    /// What each syllable may be, by its hash.
+    private let syllables: [UInt64: SyllableEntry]
+    /// The weight of each word of several syllables, by its hash: 0 for one no concept uses.
+    private let compounds: [UInt64: Float]
     /// Scores of texts already scored (headers repeat across workbooks).
     private let cache = ScoreCache()
     /// The phrases holding each word or a synonym of it.
@@ -172,18 +180,24 @@ public final class ColumnVocabulary: Sendable {
             kindBits.append(UInt16(1) << UInt16(k))
         }
         self.kindBits = kindBits
-        var syllables: [UInt64: UInt8] = [:]
-        var compounds: Set<UInt64> = []
-        for word in wordIndex.keys {
-            if let space = word.firstIndex(of: " ") {
-                syllables[Self.fnv(String(word[..<space])), default: 0] |= Self.compoundFlag
-                compounds.insert(Self.fnv(word))
-            } else {
-                syllables[Self.fnv(word), default: 0] |= Self.wordFlag
+        let unknown = rare * 0.6
+        var syllables: [UInt64: SyllableEntry] = [:]
+        var compounds: [UInt64: Float] = [:]
+        for (word, index) in wordIndex where !word.contains(" ") {
+            syllables[Self.fnv(word)] = SyllableEntry(flags: Self.wordFlag, weight: weights[Int(index)])
+        }
+        for word in HeaderWords.stopWords where wordIndex[word] == nil {
+            syllables[Self.fnv(word)] = SyllableEntry(flags: 0, weight: Self.stopWeight)
+        }
+        for first in HeaderWords.compounds.keys {
+            syllables[Self.fnv(first), default: SyllableEntry(flags: 0, weight: unknown)].flags |= Self.compoundFlag
+            for syllablesOfWord in HeaderWords.compounds[first] ?? [] {
+                let word = syllablesOfWord.joined(separator: " ")
+                compounds[Self.fnv(word)] = wordIndex[word].map { weights[Int($0)] } ?? 0
             }
         }
         for abbreviation in Array(HeaderWords.abbreviations.keys) + Array(HeaderWords.ambiguousAbbreviations.keys) {
-            syllables[Self.fnv(abbreviation), default: 0] |= Self.wordFlag | Self.abbreviationFlag
+            syllables[Self.fnv(abbreviation), default: SyllableEntry(flags: 0, weight: unknown)].flags |= Self.wordFlag | Self.abbreviationFlag
         }
         self.syllables = syllables
         self.compounds = compounds
@@ -217,10 +231,14 @@ public final class ColumnVocabulary: Sendable {
     static func bit(_ kind: SheetType) -> UInt16 { UInt16(1) << UInt16(SheetType.allCases.firstIndex(of: kind) ?? 0) }
 
     /// Every concept `text` scores at least ``nearMissFloor`` for, by concept index.
-    public func scores(_ text: String) -> [ConceptScore] {
-        let keys = Self.keys(text).filter(mayName)
+    public func scores(_ text: String) -> [ConceptScore] { scores(text, bounded: true) }
+
+    /// ``scores(_:)``; `bounded: false` scores every key, even one ``bound(_:)`` rules out, and
+    /// keeps nothing in the cache (for tests of the bound).
+    func scores(_ text: String, bounded: Bool) -> [ConceptScore] {
+        let keys = bounded ? Self.keys(text).filter(mayName) : Self.keys(text).filter { !$0.isEmpty }
         guard !keys.isEmpty else { return [] }
-        if let known = cache[text] { return known }
+        if bounded, let known = cache[text] { return known }
         var best: [ConceptScore] = []
         for key in keys {
             // The first reading is the text as written; the others read its ambiguous
@@ -230,21 +248,35 @@ public final class ColumnVocabulary: Sendable {
             }
         }
         best.sort { $0.concept < $1.concept }
-        cache[text] = best
+        if bounded { cache[text] = best }
         return best
     }
 
-    /// Whether a folded key may name a column: not a sentence (a meaning, a list of names, a
-    /// note), not a code such as a course id (`TL-01`: abbreviations and numbers only), and
-    /// holding a word of the vocabulary or an abbreviation. Most values in data rows stop here,
-    /// so it reads the key's bytes once, looking each syllable (and each run of syllables that
-    /// may be a word of several) up by its hash: a collision only lets a text on to scoring.
-    func mayName(_ key: String) -> Bool {
+    /// ``scores(_:)`` of a text that may name a concept with a score of at least ``threshold``,
+    /// nothing for any other: what a row needs to be tried as a header. The scores under the
+    /// threshold (near misses) of the row taken are then read with ``scores(_:)``.
+    func strongScores(_ text: String) -> [ConceptScore] {
+        Self.keys(text).contains { bound($0) >= Float(Self.threshold) } ? scores(text) : []
+    }
+
+    /// Whether a folded key may name a column (``bound(_:)`` reaches the near-miss floor).
+    func mayName(_ key: String) -> Bool { bound(key) >= Float(Self.nearMissFloor) }
+
+    /// The most any concept can score for a folded key, 0 for a sentence (a meaning, a list of
+    /// names, a note), a code such as a course id (`TL-01`: abbreviations and numbers only) or
+    /// a key without a word of the vocabulary. A word no concept uses counts against precision
+    /// in any case, so with known words weighing K and the others U, precision is at most
+    /// K / (K + U) and the F-measure at most 2q / (1 + q). Most values in data rows stop here;
+    /// it reads the key's bytes once, looking each syllable (and each run of syllables that may
+    /// be a word of several, longest first as ``HeaderWords/words(_:)`` reads them) up by its
+    /// hash: a collision only lets a text on to scoring.
+    func bound(_ key: String) -> Float {
         var key = key
-        return key.withUTF8 { b -> Bool in
+        return key.withUTF8 { b -> Float in
             let n = b.count
-            guard n > 0, b.lazy.filter({ $0 == 0x20 }).count < Self.maxHeaderSyllables else { return false }
-            var known = false, code = true, number = false
+            guard n > 0, b.lazy.filter({ $0 == 0x20 }).count < Self.maxHeaderSyllables else { return 0 }
+            var known: Float = 0, unknown: Float = 0
+            var code = true, number = false, abbreviation = false
             var i = 0
             while i < n {
                 var j = i, digits = true, h = Self.fnvBasis
@@ -255,25 +287,38 @@ public final class ColumnVocabulary: Sendable {
                 }
                 if digits {
                     number = true
-                } else {
-                    let flags = syllables[h] ?? 0
-                    if flags & Self.abbreviationFlag == 0 { code = false }
-                    if !known, flags & Self.wordFlag != 0 { known = true }
-                    if !known, flags & Self.compoundFlag != 0 {
-                        // The next syllables, up to the longest word of several.
-                        var run = h, k = j, more = 0
-                        while !known, more < 3, k < n {
-                            run = (run ^ 0x20) &* Self.fnvPrime
-                            k += 1
-                            while k < n, b[k] != 0x20 { run = (run ^ UInt64(b[k])) &* Self.fnvPrime; k += 1 }
-                            more += 1
-                            if compounds.contains(run) { known = true }
-                        }
+                    unknown += Self.stopWeight
+                    i = j + 1
+                    continue
+                }
+                let entry = syllables[h] ?? SyllableEntry(flags: 0, weight: unknownWeight)
+                if entry.flags & Self.abbreviationFlag == 0 { code = false } else { abbreviation = true }
+                if entry.flags & Self.compoundFlag != 0 {
+                    // The longest run of the next syllables that is a word of several.
+                    var run = h, k = j, more = 0
+                    var longest: (end: Int, weight: Float)?
+                    while more < 3, k < n {
+                        run = (run ^ 0x20) &* Self.fnvPrime
+                        k += 1
+                        while k < n, b[k] != 0x20 { run = (run ^ UInt64(b[k])) &* Self.fnvPrime; k += 1 }
+                        more += 1
+                        if let w = compounds[run] { longest = (k, w) }
+                    }
+                    if let longest {
+                        if longest.weight > 0 { known += longest.weight } else { unknown += unknownWeight }
+                        code = false
+                        i = longest.end + 1
+                        continue
                     }
                 }
+                if entry.flags & Self.wordFlag != 0 { known += entry.weight } else { unknown += entry.weight }
                 i = j + 1
             }
-            return known && !(code && number)
+            guard known > 0, !(code && number) else { return 0 }
+            // An abbreviation may stand for several words of the vocabulary: no bound.
+            if abbreviation { return 1 }
+            let q = known / (known + unknown)
+            return 2 * q / (1 + q)
         }
     }
 

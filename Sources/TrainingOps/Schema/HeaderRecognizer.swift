@@ -135,7 +135,7 @@ public enum HeaderRecognizer {
                         scored.add(text, last.scores, last.strong)
                         continue
                     }
-                    let s = vocabulary.scores(text)
+                    let s = vocabulary.strongScores(text)
                     let strong = vocabulary.strongKinds(s)
                     if c >= previous.count { previous += repeatElement(nil, count: c + 1 - previous.count) }
                     previous[c] = (text, s, strong)
@@ -152,6 +152,23 @@ public enum HeaderRecognizer {
             }
             if scored.filled >= 2 { consider(scored, row, headerRow: r) }
             scoredRows.append(scored)
+        }
+        // The rows taken (and the one under it) read again with every score, for near misses.
+        func full(_ r: Int) {
+            guard r < scoredRows.count else { return }
+            for (c, text) in scoredRows[r].texts.enumerated() {
+                guard let text else { continue }
+                scoredRows[r].scores[c] = vocabulary.scores(text)
+                scoredRows[r].strongKinds[c] = vocabulary.strongKinds(scoredRows[r].scores[c])
+            }
+        }
+        if let chosen = best?.match {
+            full(chosen.headerRow)
+            full(chosen.headerRow + 1)
+            if var m = match(scoredRows[chosen.headerRow], rows[chosen.headerRow], headerRow: chosen.headerRow, kind: chosen.kind, vocabulary: vocabulary) {
+                m.groupRow = chosen.groupRow
+                best = (m, best?.fraction ?? 0)
+            }
         }
         // Texts right under the header, with a header merged down beside them: its second row.
         if let chosen = best?.match, chosen.groupRow == nil, chosen.headerRow + 1 < scoredRows.count {
