@@ -231,12 +231,16 @@ public final class ColumnVocabulary: Sendable {
     static func bit(_ kind: SheetType) -> UInt16 { UInt16(1) << UInt16(SheetType.allCases.firstIndex(of: kind) ?? 0) }
 
     /// Every concept `text` scores at least ``nearMissFloor`` for, by concept index.
-    public func scores(_ text: String) -> [ConceptScore] { scores(text, bounded: true) }
+    public func scores(_ text: String) -> [ConceptScore] { scores(text, keys: Self.keys(text).filter(mayName), bounded: true) }
 
     /// ``scores(_:)``; `bounded: false` scores every key, even one ``bound(_:)`` rules out, and
     /// keeps nothing in the cache (for tests of the bound).
     func scores(_ text: String, bounded: Bool) -> [ConceptScore] {
-        let keys = bounded ? Self.keys(text).filter(mayName) : Self.keys(text).filter { !$0.isEmpty }
+        scores(text, keys: bounded ? Self.keys(text).filter(mayName) : Self.keys(text).filter { !$0.isEmpty }, bounded: bounded)
+    }
+
+    /// The scores of `text` read by `keys` (its keys that may name a concept).
+    private func scores(_ text: String, keys: [String], bounded: Bool) -> [ConceptScore] {
         guard !keys.isEmpty else { return [] }
         if bounded, let known = cache[text] { return known }
         var best: [ConceptScore] = []
@@ -256,7 +260,10 @@ public final class ColumnVocabulary: Sendable {
     /// nothing for any other: what a row needs to be tried as a header. The scores under the
     /// threshold (near misses) of the row taken are then read with ``scores(_:)``.
     func strongScores(_ text: String) -> [ConceptScore] {
-        Self.keys(text).contains { bound($0) >= Float(Self.threshold) } ? scores(text) : []
+        let keys = Self.keys(text)
+        let bounds = keys.map(bound)
+        guard bounds.contains(where: { $0 >= Float(Self.threshold) }) else { return [] }
+        return scores(text, keys: zip(keys, bounds).filter { $0.1 >= Float(Self.nearMissFloor) }.map(\.0), bounded: true)
     }
 
     /// Whether a folded key may name a column (``bound(_:)`` reaches the near-miss floor).
