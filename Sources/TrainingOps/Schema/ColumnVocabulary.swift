@@ -214,6 +214,13 @@ public final class ColumnVocabulary: Sendable {
     /// The concepts of `kind`.
     public func concepts(of kind: SheetType) -> Range<Int> { kindRanges[kind] ?? 0..<0 }
 
+    /// How many concepts of `kind` are required.
+    func requiredCount(_ kind: SheetType) -> Int {
+        var n = 0
+        for c in concepts(of: kind) where concepts[c].required { n += 1 }
+        return n
+    }
+
     /// The index of `key` among the concepts of `kind`.
     public func concept(_ key: String, in kind: SheetType) -> Int? {
         concepts(of: kind).first { concepts[$0].key == key }

@@ -91,15 +91,12 @@ public enum HeaderRecognizer {
             strongKinds.append(strong)
         }
 
-        /// Whether two columns or more may be taken for `kind`.
-        func mayMatch(_ kind: SheetType) -> Bool {
+        /// How many columns may be taken for `kind`.
+        func strongCount(_ kind: SheetType) -> Int {
             let bit = ColumnVocabulary.bit(kind)
             var n = 0
-            for bits in strongKinds where bits & bit != 0 {
-                n += 1
-                if n == 2 { return true }
-            }
-            return false
+            for bits in strongKinds where bits & bit != 0 { n += 1 }
+            return n
         }
     }
 
@@ -113,9 +110,25 @@ public enum HeaderRecognizer {
         var previous: [(text: String, scores: [ConceptScore], strong: UInt16)?] = []
         var scoredRows: [ScoredRow] = []
         func consider(_ scored: ScoredRow, _ row: [CellValue], headerRow: Int) {
-            for kind in kinds where scored.mayMatch(kind) {
+            // Most promising kinds first; a kind whose score cannot reach the best so far is
+            // not matched: each column it may take scores at most 1, plus 3 if required.
+            var tried: [(place: Int, kind: SheetType, most: Double)] = []
+            for (place, kind) in kinds.enumerated() {
+                let count = scored.strongCount(kind)
+                guard count >= 2 else { continue }
+                tried.append((place, kind, Double(count + 3 * min(count, vocabulary.requiredCount(kind)))))
+            }
+            tried.sort { $0.most > $1.most }
+            var found: [(place: Int, match: HeaderMatch)] = []
+            var top = best?.match.kindScore ?? -Double.infinity
+            for (place, kind, most) in tried where most >= top - 1e-9 {
                 guard let m = match(scored, row, headerRow: headerRow, kind: kind, vocabulary: vocabulary) else { continue }
-                let fraction = Double(m.columns.count) / Double(kind.schema.columns.count)
+                found.append((place, m))
+                top = max(top, m.kindScore)
+            }
+            // Chosen in the kinds' order, as if every kind had been matched.
+            for (_, m) in found.sorted(by: { $0.place < $1.place }) {
+                let fraction = Double(m.columns.count) / Double(m.kind.schema.columns.count)
                 if let b = best, m.kindScore < b.match.kindScore + 1e-9
                     && (m.kindScore < b.match.kindScore - 1e-9 || fraction <= b.fraction) { continue }
                 best = (m, fraction)
