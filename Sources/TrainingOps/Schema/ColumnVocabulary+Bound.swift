@@ -8,6 +8,11 @@ extension ColumnVocabulary {
     /// nothing for any other: what a row needs to be tried as a header. The scores under the
     /// threshold (near misses) of the row taken are then read with ``scores(_:)``.
     func strongScores(_ text: String) -> [ConceptScore] {
+        guard HeaderNormalizer.hasBrackets(text) else {
+            // One key: nothing to gather.
+            let key = HeaderNormalizer.key(text)
+            return bound(key) >= Float(Self.threshold) ? scores(text, keys: [key], bounded: true) : []
+        }
         let keys = Self.keys(text)
         let bounds = keys.map(bound)
         guard bounds.contains(where: { $0 >= Float(Self.threshold) }) else { return [] }
