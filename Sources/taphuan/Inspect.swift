@@ -15,12 +15,17 @@ struct Inspect: ParsableCommand {
             cells, never taken from the file) and cell counts. With --sheet, prints that \
             sheet's cells as a table, CSV or JSON. With --format cells, prints every non-empty \
             cell of every sheet as `sheet<TAB>ref<TAB>type<TAB>value`, the reference format of \
-            the shared corpus, so the reading can be compared with another tool's.
+            the shared corpus, so the reading can be compared with another tool's. With \
+            --columns, says what was understood of each sheet's header: the kind recognised and \
+            its score, the header row, each column's concept and score, the columns not used, the \
+            required columns not found and the columns that nearly name one (Vietnamese; \
+            --english for English).
 
             Examples:
               taphuan inspect "Ke hoach tap huan.xlsx"
               taphuan inspect plan.xlsx --sheet "Danh sách" --format csv
               taphuan inspect plan.xlsx --format cells > plan.cells.tsv
+              taphuan inspect "Nhom 1 - Trien khai.xlsx" --columns
             """
     )
 
@@ -38,13 +43,18 @@ struct Inspect: ParsableCommand {
     @Option(help: "table, csv, json, or cells (every sheet, reference format).")
     var format: Format = .table
 
-    @Flag(help: "Write error messages in English.")
+    @Flag(help: "Say what was understood of each sheet's header row (with --sheet, of that sheet).")
+    var columns = false
+
+    @Flag(help: "Write error messages (and --columns) in English.")
     var english = false
 
     func run() throws {
         do {
             let workbook = try Workbook(path: file)
-            if format == .cells {
+            if columns {
+                try printColumns(workbook)
+            } else if format == .cells {
                 try printReferenceCells(workbook)
             } else if let sheet {
                 let model = try workbook.sheet(named: sheet)

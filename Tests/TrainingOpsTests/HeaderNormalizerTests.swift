@@ -95,15 +95,20 @@ import XLSX
         }
     }
 
-    /// The recognizer does not fold the text of numbers, dates and truth values: none can name a
+    /// The recognizer does not score the text of numbers, dates and truth values: none can name a
     /// column. Their folded texts are digits with `e` (`1e-05`), `t` (`2026-01-05T00:00:00`)
-    /// and spaces, or `true`, `false`, `inf`, `nan`; no key of any kind is one of those.
+    /// and spaces, or `true`, `false`, `inf`, `nan`; no word of any vocabulary is one of those.
     @Test func noColumnIsNamedLikeANumberOrDate() {
-        for key in HeaderRecognizer.byKey.keys {
-            #expect(key.contains { !"0123456789 et".contains($0) }, "\(key)")
-            #expect(!["true", "false", "inf", "nan"].contains(key), "\(key)")
+        let words = ColumnVocabulary.standard.words + HeaderWords.abbreviations.keys + HeaderWords.ambiguousAbbreviations.keys
+        for word in words {
+            // A word of digits, `e`, `t` and spaces holds a digit only if a number could make it.
+            #expect(word.contains { !"0123456789 et".contains($0) } || !word.contains(where: \.isNumber), "\(word)")
+            #expect(!["true", "false", "inf", "nan"].contains(word), "\(word)")
         }
-        #expect(HeaderRecognizer.byKey.count > 100)
+        #expect(words.count > 100)
+        for text in ["2026-01-05T00:00:00", "1e-05", "46027", "TRUE", "FALSE", "inf", "nan", "0.8"] {
+            #expect(ColumnVocabulary.standard.scores(text).isEmpty, "\(text)")
+        }
         // Such cells in a header row are columns outside the schema, reported with their text.
         let date = CellValue.date(ExcelDateTime(serial: 46027, kind: .date))
         let row: [CellValue] = [.string("Mã khóa"), .string("Mã đơn vị"), date, .string("Tên đơn vị"), .number(2026), .bool(true)]

@@ -130,13 +130,24 @@ struct SheetImporter: Sendable {
         }
     }
 
-    /// The findings about the header row: unknown, repeated and missing columns.
+    /// The findings about the header row: unknown, repeated and missing columns. A column
+    /// nearly naming a missing concept is named once: in the missing-column finding of a
+    /// required concept, else in its own unknown-column finding.
     private mutating func reportColumns(_ match: HeaderMatch) {
         let schema = match.kind.schema
         let headerRow = match.headerRow + 1
-        for (c, header) in match.unknownColumns {
+        let nearMisses = Dictionary(match.nearMisses.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let namedAsMissing = Set(match.missingRequired.compactMap { nearMisses[$0.key]?.column })
+        for (c, header) in match.unknownColumns where !namedAsMissing.contains(c) {
+            let cell = CellReference.columnName(c) + String(headerRow)
+            if let near = match.nearMisses.first(where: { $0.column == c }), let spec = schema.column(near.key) {
+                data.findings.append(ImportFinding(.unknownColumn, file: file, sheet: name, cell: cell, columnKey: near.key, header: header,
+                    message: "Cột \"\(header)\" không thuộc mẫu \"\(schema.sheetName)\": giữ nguyên, không đọc. Có thể là \"\(spec.header)\"? Nếu đúng, đổi tên cột cho rõ.",
+                    messageEnglish: "Column \"\(header)\" is not part of \"\(schema.sheetName)\": kept, not read. It may be \"\(spec.header)\"; if so, rename it."))
+                continue
+            }
             data.findings.append(ImportFinding(.unknownColumn, file: file, sheet: name,
-                cell: CellReference.columnName(c) + String(headerRow), header: header,
+                cell: cell, header: header,
                 message: "Cột \"\(header)\" không thuộc mẫu \"\(schema.sheetName)\": giữ nguyên, không đọc.",
                 messageEnglish: "Column \"\(header)\" is not part of \"\(schema.sheetName)\": kept, not read."))
         }
@@ -147,6 +158,13 @@ struct SheetImporter: Sendable {
                 messageEnglish: "Column \"\(header)\" repeats \(schema.column(key)?.header ?? key); only the first is read."))
         }
         for spec in match.missingRequired {
+            if let near = nearMisses[spec.key] {
+                data.findings.append(ImportFinding(.missingColumn, file: file, sheet: name,
+                    cell: CellReference.columnName(near.column) + String(headerRow), columnKey: spec.key, header: spec.header,
+                    message: "Thiếu cột bắt buộc \"\(spec.header)\" trên sheet \(schema.sheetName); cột \"\(near.header)\" có thể là \"\(spec.header)\": nếu đúng, đổi tên cột.",
+                    messageEnglish: "Required column \"\(spec.header)\" missing from \(schema.sheetName); column \"\(near.header)\" may be \"\(spec.header)\": if so, rename it."))
+                continue
+            }
             data.findings.append(ImportFinding(.missingColumn, file: file, sheet: name, cell: "\(headerRow):\(headerRow)",
                 columnKey: spec.key, header: spec.header,
                 message: "Thiếu cột bắt buộc \"\(spec.header)\" trên sheet \(schema.sheetName).",

@@ -1,22 +1,44 @@
 import XLSX
 
+/// A column that nearly names a concept the sheet lacks: its best concept, scoring under
+/// ``ColumnVocabulary/threshold`` but from ``ColumnVocabulary/nearMissFloor``.
+public struct NearMiss: Hashable, Sendable {
+    /// Zero-based column.
+    public var column: Int
+    /// The header as written.
+    public var header: String
+    /// The key of the concept it may be.
+    public var key: String
+    /// Its score for that concept.
+    public var score: Double
+}
+
 /// A header row found on a sheet: which kind, where, which column holds each key, and the
 /// headers that match nothing.
 public struct HeaderMatch: Hashable, Sendable {
     /// The recognised kind.
     public var kind: SheetType
-    /// Zero-based index of the header row among the sheet's rows.
+    /// Zero-based index of the header row among the sheet's rows (the lower row of a header
+    /// written in two rows).
     public var headerRow: Int
     /// Zero-based column of each matched key.
     public var columns: [String: Int]
     /// Headers matching no column of the kind: zero-based column and the text as written.
     public var unknownColumns: [(column: Int, header: String)]
-    /// Later headers matching a key already taken: column, header, key.
+    /// Headers tying with another for a key it took: column, header, key.
     public var duplicateColumns: [(column: Int, header: String, key: String)]
     /// Required columns not found.
     public var missingRequired: [ColumnSpec]
-    /// The header text of each matched key, as written.
+    /// The header text of each matched key, as written (`Group / Sub-header` under a group).
     public var headers: [String: String]
+    /// The score of each matched key's column for it.
+    public var scores: [String: Double] = [:]
+    /// How well the row names the kind (``HeaderRecognizer/kindScore``).
+    public var kindScore: Double = 0
+    /// The row of group headers above ``headerRow``, when the header is written in two rows.
+    public var groupRow: Int?
+    /// Columns nearly naming a concept the sheet lacks, one per column.
+    public var nearMisses: [NearMiss] = []
 
     /// Equality on kind, place and columns.
     public static func == (a: HeaderMatch, b: HeaderMatch) -> Bool {
@@ -31,162 +53,228 @@ public struct HeaderMatch: Hashable, Sendable {
     }
 }
 
-/// Finds the header row of a sheet and its kind, scoring each of the first rows against
-/// every schema, so title rows and merged banners above the header do not matter.
+/// Finds the header row of a sheet and its kind, scoring each of the first rows (and the row
+/// under the best, when it holds sub-headers of merged group headers) against every kind by the meaning
+/// of its headers (``ColumnVocabulary``), so title rows, merged banners, abbreviations and an
+/// office's own wording do not matter.
 public enum HeaderRecognizer {
     /// How many rows from the top are tried as the header.
     public static let scanRows = 30
 
-    /// Folded header key → column key, per kind.
-    static let lookup: [SheetType: [String: String]] = {
-        var all: [SheetType: [String: String]] = [:]
-        for kind in SheetType.allCases {
-            var map: [String: String] = [:]
-            // Headers first so a header always wins over another column's alias.
-            for column in kind.schema.columns {
-                for k in [HeaderNormalizer.key(column.header), HeaderNormalizer.keyWithoutParentheses(column.header)] where map[k] == nil {
-                    map[k] = column.key
-                }
-            }
-            for column in kind.schema.columns {
-                for k in column.matchKeys where map[k] == nil { map[k] = column.key }
-            }
-            all[kind] = map
-        }
-        return all
-    }()
-
-    /// The key of `header` in `kind`, if any.
-    public static func columnKey(for header: String, in kind: SheetType) -> String? {
-        columnKey(for: HeaderKeys(header), in: kind)
+    /// The key `header` names in `kind`: its best concept there, when it scores at least the
+    /// threshold and not ambiguously (``isAmbiguous(_:)``).
+    public static func columnKey(for header: String, in kind: SheetType, vocabulary: ColumnVocabulary = .standard) -> String? {
+        let range = vocabulary.concepts(of: kind)
+        let scores = vocabulary.scores(header).filter { range.contains($0.concept) }
+        guard let best = scores.max(by: { $0.score < $1.score }), best.score >= ColumnVocabulary.threshold,
+              !isAmbiguous(scores) else { return nil }
+        return vocabulary.concepts[best.concept].key
     }
 
-    /// A header looked up once for every kind it is tried against: the column key its folded
-    /// key has in each kind, then the one its key without parentheses has.
-    struct HeaderKeys {
-        /// Kinds where ``HeaderNormalizer/key(_:)`` of the header names a column.
-        let exact: [(kind: SheetType, column: String)]
-        /// Kinds where ``HeaderNormalizer/keyWithoutParentheses(_:)`` of the header names a column.
-        let withoutParentheses: [(kind: SheetType, column: String)]
+    /// One row as the recognizer sees it: each column's text and its scores.
+    struct ScoredRow {
+        /// The text of each column holding text; `nil` for an empty cell or a number, date or truth value.
+        var texts: [String?]
+        /// Each column's scores (empty for a column without text).
+        var scores: [[ConceptScore]]
+        /// Cells holding something (text, number, date, truth value).
+        var filled: Int
+        /// Cells holding a number, date or truth value.
+        var others = 0
+        /// Each column's ``ColumnVocabulary/strongKinds(_:)``.
+        var strongKinds: [UInt16] = []
 
-        /// The keys of a text that names no column.
-        static let namingNothing = HeaderKeys(exact: [], withoutParentheses: [])
-
-        private init(exact: [(kind: SheetType, column: String)], withoutParentheses: [(kind: SheetType, column: String)]) {
-            self.exact = exact
-            self.withoutParentheses = withoutParentheses
+        /// Appends a column.
+        mutating func add(_ text: String?, _ columnScores: [ConceptScore], _ strong: UInt16) {
+            texts.append(text)
+            scores.append(columnScores)
+            strongKinds.append(strong)
         }
 
-        init(_ header: String) {
-            exact = byKey[HeaderNormalizer.key(header)] ?? []
-            // Without a bracket both keys are the same.
-            withoutParentheses = HeaderNormalizer.hasBrackets(header)
-                ? byKey[HeaderNormalizer.keyWithoutParentheses(header)] ?? [] : exact
-        }
-
-        /// True when the header names a column of `kind` either way.
-        func names(_ kind: SheetType) -> Bool {
-            exact.contains { $0.kind == kind } || withoutParentheses.contains { $0.kind == kind }
+        /// How many columns may be taken for `kind`.
+        func strongCount(_ kind: SheetType) -> Int {
+            let bit = ColumnVocabulary.bit(kind)
+            var n = 0
+            for bits in strongKinds where bits & bit != 0 { n += 1 }
+            return n
         }
     }
-
-    /// ``lookup`` turned around: folded header key → the kinds it names a column of, and which.
-    static let byKey: [String: [(kind: SheetType, column: String)]] = {
-        var all: [String: [(kind: SheetType, column: String)]] = [:]
-        for kind in SheetType.allCases {
-            for (key, column) in lookup[kind] ?? [:] { all[key, default: []].append((kind, column)) }
-        }
-        return all
-    }()
-
-    static func columnKey(for keys: HeaderKeys, in kind: SheetType) -> String? {
-        keys.exact.first { $0.kind == kind }?.column ?? keys.withoutParentheses.first { $0.kind == kind }?.column
-    }
-
-    /// The required columns of each kind.
-    static let requiredColumns: [SheetType: [ColumnSpec]] = Dictionary(uniqueKeysWithValues: SheetType.allCases.map {
-        ($0, $0.schema.requiredColumns)
-    })
 
     /// The best header row and kind, or `nil` when no row looks like a known header.
     /// `only` restricts the kinds tried.
-    public static func recognise(_ rows: [[CellValue]], only kinds: [SheetType] = SheetType.allCases) -> HeaderMatch? {
-        var best: (match: HeaderMatch, score: Int, fraction: Double)?
-        // Each column's last text and its keys: a column repeats its values down a sheet (course
-        // ids, yes/no answers), and a text is folded once while it repeats.
-        var previous: [(text: String, keys: HeaderKeys)?] = []
+    public static func recognise(_ rows: [[CellValue]], only kinds: [SheetType] = SheetType.allCases,
+                                 vocabulary: ColumnVocabulary = .standard) -> HeaderMatch? {
+        var best: (match: HeaderMatch, fraction: Double)?
+        // Each column's last text and its scores: a column repeats its values down a sheet
+        // (course ids, yes/no answers), and a text is scored once while it repeats.
+        var previous: [(text: String, scores: [ConceptScore], strong: UInt16)?] = []
+        var scoredRows: [ScoredRow] = []
+        func consider(_ scored: ScoredRow, _ row: [CellValue], headerRow: Int) {
+            // Most promising kinds first; a kind whose score cannot reach the best so far is
+            // not matched: each column it may take scores at most 1, plus 3 if required.
+            var tried: [(place: Int, kind: SheetType, most: Double)] = []
+            for (place, kind) in kinds.enumerated() {
+                let count = scored.strongCount(kind)
+                guard count >= 2 else { continue }
+                tried.append((place, kind, Double(count + 3 * min(count, vocabulary.requiredCount(kind)))))
+            }
+            tried.sort { $0.most > $1.most }
+            var found: [(place: Int, match: HeaderMatch)] = []
+            var top = best?.match.kindScore ?? -Double.infinity
+            for (place, kind, most) in tried where most >= top - 1e-9 {
+                guard let m = match(scored, row, headerRow: headerRow, kind: kind, vocabulary: vocabulary) else { continue }
+                found.append((place, m))
+                top = max(top, m.kindScore)
+            }
+            // Chosen in the kinds' order, as if every kind had been matched.
+            for (_, m) in found.sorted(by: { $0.place < $1.place }) {
+                let fraction = Double(m.columns.count) / Double(m.kind.schema.columns.count)
+                if let b = best, m.kindScore < b.match.kindScore + 1e-9
+                    && (m.kindScore < b.match.kindScore - 1e-9 || fraction <= b.fraction) { continue }
+                best = (m, fraction)
+            }
+        }
         for (r, row) in rows.prefix(scanRows).enumerated() {
-            var keys: [HeaderKeys?] = []
-            keys.reserveCapacity(row.count)
-            var filled = 0
+            var scored = ScoredRow(texts: [], scores: [], filled: 0)
+            scored.texts.reserveCapacity(row.count)
+            scored.scores.reserveCapacity(row.count)
+            scored.strongKinds.reserveCapacity(row.count)
             for (c, cell) in row.enumerated() {
                 switch cell.resolved {
                 case .string, .richText:
-                    guard let text = CellParser.text(cell) else { keys.append(nil); continue }
-                    filled += 1
+                    guard let text = CellParser.text(cell) else { scored.add(nil, [], 0); continue }
+                    scored.filled += 1
                     if c < previous.count, let last = previous[c], last.text == text {
-                        keys.append(last.keys)
+                        scored.add(text, last.scores, last.strong)
                         continue
                     }
-                    let folded = HeaderKeys(text)
+                    let s = vocabulary.strongScores(text)
+                    let strong = vocabulary.strongKinds(s)
                     if c >= previous.count { previous += repeatElement(nil, count: c + 1 - previous.count) }
-                    previous[c] = (text, folded)
-                    keys.append(folded)
+                    previous[c] = (text, s, strong)
+                    scored.add(text, s, strong)
                 case .number, .bool, .date:
                     // The text of a number, date or truth value names no column (a test checks
-                    // every key): it is made only for a row that matches.
-                    filled += 1
-                    keys.append(HeaderKeys.namingNothing)
+                    // every word): it is made only for a row that matches.
+                    scored.filled += 1
+                    scored.others += 1
+                    scored.add(nil, [], 0)
                 default:
-                    keys.append(nil)
+                    scored.add(nil, [], 0)
                 }
             }
-            guard filled >= 2 else { continue }
-            var texts: [String?]?
-            for kind in kinds {
-                // Fewer than two texts naming a column of the kind cannot match two columns.
-                guard keys.lazy.filter({ $0?.names(kind) == true }).prefix(2).count == 2 else { continue }
-                if texts == nil { texts = row.map { CellParser.text($0) } }
-                let m = match(texts ?? [], keys, row: r, kind: kind)
-                let required = (requiredColumns[kind] ?? kind.schema.requiredColumns).count
-                let requiredFound = required - m.missingRequired.count
-                let matched = m.columns.count
-                guard matched >= 2, requiredFound * 2 >= required, requiredFound >= 1 else { continue }
-                let score = requiredFound * 3 + matched - m.unknownColumns.count
-                let fraction = Double(matched) / Double(kind.schema.columns.count)
-                if let b = best, score < b.score || (score == b.score && fraction <= b.fraction) { continue }
-                best = (m, score, fraction)
+            if scored.filled >= 2 { consider(scored, row, headerRow: r) }
+            scoredRows.append(scored)
+        }
+        // The rows taken (and the one under it) read again with every score, for near misses.
+        func full(_ r: Int) {
+            guard r < scoredRows.count else { return }
+            for (c, text) in scoredRows[r].texts.enumerated() {
+                guard let text else { continue }
+                scoredRows[r].scores[c] = vocabulary.scores(text)
+                scoredRows[r].strongKinds[c] = vocabulary.strongKinds(scoredRows[r].scores[c])
+            }
+        }
+        if let chosen = best?.match {
+            full(chosen.headerRow)
+            full(chosen.headerRow + 1)
+            if var m = match(scoredRows[chosen.headerRow], rows[chosen.headerRow], headerRow: chosen.headerRow, kind: chosen.kind, vocabulary: vocabulary) {
+                m.groupRow = chosen.groupRow
+                best = (m, best?.fraction ?? 0)
+            }
+        }
+        // Texts right under the header, with a header merged down beside them: its second row.
+        if let chosen = best?.match, chosen.groupRow == nil, chosen.headerRow + 1 < scoredRows.count {
+            let top = scoredRows[chosen.headerRow], sub = scoredRows[chosen.headerRow + 1]
+            if TwoRowHeader.isSubHeaderRow(sub, under: top), let combined = TwoRowHeader.combine(top, sub, vocabulary: vocabulary),
+               var m = match(combined, nil, headerRow: chosen.headerRow + 1, kind: chosen.kind, vocabulary: vocabulary),
+               m.columns.count >= chosen.columns.count {
+                m.groupRow = chosen.headerRow
+                return m
             }
         }
         return best?.match
     }
 
-    /// Matches one row's texts against one kind.
-    static func match(_ texts: [String?], row: Int, kind: SheetType) -> HeaderMatch {
-        match(texts, texts.map { $0.map(HeaderKeys.init) }, row: row, kind: kind)
-    }
+    /// A row's match for `kind`, `nil` when it cannot be the kind's header: fewer than two
+    /// columns taken, or fewer than half the required ones (and at least one).
+    static func match(_ scored: ScoredRow, _ row: [CellValue]?, headerRow: Int, kind: SheetType,
+                      vocabulary: ColumnVocabulary) -> HeaderMatch? {
+        let range = vocabulary.concepts(of: kind)
+        var candidates: [(column: Int, scores: [ConceptScore])] = []
+        var clear: [(column: Int, scores: [ConceptScore])] = []
+        for (c, scores) in scored.scores.enumerated() where !scores.isEmpty {
+            let inKind = scores.filter { range.contains($0.concept) }
+            guard !inKind.isEmpty else { continue }
+            candidates.append((c, inKind))
+            if !isAmbiguous(inKind) { clear.append((c, inKind)) }
+        }
+        // Fewer than two columns naming a concept of the kind cannot match two columns.
+        guard clear.lazy.filter({ $0.scores.contains { $0.score >= ColumnVocabulary.threshold } }).prefix(2).count == 2 else { return nil }
+        let assignment = ColumnAssignment(clear, threshold: ColumnVocabulary.threshold)
+        let requiredTotal = range.filter { vocabulary.concepts[$0].required }.count
+        var requiredFound = 0, requiredScore = 0.0, matchedScore = 0.0
+        for pick in assignment.byColumn.values {
+            let s = min(pick.score, 1)
+            matchedScore += s
+            if vocabulary.concepts[pick.concept].required { requiredFound += 1; requiredScore += s }
+        }
+        guard assignment.byColumn.count >= 2, requiredFound * 2 >= requiredTotal, requiredFound >= 1 else { return nil }
 
-    /// Matches one row's texts, with their folded keys, against one kind.
-    static func match(_ texts: [String?], _ keys: [HeaderKeys?], row: Int, kind: SheetType) -> HeaderMatch {
-        var columns: [String: Int] = [:]
-        var headers: [String: String] = [:]
+        // Texts of numbers, dates and truth values only now, for a row that matches.
+        let texts: [String?] = row.map { cells in cells.enumerated().map { c, cell in
+            c < scored.texts.count ? scored.texts[c] ?? CellParser.text(cell) : CellParser.text(cell)
+        } } ?? scored.texts
+        var columns: [String: Int] = [:], headers: [String: String] = [:], scores: [String: Double] = [:]
         var unknown: [(Int, String)] = []
+        let tied = Dictionary(assignment.ties.map { ($0.column, $0.concept) }, uniquingKeysWith: { a, _ in a })
         var duplicates: [(Int, String, String)] = []
         for (c, text) in texts.enumerated() {
-            guard let text, let folded = keys[c] else { continue }
-            guard let key = columnKey(for: folded, in: kind) else {
-                unknown.append((c, text))
-                continue
-            }
-            if columns[key] != nil {
-                duplicates.append((c, text, key))
-            } else {
+            guard let text else { continue }
+            if let pick = assignment.byColumn[c] {
+                let key = vocabulary.concepts[pick.concept].key
                 columns[key] = c
                 headers[key] = text
+                scores[key] = pick.score
+            } else if let concept = tied[c] {
+                duplicates.append((c, text, vocabulary.concepts[concept].key))
+            } else {
+                unknown.append((c, text))
             }
         }
-        let missing = (requiredColumns[kind] ?? kind.schema.requiredColumns).filter { columns[$0.key] == nil }
-        return HeaderMatch(kind: kind, headerRow: row, columns: columns, unknownColumns: unknown,
-                           duplicateColumns: duplicates, missingRequired: missing, headers: headers)
+        let schema = kind.schema
+        let missing = schema.requiredColumns.filter { columns[$0.key] == nil }
+        var m = HeaderMatch(kind: kind, headerRow: headerRow, columns: columns, unknownColumns: unknown,
+                            duplicateColumns: duplicates, missingRequired: missing, headers: headers)
+        m.scores = scores
+        m.kindScore = requiredScore * 3 + matchedScore - Double(unknown.count)
+        m.nearMisses = nearMisses(candidates, assignment, texts: texts, tied: tied, vocabulary: vocabulary)
+        return m
+    }
+
+    /// True when a column's best concept scores under ``ColumnVocabulary/clearScore`` and the
+    /// next one within ``ColumnVocabulary/margin`` of it: `Ghi chú của TNXT` names a note and the
+    /// person handing over about equally.
+    static func isAmbiguous(_ scores: [ConceptScore]) -> Bool {
+        var first = 0.0, second = 0.0
+        for s in scores {
+            if s.score > first { second = first; first = s.score } else if s.score > second { second = s.score }
+        }
+        return first < ColumnVocabulary.clearScore && first - second < ColumnVocabulary.margin
+    }
+
+    /// For each concept of the kind left without a column, the free column scoring best for
+    /// it under the threshold (or ambiguously), when that concept is the column's best: each
+    /// column named once.
+    static func nearMisses(_ candidates: [(column: Int, scores: [ConceptScore])], _ assignment: ColumnAssignment,
+                           texts: [String?], tied: [Int: Int], vocabulary: ColumnVocabulary) -> [NearMiss] {
+        var byConcept: [Int: NearMiss] = [:]
+        for (column, scores) in candidates where assignment.byColumn[column] == nil && tied[column] == nil {
+            guard let top = scores.max(by: { $0.score < $1.score }), top.score < ColumnVocabulary.threshold || isAmbiguous(scores),
+                  assignment.byConcept[top.concept] == nil, column < texts.count, let text = texts[column] else { continue }
+            if let other = byConcept[top.concept], other.score >= top.score { continue }
+            byConcept[top.concept] = NearMiss(column: column, header: text, key: vocabulary.concepts[top.concept].key, score: top.score)
+        }
+        return byConcept.values.sorted { $0.column < $1.column }
     }
 }

@@ -18,7 +18,17 @@ public enum SheetReference {
             - Tiêu đề cột được so khớp **không phân biệt** hoa/thường, khoảng trắng, dấu câu, dấu tiếng Việt
               (kể cả đ/Đ), kiểu gõ dấu (khóa/khoá, hòa/hoà, thủy/thuỷ) và chuẩn Unicode (NFC/NFD). Mỗi cột còn
               có các **tên khác** được chấp nhận (không dấu, tiếng Anh, viết tắt) liệt kê bên dưới.
-            - Cột không thuộc mẫu được giữ nguyên và được báo lại (không bị bỏ qua âm thầm).
+            - Tiêu đề không cần gõ đúng từng chữ: chương trình hiểu **theo nghĩa**. Chữ viết tắt quen dùng (ĐV, SL,
+              NV, TG, BG, KH, TH, KS, ĐVCQ, TNTK, TNXT, TP, BC, DS, HĐ, SĐT…) được đọc thành từ đầy đủ; thứ tự từ
+              không quan trọng, từ đồng nghĩa (ngày/thời điểm/thời gian, gửi/nộp, khóa/lớp) được tính gần bằng;
+              cách nói của văn bản quy trình ("Số lượng đơn vị vắng", "Báo cáo nhanh tình hình buổi đầu tiên"…)
+              cũng được hiểu. Mỗi cột của sheet ứng với nhiều nhất một cột của mẫu; tiêu đề nói hai nghĩa gần
+              bằng nhau thì không đoán.
+            - Tiêu đề hai dòng (ô gộp nhóm ở trên, tiêu đề con ở dưới, ví dụ "Báo cáo ĐVCQ" trên "Ngày gửi" và
+              "Người nhận") được đọc là "nhóm / tiêu đề con".
+            - Cột không thuộc mẫu được giữ nguyên và được báo lại (không bị bỏ qua âm thầm); cột gần giống một cột
+              còn thiếu được chỉ ra một lần ("có thể là …"). `taphuan inspect FILE --columns` cho biết chương trình
+              đã hiểu từng cột thế nào.
             - **Ngày** luôn đọc theo thứ tự ngày/tháng/năm: `28/11/2026`, `5/1/26`, `28-11-2026`, `28.11.2026`,
               `2026-11-28`, `ngày 28 tháng 11 năm 2026`, hoặc ô ngày thật của Excel; có thể kèm giờ: `9h`, `9h30`,
               `9g15`, `9 giờ 15`, `09:00`, `9:00 SA`, `2:30 CH`, `09:15 sáng`, `2 giờ chiều`. Ngày thiếu năm (`28/11`)
