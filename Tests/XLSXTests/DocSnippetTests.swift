@@ -292,7 +292,7 @@ import XLSX
         let copy = try Workbook(path: output)
         #expect(copy.sheets.map(\.name) == ["Bàn giao", "Số liệu", "Kết quả kiểm tra"])
         let notes = try copy.sheet(named: "Bàn giao").notes
-        #expect(notes.first { $0.reference == cell }?.text == "[HANDOVER_LATE] bàn giao trước 6 ngày")
+        #expect(notes[cell]?.text == "[HANDOVER_LATE] bàn giao trước 6 ngày")
         #expect(notes.count == 2, "the note the workbook had is kept")
         #expect(try copy.sheet(named: "Kết quả kiểm tra")["B2"]?.value == .string("bàn giao trước 6 ngày"))
     }

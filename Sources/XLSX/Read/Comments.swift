@@ -1,6 +1,7 @@
 /// Reads a comments part (`xl/commentsN.xml`): the notes of one sheet.
 enum CommentsReader {
-    static func read(_ archive: ZipArchive, entry: ZipEntry) throws -> [Sheet.Note] {
+    /// The notes in file order, with their cells.
+    static func read(_ archive: ZipArchive, entry: ZipEntry) throws -> [(CellReference, Note)] {
         let handler = Handler()
         try XMLPart.parse(archive, entry: entry, handler: handler)
         return handler.notes
@@ -8,7 +9,7 @@ enum CommentsReader {
 
     private final class Handler: XMLContentHandler {
         var authors: [String] = []
-        var notes: [Sheet.Note] = []
+        var notes: [(CellReference, Note)] = []
         private let text = ByteAccumulator()
         private var inAuthor = false
         private var inText = false
@@ -42,7 +43,7 @@ enum CommentsReader {
             } else if name.is("comment") {
                 if let (ref, authorID) = pending {
                     let author = authorID.flatMap { authors.indices.contains($0) ? authors[$0] : nil }
-                    notes.append(Sheet.Note(reference: ref, author: author, text: Escapes.decode(text.string)))
+                    notes.append((ref, Note(Escapes.decode(text.string), author: author ?? "")))
                 }
                 pending = nil
             }
