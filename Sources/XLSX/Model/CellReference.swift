@@ -31,7 +31,7 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
     }
 
     /// Parses a reference from ASCII bytes (the `r` attribute of a cell).
-    public init?(bytes: UnsafeRawBufferPointer) {
+    package init?(bytes: UnsafeRawBufferPointer) {
         var column = 0, row = 0, i = 0
         let n = bytes.count
         if i < n, bytes[i] == 0x24 { i += 1 }

@@ -46,7 +46,7 @@ public struct DateTimeComponents: Hashable, Sendable, Comparable, CustomStringCo
     }
 
     /// The civil date of a day count since 1970-01-01.
-    public static func civil(daysSinceUnixEpoch z0: Int) -> (year: Int, month: Int, day: Int) {
+    package static func civil(daysSinceUnixEpoch z0: Int) -> (year: Int, month: Int, day: Int) {
         let z = z0 + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097

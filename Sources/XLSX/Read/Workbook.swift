@@ -5,7 +5,7 @@
 /// without allocation (``forEachRawCell(in:_:)``), or whole (``sheet(named:)``).
 public final class Workbook: @unchecked Sendable {
     /// The ZIP package.
-    public let archive: ZipArchive
+    let archive: ZipArchive
     /// The sheets in workbook order.
     public let sheets: [SheetInfo]
     /// The date system all serial numbers count in.
@@ -17,7 +17,7 @@ public final class Workbook: @unchecked Sendable {
     /// The cell formats (number formats and their date kinds).
     public let cellFormats: CellFormats
     /// The workbook part's name (`xl/workbook.xml` in most files).
-    public let workbookPart: String
+    let workbookPart: String
     /// The file path, when opened from a file.
     public let path: String?
 
