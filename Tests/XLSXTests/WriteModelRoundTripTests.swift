@@ -33,7 +33,7 @@ import Testing
 
     static let notes: [CellReference: Note] = [
         CellReference("B3")!: Note("Lớp thí điểm", author: "Phòng Đào tạo"),
-        CellReference("D4")!: Note("Chờ xác nhận\nngày 05/12"),
+        CellReference("D4")!: Note("Chờ xác nhận\nngày 05/12", visible: true),
     ]
 
     static let links: [CellRange: Hyperlink] = [
@@ -65,7 +65,7 @@ import Testing
             }
         }
         try planSheet.addNote(Note("Lớp thí điểm", author: "Phòng Đào tạo"), at: CellReference("B3")!)
-        try planSheet.addNote(Note("Chờ xác nhận\nngày 05/12"), at: CellReference("D4")!)
+        try planSheet.addNote(Note("Chờ xác nhận\nngày 05/12", visible: true), at: CellReference("D4")!)
         try planSheet.addHyperlink(.external(url, tooltip: "Cổng thông tin"), at: CellReference("A2")!)
         try planSheet.addHyperlink(.internal(sheet: list, CellRange("A1")!), at: CellReference("A3")!)
         try planSheet.addHyperlink(Hyperlink(target: mail, display: "Gửi thư"), over: CellRange("A5:B5")!)
@@ -197,6 +197,26 @@ import Testing
     /// What a file spells becomes a typed rule only when writing that rule spells it the same.
     @Test(arguments: spellings) func ruleFromFile(_ s: Spelling) {
         #expect(DataValidation.rule(type: s.type, operator: s.op, formula1: s.formula1, formula2: s.formula2, system: s.system) == s.rule)
+    }
+
+    /// A note's box shows all the time when its ClientData has `<x:Visible/>`; the row and
+    /// column are zero-based, and a VML that is no well-formed XML (a bare `<br>`) still reads.
+    @Test func visibleNoteBoxes() {
+        let vml = """
+            <xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:x="urn:schemas-microsoft-com:office:excel">
+             <v:shape id="_x0000_s1025" style='visibility:visible'><v:textbox><div>a<br>b</div></v:textbox>
+              <x:ClientData ObjectType="Note"><x:MoveWithCells/><x:Row>3</x:Row><x:Column>1</x:Column><x:Visible/></x:ClientData></v:shape>
+             <v:shape id="_x0000_s1026" style='visibility:hidden'>
+              <x:ClientData ObjectType="Note"><x:Row>0</x:Row><x:Column>0</x:Column></x:ClientData></v:shape>
+             <v:shape id="_x0000_s1027"><x:ClientData ObjectType="Button"><x:Row>5</x:Row><x:Column>5</x:Column><x:Visible/></x:ClientData></v:shape>
+             <v:shape id="_x0000_s1028"><x:ClientData ObjectType="Note">
+               <x:Row> 9 </x:Row>
+               <x:Column>26</x:Column>
+               <x:Visible/>
+              </x:ClientData></v:shape>
+            </xml>
+            """
+        #expect(NoteBoxesReader.visibleCells(Array(vml.utf8)) == [CellReference("B4")!, CellReference("AA10")!])
     }
 
     /// openpyxl reads the written-back workbook as the first one was made.

@@ -6,8 +6,8 @@ public struct Note: Hashable, Sendable {
     public var text: String
     /// The author's name; empty when the note has none.
     public var author: String
-    /// True to show the box all the time rather than on hover. Writers put it in the note's
-    /// VML drawing; the reader does not read drawings and leaves it false.
+    /// True to show the box all the time rather than on hover (`<x:Visible/>` in the sheet's
+    /// VML drawing, where writers put it and the reader finds it).
     public var visible: Bool
 
     /// A note with its text, author and visibility.

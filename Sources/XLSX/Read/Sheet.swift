@@ -141,6 +141,12 @@ extension Workbook {
                     for (cell, note) in try CommentsReader.read(archive, entry: commentsEntry) { notes[cell] = note }
                 }
             }
+            if !notes.isEmpty {
+                for rel in relationships where rel.isType("vmlDrawing") && !rel.isExternal {
+                    guard let vml = archive.entry(named: rel.target) else { continue }
+                    for cell in NoteBoxesReader.visibleCells(try archive.contents(of: vml)) { notes[cell]?.visible = true }
+                }
+            }
             return Sheet(info: info, rows: rows, metadata: metadata, notes: notes)
         }
     }
