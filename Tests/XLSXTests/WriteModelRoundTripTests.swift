@@ -180,6 +180,8 @@ import Testing
         Spelling(type: "list", op: nil, formula1: "\"a,,b\"", formula2: nil, rule: .list(["a", "", "b"])),
         Spelling(type: "list", op: "equal", formula1: "'Kế hoạch'!$A$1:$A$3", formula2: nil,
                  rule: .listFromRange(sheet: "Kế hoạch", range: CellRange("A1:A3")!)),
+        Spelling(type: "list", op: nil, formula1: "\"say \"\"hi\"\",bye\"", formula2: nil,
+                 rule: .general(.list, formula1: "\"say \"\"hi\"\",bye\"")),
         Spelling(type: "list", op: nil, formula1: "'Kế hoạch'!A1:A3", formula2: nil, rule: .general(.list, formula1: "'Kế hoạch'!A1:A3")),
         Spelling(type: "list", op: nil, formula1: "'It''s'!$B$2", formula2: nil, rule: .listFromRange(sheet: "It's", range: CellRange("B2")!)),
         Spelling(type: "whole", op: nil, formula1: "1", formula2: "10", rule: .wholeNumber(.between(1, 10))),

@@ -203,7 +203,8 @@ extension DataValidation {
         }
         switch kind {
         case .list:
-            if f1.count >= 2, f1.hasPrefix("\""), f1.hasSuffix("\"") {
+            // A quote inside (written doubled) is no value the writer's lists may hold.
+            if f1.count >= 2, f1.hasPrefix("\""), f1.hasSuffix("\""), !f1.dropFirst().dropLast().contains("\"") {
                 candidate = .list(f1.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false).map(String.init))
             } else if let (sheet, range) = SheetName.parseReference(f1) {
                 candidate = .listFromRange(sheet: sheet, range: range)
