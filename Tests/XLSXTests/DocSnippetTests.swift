@@ -226,6 +226,51 @@ import XLSX
         #expect(dateCells == 2)
     }
 
+    /// ReadingWorkbooks.md, "Writing back what was read": the copy keeps the sheet states,
+    /// validations, links, notes and names of the source.
+    @Test func readingWorkbooksWriteBack() throws {
+        let dir = try makeTemporaryDirectory("doc-write-back")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sourcePath = dir.appendingPathComponent("Ke hoach tap huan.xlsx").path
+        let copyPath = dir.appendingPathComponent("Ban sao.xlsx").path
+        let made = WorkbookWriter()
+        let plan = try made.addSheet("Kế hoạch")
+        try plan.appendRow([.string("Mã lớp"), .string("Có học")])
+        try plan.addValidation(DataValidation(.list(["Có", "Không"])), to: CellRange("B2:B20")!)
+        try plan.addHyperlink(.external("https://example.org/tap-huan"), at: CellReference("A1")!)
+        try plan.addNote(Note("Lớp thí điểm", author: "Phòng Đào tạo"), at: CellReference("A2")!)
+        let list = try made.addSheet("Danh mục")
+        try list.appendRow([.string("Có"), .string("Không")])
+        list.state = .hidden
+        try made.defineName("LuaChon", refersTo: "'Danh mục'!$A$1:$B$1")
+        try made.write(to: sourcePath)
+
+        // --- ReadingWorkbooks.md
+        let source = try Workbook(path: sourcePath)
+        let copy = WorkbookWriter()
+        for info in source.sheets {
+            let sheet = try source.sheet(info)
+            let out = try copy.addSheet(info.name)
+            for cell in sheet.cells { try out.set(cell.value, at: cell.reference) }
+            out.state = info.state
+            for validation in sheet.dataValidations { try out.addValidation(validation) }
+            for (range, link) in sheet.hyperlinks { try out.addHyperlink(link, over: range) }
+            for (cell, note) in sheet.notes { try out.addNote(note, at: cell) }
+        }
+        for name in source.definedNames { try copy.defineName(name) }
+        try copy.write(to: copyPath)
+        // --- end
+
+        let back = try Workbook(path: copyPath)
+        #expect(back.sheets.map(\.state) == [.visible, .hidden])
+        #expect(back.definedNames == [DefinedName("LuaChon", refersTo: "'Danh mục'!$A$1:$B$1")])
+        let sheet = try back.sheet(named: "Kế hoạch")
+        #expect(sheet.dataValidations == [DataValidation(.list(["Có", "Không"]), ranges: [CellRange("B2:B20")!])])
+        #expect(sheet.hyperlinks == [CellRange("A1")!: .external("https://example.org/tap-huan")])
+        #expect(sheet.notes == [CellReference("A2")!: Note("Lớp thí điểm", author: "Phòng Đào tạo")])
+        #expect(sheet["B1"]?.value == .string("Có học"))
+    }
+
     /// The "library in ten lines" of README.md: read rows into a Decodable type, write a
     /// styled sheet, fill a template.
     @Test func readmeTenLines() throws {
@@ -292,7 +337,7 @@ import XLSX
         let copy = try Workbook(path: output)
         #expect(copy.sheets.map(\.name) == ["Bàn giao", "Số liệu", "Kết quả kiểm tra"])
         let notes = try copy.sheet(named: "Bàn giao").notes
-        #expect(notes.first { $0.reference == cell }?.text == "[HANDOVER_LATE] bàn giao trước 6 ngày")
+        #expect(notes[cell]?.text == "[HANDOVER_LATE] bàn giao trước 6 ngày")
         #expect(notes.count == 2, "the note the workbook had is kept")
         #expect(try copy.sheet(named: "Kết quả kiểm tra")["B2"]?.value == .string("bàn giao trước 6 ngày"))
     }

@@ -66,7 +66,7 @@ import Testing
     @Test func namespacePrefixes() throws {
         let wb = try Self.open("namespace-prefixes.xlsx")
         #expect(wb.sheets.map(\.name) == ["Prefixed"])
-        #expect(wb.definedNames == [Workbook.DefinedName(name: "Total", formula: "Prefixed!$B$2", localSheetIndex: nil, hidden: false)])
+        #expect(wb.definedNames == [DefinedName("Total", refersTo: "Prefixed!$B$2")])
         let sheet = try wb.sheet(named: "prefixed")
         #expect(sheet["A1"]?.value == .string("prefixed text"))
         #expect(sheet["B2"]?.value == .number(7.5))

@@ -123,7 +123,7 @@ enum FeatureWorkbook {
         try list.set(.string("Về kế hoạch"), at: "B1")
 
         try hidden.set(.string("bí mật"), at: "A1")
-        hidden.visibility = .hidden
+        hidden.state = .hidden
 
         try workbook.defineName("DanhSachDonVi", refersTo: SheetName.reference(listSheet, CellRange("A2:A6")!))
         try workbook.write(to: path)

@@ -115,7 +115,7 @@ import Testing
         try Data("old".utf8).write(to: URL(fileURLWithPath: path))
         let workbook = WorkbookWriter()
         let sheet = try workbook.addSheet("Một")
-        sheet.visibility = .hidden
+        sheet.state = .hidden
         #expect(throws: XLSXError.self) { try workbook.write(to: path) }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["hidden.xlsx"])

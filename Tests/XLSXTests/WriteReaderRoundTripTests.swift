@@ -42,10 +42,10 @@ import Testing
         }
         #expect(plan.mergedRanges == [CellRange("A1:J1")!])
         #expect(plan.freezePane?.rows == 2 && plan.freezePane?.columns == 1)
-        #expect(plan.notes.first { $0.reference == CellReference("B3")! }?.text == "Lớp thí điểm")
-        #expect(plan.hyperlinks.first { $0.range == CellRange("B8")! }?.target == "https://example.gov.vn/tap-huan?tuan=48&nam=2026")
-        #expect(plan.hyperlinks.first { $0.range == CellRange("B7")! }?.location == "'Danh mục'!A1")
-        #expect(plan.dataValidations.contains { $0.type == "list" && $0.formula1 == "\"Chưa bắt đầu,Đang học,Hoàn thành\"" })
+        #expect(plan.notes[CellReference("B3")!]?.text == "Lớp thí điểm")
+        #expect(plan.hyperlinks[CellRange("B8")!]?.target == "https://example.gov.vn/tap-huan?tuan=48&nam=2026")
+        #expect(plan.hyperlinks[CellRange("B7")!]?.location == "'Danh mục'!A1")
+        #expect(plan.dataValidations.contains { $0.rule == .list(["Chưa bắt đầu", "Đang học", "Hoàn thành"]) })
         let list = try workbook.sheet(named: FeatureWorkbook.listSheet)
         for (i, unit) in FeatureWorkbook.units.enumerated() {
             #expect(list[row: i + 1, column: 0]?.value == .string(unit))
@@ -56,8 +56,10 @@ import Testing
             } else {
                 Issue.record("A9 is not rich text: \(String(describing: plan["A9"]?.value))")
             }
-            #expect(plan.dataValidations.contains { $0.type == "date" && $0.formula1 == "46023" && $0.formula2 == "46387" })
-            #expect(workbook.definedNames.contains { $0.name == "DanhSachDonVi" && $0.formula == "'Danh mục'!$A$2:$A$6" })
+            #expect(plan.dataValidations.contains {
+                $0.rule == .date(.between(DateTimeComponents(year: 2026, month: 1, day: 1), DateTimeComponents(year: 2026, month: 12, day: 31)))
+            })
+            #expect(workbook.definedNames.contains { $0.name == "DanhSachDonVi" && $0.refersTo == "'Danh mục'!$A$2:$A$6" })
         }
     }
 

@@ -61,12 +61,40 @@ public indirect enum XLSXError: Error, Sendable, Equatable {
 
     /// The limits a reader enforces; see ``ReadLimits``.
     public enum Limit: String, Sendable, Equatable {
-        case entryCount, entrySize, totalSize, compressionRatio, partSize, cellCount, sharedStrings, styles, xmlDepth
+        /// More entries in the archive than ``ReadLimits/maxEntryCount``.
+        case entryCount
+        /// An entry inflates past ``ReadLimits/maxEntrySize``.
+        case entrySize
+        /// All entries together inflate past ``ReadLimits/maxTotalSize``.
+        case totalSize
+        /// An entry inflates more than ``ReadLimits/maxCompressionRatio`` times its compressed size (a zip bomb).
+        case compressionRatio
+        /// A part read whole is larger than ``ReadLimits/maxPartSize``.
+        case partSize
+        /// A whole sheet holds more cells than ``ReadLimits/maxCells``.
+        case cellCount
+        /// More shared strings than ``ReadLimits/maxSharedStrings``.
+        case sharedStrings
+        /// Too many cell formats in a styles part; kept for callers' limits, the library itself does not throw it.
+        case styles
+        /// XML nested deeper than ``ReadLimits/maxXMLDepth``.
+        case xmlDepth
     }
 
     /// Why a sheet name is refused.
     public enum SheetNameProblem: String, Sendable, Equatable {
-        case empty, tooLong, forbiddenCharacter, apostropheAtEdge, duplicate, reserved
+        /// The name is empty.
+        case empty
+        /// The name is longer than 31 characters.
+        case tooLong
+        /// The name holds one of `[ ] : * ? / \`.
+        case forbiddenCharacter
+        /// The name starts or ends with an apostrophe.
+        case apostropheAtEdge
+        /// Another sheet has the name, ignoring case.
+        case duplicate
+        /// The name is `History`, which Excel keeps for change tracking.
+        case reserved
     }
 }
 
@@ -106,7 +134,10 @@ public enum CLibrary: String, Sendable, Hashable {
 }
 
 public enum MessageLanguage: String, Sendable, CaseIterable {
-    case vi, en
+    /// Vietnamese.
+    case vi
+    /// English.
+    case en
 }
 
 extension XLSXError: CustomStringConvertible {

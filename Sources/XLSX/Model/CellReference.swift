@@ -6,7 +6,9 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
     /// Zero-based column (column A is 0).
     public var column: Int
 
+    /// Rows in Excel's grid: 1,048,576 (2²⁰).
     public static let maxRows = 1_048_576
+    /// Columns in Excel's grid: 16,384 (2¹⁴), A to XFD.
     public static let maxColumns = 16_384
 
     /// A reference from zero-based indices; nil outside Excel's grid.
@@ -29,7 +31,7 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
     }
 
     /// Parses a reference from ASCII bytes (the `r` attribute of a cell).
-    public init?(bytes: UnsafeRawBufferPointer) {
+    package init?(bytes: UnsafeRawBufferPointer) {
         var column = 0, row = 0, i = 0
         let n = bytes.count
         if i < n, bytes[i] == 0x24 { i += 1 }
@@ -96,6 +98,7 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
     /// `B7`.
     public var description: String { CellReference.columnName(column) + String(row + 1) }
 
+    /// Row-major order: `A2` comes after `XFD1`.
     public static func < (a: CellReference, b: CellReference) -> Bool {
         (a.row, a.column) < (b.row, b.column)
     }
@@ -103,9 +106,12 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
 
 /// A rectangle of cells, `A1:C10`; a single cell is a range of one.
 public struct CellRange: Hashable, Sendable, CustomStringConvertible {
+    /// The top-left cell.
     public var start: CellReference
+    /// The bottom-right cell.
     public var end: CellReference
 
+    /// The range spanned by two corners, in either order.
     public init(_ start: CellReference, _ end: CellReference) {
         self.start = CellReference(unchecked: min(start.row, end.row), min(start.column, end.column))
         self.end = CellReference(unchecked: max(start.row, end.row), max(start.column, end.column))
@@ -120,9 +126,12 @@ public struct CellRange: Hashable, Sendable, CustomStringConvertible {
         self.init(a, b)
     }
 
+    /// The number of rows it spans.
     public var rowCount: Int { end.row - start.row + 1 }
+    /// The number of columns it spans.
     public var columnCount: Int { end.column - start.column + 1 }
 
+    /// True when the cell lies inside the range.
     public func contains(_ ref: CellReference) -> Bool {
         (start.row...end.row).contains(ref.row) && (start.column...end.column).contains(ref.column)
     }

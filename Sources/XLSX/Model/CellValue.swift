@@ -3,11 +3,15 @@
 /// Dates are numbers under a date format in the file; a reader turns them into ``date(_:)``
 /// when the cell's format says so, with the serial number kept alongside in ``Cell``.
 public enum CellValue: Hashable, Sendable {
+    /// No value (a blank cell).
     case empty
+    /// A number (Excel keeps 15 significant digits).
     case number(Double)
+    /// Text (at most 32,767 characters in a cell).
     case string(String)
     /// Text with formatting runs; ``plainText`` flattens it.
     case richText([RichTextRun])
+    /// TRUE or FALSE.
     case bool(Bool)
     /// A date, time, date-time or duration, as the cell's number format shows it.
     case date(ExcelDateTime)
@@ -32,6 +36,7 @@ public enum CellValue: Hashable, Sendable {
         return self
     }
 
+    /// True for no value or empty text, resolving formulas.
     public var isEmpty: Bool {
         switch resolved {
         case .empty: return true
@@ -53,8 +58,11 @@ public enum CellValue: Hashable, Sendable {
 
 /// A run of rich text with its font changes.
 public struct RichTextRun: Hashable, Sendable {
+    /// The run's text.
     public var text: String
+    /// The run's font; nil for the cell's own font.
     public var font: Font?
+    /// A run of text, in `font` or the cell's font.
     public init(_ text: String, font: Font? = nil) {
         self.text = text
         self.font = font

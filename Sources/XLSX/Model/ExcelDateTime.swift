@@ -8,11 +8,22 @@ public enum DateSystem: Sendable, Hashable {
 
 /// Calendar date and time of day, without time zone (Excel has none).
 public struct DateTimeComponents: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var year: Int, month: Int, day: Int
-    public var hour: Int, minute: Int, second: Int
+    /// The year (1900–9999 in Excel's range).
+    public var year: Int
+    /// The month, 1–12.
+    public var month: Int
+    /// The day of the month, 1–31.
+    public var day: Int
+    /// The hour, 0–23.
+    public var hour: Int
+    /// The minute, 0–59.
+    public var minute: Int
+    /// The second, 0–59.
+    public var second: Int
     /// Milliseconds within the second (Excel keeps no finer resolution worth trusting).
     public var millisecond: Int
 
+    /// A date and time from its parts; they are taken as given, not checked.
     public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, millisecond: Int = 0) {
         self.year = year
         self.month = month
@@ -35,7 +46,7 @@ public struct DateTimeComponents: Hashable, Sendable, Comparable, CustomStringCo
     }
 
     /// The civil date of a day count since 1970-01-01.
-    public static func civil(daysSinceUnixEpoch z0: Int) -> (year: Int, month: Int, day: Int) {
+    package static func civil(daysSinceUnixEpoch z0: Int) -> (year: Int, month: Int, day: Int) {
         let z = z0 + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -57,16 +68,19 @@ public struct DateTimeComponents: Hashable, Sendable, Comparable, CustomStringCo
         return ((d % 7) + 7 + 3) % 7 + 1
     }
 
-    /// ISO 8601: `2024-12-01T09:30:00`, with `.250` when there are milliseconds.
+    /// ISO 8601: `2024-12-01T09:30:00`, with `.25` for 250 milliseconds.
     public var description: String { isoDate + "T" + isoTime }
 
+    /// The date as ISO 8601: `2024-12-01`.
     public var isoDate: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
 
+    /// The time of day as ISO 8601: `09:30:00`, with `.25` when there are milliseconds.
     public var isoTime: String {
         let base = "\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2))"
         return millisecond == 0 ? base : base + "." + trimmedMilliseconds(millisecond)
     }
 
+    /// True when `a` comes before `b` in time.
     public static func < (a: DateTimeComponents, b: DateTimeComponents) -> Bool {
         (a.year, a.month, a.day, a.millisecondOfDay) < (b.year, b.month, b.day, b.millisecondOfDay)
     }
@@ -87,17 +101,26 @@ func trimmedMilliseconds(_ ms: Int) -> String {
 /// A date, time, date-time or duration from a cell: the serial number the file stores, the
 /// date system it counts in, and what the cell's number format makes of it.
 public struct ExcelDateTime: Hashable, Sendable, CustomStringConvertible {
+    /// What the cell's number format shows of the serial.
     public enum Kind: Sendable, Hashable {
-        case date, time, dateTime
+        /// A calendar date; the fraction of a day, if any, is not shown.
+        case date
+        /// A time of day; the whole days are not shown.
+        case time
+        /// A date with a time of day.
+        case dateTime
         /// Elapsed time (`[h]:mm:ss`): hours may pass 24.
         case duration
     }
 
     /// The stored number, in `system`'s days.
     public var serial: Double
+    /// The date system the serial counts in.
     public var system: DateSystem
+    /// What the cell's number format shows: date, time, both, or a duration.
     public var kind: Kind
 
+    /// A value from a serial number as a cell stores it: days since the system's start, the fraction the time of day.
     public init(serial: Double, system: DateSystem = .date1900, kind: Kind) {
         self.serial = serial
         self.system = system

@@ -1,14 +1,14 @@
 /// One part of a reference in a formula: a cell (`$B7`), a whole row (`7`) or a whole column
 /// (`B`). Rows and columns are one-based; `$` marks an absolute part.
-public struct ReferencePart: Hashable, Sendable {
+struct ReferencePart: Hashable, Sendable {
     /// One-based column, nil for a whole row.
-    public var column: Int?
+    var column: Int?
     /// One-based row, nil for a whole column.
-    public var row: Int?
+    var row: Int?
     /// True when the column is written with `$`.
-    public var absoluteColumn: Bool
+    var absoluteColumn: Bool
     /// True when the row is written with `$`.
-    public var absoluteRow: Bool
+    var absoluteRow: Bool
 
     /// Appends the text of the part, as Excel writes it.
     func write(into out: inout [UInt8]) {
@@ -23,7 +23,7 @@ public struct ReferencePart: Hashable, Sendable {
     }
 
     /// The text of the part, as Excel writes it.
-    public var text: String {
+    var text: String {
         var s = ""
         if let column { s += (absoluteColumn ? "$" : "") + CellReference.columnName(column - 1) }
         if let row { s += (absoluteRow ? "$" : "") + String(row) }
@@ -33,25 +33,25 @@ public struct ReferencePart: Hashable, Sendable {
 
 /// A reference found in a formula: an optional sheet, then a cell, or a range of cells, rows or
 /// columns.
-public struct FormulaReference: Hashable, Sendable {
+struct FormulaReference: Hashable, Sendable {
     /// The sheet named before `!`, unquoted (`Kế hoạch` for `'Kế hoạch'!A1`); nil when none.
-    public var sheet: String?
+    var sheet: String?
     /// True when the sheet belongs to another workbook (`[1]Sheet1!A1`).
-    public var isExternal: Bool
+    var isExternal: Bool
     /// The first (or only) part.
-    public var first: ReferencePart
+    var first: ReferencePart
     /// The end of a range, if any.
-    public var second: ReferencePart?
+    var second: ReferencePart?
 }
 
 /// A small tokenizer for Excel formulas that finds every cell, row and column reference —
 /// skipping string literals, function names, defined names and structured references — and
 /// rewrites the ones a caller changes, copying all other text as it was.
-public enum FormulaReferences {
+enum FormulaReferences {
     /// Calls `body` with each reference of `formula`; `body` edits it in place and returns false
     /// when the reference no longer exists (it becomes `#REF!`). Unchanged references keep
     /// their original text.
-    public static func rewrite(_ formula: String, _ body: (inout FormulaReference) -> Bool) -> String {
+    static func rewrite(_ formula: String, _ body: (inout FormulaReference) -> Bool) -> String {
         var out: [UInt8] = []
         let changed = render(pieces(formula), into: &out, body)
         return changed ? String(decoding: out, as: UTF8.self) : formula
@@ -211,7 +211,7 @@ public enum FormulaReferences {
 
     /// Moves the relative parts of every reference by `rows` and `columns`, as Excel does when
     /// it copies a formula: the reader and the template engine expand shared formulas with it.
-    public static func translate(_ formula: String, rows: Int, columns: Int) -> String {
+    static func translate(_ formula: String, rows: Int, columns: Int) -> String {
         guard rows != 0 || columns != 0 else { return formula }
         return rewrite(formula) { reference in
             if reference.isExternal { return true }

@@ -3,23 +3,35 @@ public struct NumberFormat: Hashable, Sendable, CustomStringConvertible {
     /// The format code as Excel writes it.
     public var code: String
 
+    /// A format from its code, such as `#,##0.00` or `dd/mm/yyyy`.
     public init(_ code: String) { self.code = code }
 
+    /// Excel's default: as many digits as fit, `1234.5` shows `1234.5`.
     public static let general = NumberFormat("General")
+    /// Rounded to a whole number: `1234.5` shows `1235`.
     public static let integer = NumberFormat("0")
+    /// Two decimals: `1234.5` shows `1234.50`.
     public static let decimal2 = NumberFormat("0.00")
+    /// Whole number with thousands separators: `1234.5` shows `1,235`.
     public static let thousands = NumberFormat("#,##0")
+    /// Percent, no decimals: `0.256` shows `26%`.
     public static let percent = NumberFormat("0%")
+    /// Percent with one decimal: `0.256` shows `25.6%`.
     public static let percent1 = NumberFormat("0.0%")
+    /// Text: what is typed stays as typed (`0123` keeps its zero).
     public static let text = NumberFormat("@")
     /// Vietnamese day-first date.
     public static let dayMonthYear = NumberFormat("dd/mm/yyyy")
     /// Vietnamese day-first date and time.
     public static let dayMonthYearTime = NumberFormat("dd/mm/yyyy hh:mm")
+    /// Time of day, 24-hour: `13:45`.
     public static let time = NumberFormat("hh:mm")
+    /// ISO 8601 date: `2026-12-01`.
     public static let isoDate = NumberFormat("yyyy-mm-dd")
+    /// Elapsed time with hours past 24: `36:00:00` for a day and a half.
     public static let duration = NumberFormat("[h]:mm:ss")
 
+    /// The format code.
     public var description: String { code }
 
     /// The format of a built-in id (ECMA-376 Part 1, 18.8.30); nil for ids without a fixed code.
@@ -54,7 +66,20 @@ public struct NumberFormat: Hashable, Sendable, CustomStringConvertible {
 
     /// What a format makes of a number.
     public enum Kind: Sendable, Hashable {
-        case general, number, text, date, time, dateTime, duration
+        /// The General format: numbers as they are.
+        case general
+        /// A number format without date or time tokens (decimals, percent, currency).
+        case number
+        /// The text format `@`.
+        case text
+        /// A date without a time of day.
+        case date
+        /// A time of day without a date.
+        case time
+        /// A date with a time of day.
+        case dateTime
+        /// Elapsed time (`[h]:mm`): hours, minutes or seconds past their usual bounds.
+        case duration
     }
 
     /// Classifies the code: date and time tokens outside quotes, escapes and brackets make a

@@ -1,6 +1,7 @@
 /// Reads a comments part (`xl/commentsN.xml`): the notes of one sheet.
 enum CommentsReader {
-    static func read(_ archive: ZipArchive, entry: ZipEntry) throws -> [Sheet.Note] {
+    /// The notes in file order, with their cells.
+    static func read(_ archive: ZipArchive, entry: ZipEntry) throws -> [(CellReference, Note)] {
         let handler = Handler()
         try XMLPart.parse(archive, entry: entry, handler: handler)
         return handler.notes
@@ -8,7 +9,7 @@ enum CommentsReader {
 
     private final class Handler: XMLContentHandler {
         var authors: [String] = []
-        var notes: [Sheet.Note] = []
+        var notes: [(CellReference, Note)] = []
         private let text = ByteAccumulator()
         private var inAuthor = false
         private var inText = false
@@ -42,7 +43,7 @@ enum CommentsReader {
             } else if name.is("comment") {
                 if let (ref, authorID) = pending {
                     let author = authorID.flatMap { authors.indices.contains($0) ? authors[$0] : nil }
-                    notes.append(Sheet.Note(reference: ref, author: author, text: Escapes.decode(text.string)))
+                    notes.append((ref, Note(Escapes.decode(text.string), author: author ?? "")))
                 }
                 pending = nil
             }
@@ -51,5 +52,57 @@ enum CommentsReader {
         func characters(_ bytes: UnsafeRawBufferPointer) {
             if inAuthor || inText { text.append(bytes) }
         }
+    }
+}
+
+/// Reads which notes show all the time from a sheet's legacy VML drawing: each note's box is a
+/// shape whose `<x:ClientData ObjectType="Note">` names its zero-based `<x:Row>` and
+/// `<x:Column>`, with `<x:Visible/>` when it always shows. VML is not always well-formed XML
+/// (Excel writes bare `<br>` in some boxes), so this scans the bytes instead of parsing them.
+enum NoteBoxesReader {
+    static func visibleCells(_ bytes: [UInt8]) -> Set<CellReference> {
+        var result: Set<CellReference> = []
+        var at = 0
+        while let start = find(Array("ClientData".utf8), in: bytes, from: at) {
+            guard let tagEnd = find([0x3E], in: bytes, from: start) else { break }
+            let close = find(Array("ClientData>".utf8), in: bytes, from: tagEnd) ?? bytes.count
+            at = min(bytes.count, close + 1)
+            let tag = bytes[start..<tagEnd]
+            guard find(Array("ObjectType=\"Note\"".utf8), in: Array(tag), from: 0) != nil else { continue }
+            let body = Array(bytes[tagEnd..<close])
+            guard find(Array("Visible".utf8), in: body, from: 0) != nil,
+                  let row = number(after: "Row>", in: body), let column = number(after: "Column>", in: body),
+                  let cell = CellReference(row: row, column: column) else { continue }
+            result.insert(cell)
+        }
+        return result
+    }
+
+    /// The decimal number right after `label` in `bytes`.
+    private static func number(after label: String, in bytes: [UInt8]) -> Int? {
+        guard let i = find(Array(label.utf8), in: bytes, from: 0) else { return nil }
+        var j = i + label.utf8.count, value = 0, digits = 0
+        while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x0A || bytes[j] == 0x0D || bytes[j] == 0x09 { j += 1 }
+        while j < bytes.count, (0x30...0x39).contains(bytes[j]), digits < 8 {
+            value = value * 10 + Int(bytes[j] - 0x30)
+            digits += 1
+            j += 1
+        }
+        return digits > 0 ? value : nil
+    }
+
+    /// The index where `pattern` first occurs in `bytes` at or after `from`.
+    private static func find(_ pattern: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        guard !pattern.isEmpty, bytes.count >= pattern.count, from <= bytes.count - pattern.count else { return nil }
+        var i = from
+        while i <= bytes.count - pattern.count {
+            if bytes[i] == pattern[0] {
+                var k = 1
+                while k < pattern.count, bytes[i + k] == pattern[k] { k += 1 }
+                if k == pattern.count { return i }
+            }
+            i += 1
+        }
+        return nil
     }
 }

@@ -1,16 +1,16 @@
 /// One relationship of a part's `.rels`: its id, type, and the part it points to.
-public struct Relationship: Sendable, Hashable {
+struct Relationship: Sendable, Hashable {
     /// The `Id`, referenced as `r:id` from the source part.
-    public var id: String
+    var id: String
     /// The type URI (transitional or Strict).
-    public var type: String
+    var type: String
     /// The target resolved to a part name inside the package (no leading `/`), or the URI of an external target.
-    public var target: String
+    var target: String
     /// True for `TargetMode="External"` (a hyperlink to a web page, say).
-    public var isExternal: Bool
+    var isExternal: Bool
 
     /// True when the type URI ends with `/name` (so transitional and Strict types match alike).
-    public func isType(_ name: String) -> Bool { type.hasSuffix("/" + name) }
+    func isType(_ name: String) -> Bool { type.hasSuffix("/" + name) }
 }
 
 /// Parses `_rels/*.rels` parts and resolves relative and absolute targets.

@@ -10,13 +10,13 @@ public struct Sheet: Sendable {
     public let rows: [Row]
     /// Merged ranges, column widths, freeze pane, validations, hyperlinks.
     public let metadata: SheetMetadata
-    /// The sheet's notes (comments).
-    public let notes: [Note]
+    /// The sheet's notes (comments) by cell; a cell has at most one.
+    public let notes: [CellReference: Note]
 
     /// The sheet's name.
     public var name: String { info.name }
 
-    init(info: SheetInfo, rows: [Row], metadata: SheetMetadata, notes: [Note]) {
+    init(info: SheetInfo, rows: [Row], metadata: SheetMetadata, notes: [CellReference: Note]) {
         self.info = info
         self.rows = rows
         self.metadata = metadata
@@ -104,10 +104,10 @@ public struct Sheet: Sendable {
     public var hiddenColumns: [Int] { metadata.hiddenColumns }
     /// The frozen rows and columns, if any.
     public var freezePane: FreezePane? { metadata.freezePane }
-    /// Data validation rules.
+    /// Data validation rules, each with its ranges, in file order.
     public var dataValidations: [DataValidation] { metadata.dataValidations }
-    /// Hyperlinks, external targets resolved.
-    public var hyperlinks: [Hyperlink] { metadata.hyperlinks }
+    /// Hyperlinks by the range they cover, external targets resolved.
+    public var hyperlinks: [CellRange: Hyperlink] { metadata.hyperlinks }
 
     /// The merged range a cell belongs to, if any.
     public func mergedRange(containing reference: CellReference) -> CellRange? {
@@ -133,17 +133,18 @@ extension Workbook {
                 rows.append(row)
             }
             if !sorted { rows = Sheet.normalise(rows) }
-            var metadata = reader.metadata
+            let metadata = reader.metadata
             let relationships = try RelationshipsReader.read(archive, of: info.part ?? entry.name)
-            for i in metadata.hyperlinks.indices {
-                if let id = metadata.hyperlinks[i].relationshipID, let rel = relationships.first(where: { $0.id == id }) {
-                    metadata.hyperlinks[i].target = rel.target
-                }
-            }
-            var notes: [Sheet.Note] = []
+            var notes: [CellReference: Note] = [:]
             for rel in relationships where rel.isType("comments") && !rel.isExternal {
                 if let commentsEntry = archive.entry(named: rel.target) {
-                    notes += try CommentsReader.read(archive, entry: commentsEntry)
+                    for (cell, note) in try CommentsReader.read(archive, entry: commentsEntry) { notes[cell] = note }
+                }
+            }
+            if !notes.isEmpty {
+                for rel in relationships where rel.isType("vmlDrawing") && !rel.isExternal {
+                    guard let vml = archive.entry(named: rel.target) else { continue }
+                    for cell in NoteBoxesReader.visibleCells(try archive.contents(of: vml)) { notes[cell]?.visible = true }
                 }
             }
             return Sheet(info: info, rows: rows, metadata: metadata, notes: notes)

@@ -39,13 +39,24 @@ final class SheetHandler<Sink: SheetSink>: XMLContentHandler {
     private var formulaIndex: Int?
     private var sharedFormulas: [Int: (row: Int, column: Int, text: String)] = [:]
 
-    private var validation: Sheet.DataValidation?
+    /// A `<dataValidation>` being read: its attributes, then its formulas.
+    private struct PendingValidation {
+        var validation: DataValidation
+        var type: String?
+        var operatorName: String?
+        var formula1: String?
+        var formula2: String?
+    }
+    private var validation: PendingValidation?
     private let validationText = ByteAccumulator()
+    /// The date system of the workbook, for date bounds of validations.
+    let dateSystem: DateSystem
 
-    init(part: String, sink: Sink, wantsFormulas: Bool) {
+    init(part: String, sink: Sink, wantsFormulas: Bool, dateSystem: DateSystem = .date1900) {
         self.part = part
         self.sink = sink
         self.wantsFormulas = wantsFormulas
+        self.dateSystem = dateSystem
     }
 
     func startElement(_ name: XMLName, attributes: XMLAttributes) {
@@ -260,25 +271,39 @@ final class SheetHandler<Sink: SheetSink>: XMLContentHandler {
             metadata.defaultColumnWidth = XMLPart.double(attributes.bytes("defaultColWidth"))
         } else if name.is("hyperlink") {
             guard let ref = attributes.string("ref"), let range = CellRange(ref.split(separator: " ").first.map(String.init) ?? ref) else { return }
-            let relID = attributes.bytes("id", namespaceSuffix: "relationships").map { String(decoding: $0, as: UTF8.self) }
-            metadata.hyperlinks.append(Sheet.Hyperlink(range: range, target: nil, location: attributes.string("location"),
-                                                 display: attributes.string("display"), tooltip: attributes.string("tooltip"),
-                                                 relationshipID: relID))
+            if let relID = attributes.bytes("id", namespaceSuffix: "relationships").map({ String(decoding: $0, as: UTF8.self) }) {
+                metadata.hyperlinkRelationships[range] = relID
+            } else {
+                metadata.hyperlinkRelationships[range] = nil
+            }
+            metadata.hyperlinks[range] = Hyperlink(location: attributes.string("location"), display: attributes.string("display"),
+                                                   tooltip: attributes.string("tooltip"))
         } else if name.is("dataValidation") {
-            validation = Sheet.DataValidation(
-                type: attributes.string("type") ?? "none", operatorName: attributes.string("operator"),
-                ranges: RangeList.parse(attributes.string("sqref") ?? ""), formula1: nil, formula2: nil,
-                allowBlank: XMLPart.bool(attributes.bytes("allowBlank")) ?? false,
-                showErrorMessage: XMLPart.bool(attributes.bytes("showErrorMessage")) ?? false,
-                errorTitle: attributes.string("errorTitle"), error: attributes.string("error"),
-                promptTitle: attributes.string("promptTitle"), prompt: attributes.string("prompt"))
+            func message(_ title: String?, _ text: String?) -> DataValidation.Message? {
+                title == nil && text == nil ? nil : DataValidation.Message(title: title ?? "", text ?? "")
+            }
+            let style = attributes.string("errorStyle").flatMap(DataValidation.ErrorStyle.init(rawValue:)) ?? .stop
+            validation = PendingValidation(
+                validation: DataValidation(
+                    .any, allowBlank: XMLPart.bool(attributes.bytes("allowBlank")) ?? false,
+                    inputMessage: message(attributes.string("promptTitle"), attributes.string("prompt")),
+                    errorMessage: message(attributes.string("errorTitle"), attributes.string("error")),
+                    errorStyle: style, hideDropDown: XMLPart.bool(attributes.bytes("showDropDown")) ?? false,
+                    showInputMessage: XMLPart.bool(attributes.bytes("showInputMessage")) ?? false,
+                    showErrorMessage: XMLPart.bool(attributes.bytes("showErrorMessage")) ?? false,
+                    ranges: RangeList.parse(attributes.string("sqref") ?? "")),
+                type: attributes.string("type"), operatorName: attributes.string("operator"))
         }
     }
 
     private func endMetadata(_ name: XMLName) {
         guard validation != nil else { return }
         if name.is("dataValidation") {
-            if let v = validation { metadata.dataValidations.append(v) }
+            if var v = validation {
+                v.validation.rule = DataValidation.rule(type: v.type, operator: v.operatorName, formula1: v.formula1,
+                                                        formula2: v.formula2, system: dateSystem)
+                metadata.dataValidations.append(v.validation)
+            }
             validation = nil
             collect = .none
         } else if name.is("formula1") {
@@ -288,7 +313,7 @@ final class SheetHandler<Sink: SheetSink>: XMLContentHandler {
             validation?.formula2 = validationText.string
             collect = .none
         } else if name.is("sqref") {
-            validation?.ranges = RangeList.parse(validationText.string)
+            validation?.validation.ranges = RangeList.parse(validationText.string)
             collect = .none
         }
     }

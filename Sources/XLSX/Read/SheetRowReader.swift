@@ -13,15 +13,19 @@ public final class SheetRowReader {
     private let parser: XMLPushParser
     private let handler: SheetHandler<RowCollector>
     private let collector: RowCollector
+    private let entry: ZipEntry
     private var finished = false
     private var position = 0
+    /// The metadata with hyperlink targets resolved, once the last row is read.
+    private var resolved: SheetMetadata?
 
     init(workbook: Workbook, info: SheetInfo, entry: ZipEntry, cache: StringCache? = nil) throws {
         self.workbook = workbook
         self.info = info
         stream = try workbook.archive.stream(entry, chunkSize: 64 * 1024)
         collector = RowCollector(workbook: workbook, cache: cache)
-        handler = SheetHandler(part: entry.name, sink: collector, wantsFormulas: true)
+        self.entry = entry
+        handler = SheetHandler(part: entry.name, sink: collector, wantsFormulas: true, dateSystem: workbook.dateSystem)
         parser = XMLPushParser(part: entry.name, handler: handler, maxDepth: workbook.archive.limits.maxXMLDepth)
         handler.parser = parser
         collector.parser = parser
@@ -45,6 +49,9 @@ public final class SheetRowReader {
                     try parser.finish()
                     collector.flush()
                     finished = true
+                    var metadata = handler.metadata
+                    try workbook.resolveLinks(&metadata, of: info, entry: entry)
+                    resolved = metadata
                 }
             }
         }
@@ -56,7 +63,7 @@ public final class SheetRowReader {
     }
 
     /// What the sheet says besides its cells; complete once ``next()`` has returned nil.
-    public var metadata: SheetMetadata { handler.metadata }
+    public var metadata: SheetMetadata { resolved ?? handler.metadata }
 }
 
 /// Turns the engine's cells into ``Row`` values.

@@ -5,7 +5,7 @@
 /// without allocation (``forEachRawCell(in:_:)``), or whole (``sheet(named:)``).
 public final class Workbook: @unchecked Sendable {
     /// The ZIP package.
-    public let archive: ZipArchive
+    let archive: ZipArchive
     /// The sheets in workbook order.
     public let sheets: [SheetInfo]
     /// The date system all serial numbers count in.
@@ -17,7 +17,7 @@ public final class Workbook: @unchecked Sendable {
     /// The cell formats (number formats and their date kinds).
     public let cellFormats: CellFormats
     /// The workbook part's name (`xl/workbook.xml` in most files).
-    public let workbookPart: String
+    let workbookPart: String
     /// The file path, when opened from a file.
     public let path: String?
 
@@ -106,7 +106,7 @@ public final class Workbook: @unchecked Sendable {
             let entry = try entry(of: sheet)
             return try withoutActuallyEscaping(body) { body in
                 let sink = ClosureSink(body)
-                let handler = SheetHandler(part: entry.name, sink: sink, wantsFormulas: false)
+                let handler = SheetHandler(part: entry.name, sink: sink, wantsFormulas: false, dateSystem: dateSystem)
                 let parser = XMLPushParser(part: entry.name, handler: handler, maxDepth: archive.limits.maxXMLDepth)
                 handler.parser = parser
                 sink.parser = parser
@@ -121,9 +121,21 @@ public final class Workbook: @unchecked Sendable {
                     throw error
                 }
                 if let failure = sink.failure { throw failure }
-                return handler.metadata
+                var metadata = handler.metadata
+                try resolveLinks(&metadata, of: sheet, entry: entry)
+                return metadata
             }
         }
+    }
+
+    /// Gives the external hyperlinks of a sheet's metadata their targets, from the sheet's relationships.
+    func resolveLinks(_ metadata: inout SheetMetadata, of sheet: SheetInfo, entry: ZipEntry) throws {
+        guard !metadata.hyperlinkRelationships.isEmpty else { return }
+        let relationships = try RelationshipsReader.read(archive, of: sheet.part ?? entry.name)
+        for (range, id) in metadata.hyperlinkRelationships {
+            if let rel = relationships.first(where: { $0.id == id }) { metadata.hyperlinks[range]?.target = rel.target }
+        }
+        metadata.hyperlinkRelationships = [:]
     }
 
     func entry(of sheet: SheetInfo) throws -> ZipEntry {

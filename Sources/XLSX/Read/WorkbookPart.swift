@@ -1,11 +1,13 @@
-/// Whether a sheet shows in Excel's tab bar.
-public enum SheetState: String, Sendable, Hashable {
-    case visible, hidden, veryHidden
-}
-
 /// What a sheet entry of the workbook is.
 public enum SheetKind: String, Sendable, Hashable {
-    case worksheet, chartsheet, dialogsheet, macrosheet
+    /// A grid of cells, the usual sheet.
+    case worksheet
+    /// A sheet holding one chart and no cells.
+    case chartsheet
+    /// An Excel 5 dialog sheet (a form of controls), kept by old workbooks.
+    case dialogsheet
+    /// An Excel 4 macro sheet (XLM formulas).
+    case macrosheet
 }
 
 /// A sheet as the workbook lists it: name, order, state and where its part lives.
@@ -24,26 +26,12 @@ public struct SheetInfo: Sendable, Hashable {
     public var sheetID: Int
 }
 
-extension Workbook {
-    /// A defined name: a named range, constant or formula, global or local to one sheet.
-    public struct DefinedName: Sendable, Hashable {
-        /// The name (`_xlnm.Print_Area` for Excel's built-in names).
-        public var name: String
-        /// What it refers to, as formula text (`Sheet1!$A$1:$B$4`).
-        public var formula: String
-        /// The zero-based sheet index it is local to, nil for a workbook-wide name.
-        public var localSheetIndex: Int?
-        /// True when Excel hides it from the name manager.
-        public var hidden: Bool
-    }
-}
-
 /// The package's entry point found and parsed: where the workbook part is, its sheets and settings.
 struct WorkbookPart {
     var part: String
     var sheets: [SheetInfo] = []
     var dateSystem: DateSystem = .date1900
-    var definedNames: [Workbook.DefinedName] = []
+    var definedNames: [DefinedName] = []
     var relationships: [Relationship] = []
 
     /// Finds the workbook part through `_rels/.rels` (any folder, relative or absolute target),
@@ -112,8 +100,8 @@ struct WorkbookPart {
         struct RawSheet { var name: String; var sheetID: Int; var state: SheetState; var relID: String? }
         var sheets: [RawSheet] = []
         var date1904 = false
-        var definedNames: [Workbook.DefinedName] = []
-        private var pendingName: Workbook.DefinedName?
+        var definedNames: [DefinedName] = []
+        private var pendingName: DefinedName?
         private let text = ByteAccumulator()
 
         func startElement(_ name: XMLName, attributes: XMLAttributes) {
@@ -133,16 +121,15 @@ struct WorkbookPart {
                 if let value = XMLPart.bool(attributes.bytes("date1904")) { date1904 = value }
             } else if name.is("definedName") {
                 text.reset()
-                pendingName = Workbook.DefinedName(name: attributes.string("name") ?? "",
-                                          formula: "",
-                                          localSheetIndex: XMLPart.int(attributes.bytes("localSheetId")),
+                pendingName = DefinedName(attributes.string("name") ?? "", refersTo: "",
+                                          localSheet: XMLPart.int(attributes.bytes("localSheetId")),
                                           hidden: XMLPart.bool(attributes.bytes("hidden")) ?? false)
             }
         }
 
         func endElement(_ name: XMLName) {
             if name.is("definedName"), var pending = pendingName {
-                pending.formula = text.string
+                pending.refersTo = text.string
                 definedNames.append(pending)
                 pendingName = nil
             }

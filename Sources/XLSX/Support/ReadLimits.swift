@@ -23,6 +23,7 @@ public struct ReadLimits: Sendable, Equatable {
     /// Deepest XML element nesting.
     public var maxXMLDepth: Int = 256
 
+    /// The default limits; change the fields to loosen or tighten them.
     public init() {}
 
     /// The defaults.

@@ -12,8 +12,11 @@
 public struct AddedSheet: Sendable {
     /// How a cell looks: a font and a fill, each replacing the workbook default's when given.
     public struct Look: Hashable, Sendable {
+        /// The font; nil keeps the workbook's default font.
         public var font: Font?
+        /// The background; nil for none.
         public var fill: Fill?
+        /// A look from a font and a fill.
         public init(font: Font? = nil, fill: Fill? = nil) {
             self.font = font
             self.fill = fill

@@ -30,6 +30,7 @@ public struct Chart: Hashable, Sendable {
         /// automatic bars invisible.
         public var fillColor: String?
 
+        /// A series of `values` on `sheet`, with optional categories, name and cached values.
         public init(sheet: String, values: CellRange, categories: CellRange? = nil, name: String? = nil, cachedValues: [Double] = []) {
             self.sheet = sheet
             self.values = values
@@ -42,16 +43,22 @@ public struct Chart: Hashable, Sendable {
     /// Office's default series colours (`RRGGBB`), to give series explicit colours in turn.
     public static let palette = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47"]
 
+    /// Column or bar.
     public var kind: Kind
+    /// The series, drawn side by side in each category.
     public var series: [Series]
+    /// The title above the chart; nil for none.
     public var title: String?
+    /// The title of the category axis; nil for none.
     public var categoryAxisTitle: String?
+    /// The title of the value axis; nil for none.
     public var valueAxisTitle: String?
     /// Where it sits: from the top-left corner of the first cell to that of the last.
     public var anchor: CellRange
     /// Whether the legend shows (on the right).
     public var showLegend: Bool
 
+    /// A chart of `kind` showing `series`, placed over `anchor`.
     public init(_ kind: Kind, series: [Series], title: String? = nil, categoryAxisTitle: String? = nil,
                 valueAxisTitle: String? = nil, anchor: CellRange, showLegend: Bool = true) {
         self.kind = kind

@@ -30,7 +30,7 @@ struct PackageWriter {
 
     /// Writes every part; `writeSheet` writes sheet `i` (entry `xl/worksheets/sheet{i+1}.xml`).
     func write(writeSheet: (Int, SheetPackaging) throws -> Void) throws {
-        guard let active = sheets.firstIndex(where: { $0.visibility == .visible }) else {
+        guard let active = sheets.firstIndex(where: { $0.state == .visible }) else {
             throw XLSXError.invalidOperation("a workbook needs at least one visible sheet")
         }
         // Notes: numbered in sheet order among sheets that have some.
@@ -173,7 +173,7 @@ struct PackageWriter {
             xml.raw("<sheet")
             xml.attribute("name", sheet.name)
             xml.attribute("sheetId", i + 1)
-            if sheet.visibility != .visible { xml.attribute("state", sheet.visibility.rawValue) }
+            if sheet.state != .visible { xml.attribute("state", sheet.state.rawValue) }
             xml.attribute("r:id", "rId\(i + 1)")
             xml.raw("/>")
         }

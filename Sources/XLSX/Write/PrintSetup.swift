@@ -1,15 +1,30 @@
 /// How a sheet prints: orientation, paper, scaling, repeated header rows and the print area.
 public struct PrintSetup: Hashable, Sendable {
+    /// The page's orientation.
     public enum Orientation: String, Hashable, Sendable {
-        case portrait, landscape
+        /// Taller than wide.
+        case portrait
+        /// Wider than tall.
+        case landscape
     }
 
     /// Paper sizes by Excel's `paperSize` code.
     public enum Paper: Int, Hashable, Sendable {
-        case letter = 1, legal = 5, a3 = 8, a4 = 9, a5 = 11
+        /// US Letter, 8½ × 11 in.
+        case letter = 1
+        /// US Legal, 8½ × 14 in.
+        case legal = 5
+        /// A3, 297 × 420 mm.
+        case a3 = 8
+        /// A4, 210 × 297 mm (the usual paper in Vietnam).
+        case a4 = 9
+        /// A5, 148 × 210 mm.
+        case a5 = 11
     }
 
+    /// The orientation; nil leaves it to the printer (portrait).
     public var orientation: Orientation?
+    /// The paper; nil leaves it to the printer.
     public var paper: Paper?
     /// Shrink to this many pages wide (usually 1), any number of pages tall.
     public var fitToWidth: Int?
@@ -24,6 +39,7 @@ public struct PrintSetup: Hashable, Sendable {
     /// Print the grid lines.
     public var gridLines: Bool
 
+    /// A print setup; the defaults print as Excel does for a new sheet.
     public init(orientation: Orientation? = nil, paper: Paper? = nil, fitToWidth: Int? = nil, fitToHeight: Int = 0,
                 repeatRows: ClosedRange<Int>? = nil, printArea: CellRange? = nil,
                 centerHorizontally: Bool = false, gridLines: Bool = false) {
@@ -43,17 +59,26 @@ public struct PrintSetup: Hashable, Sendable {
 
 /// Title, author and other properties shown in the file's properties (docProps).
 public struct DocumentProperties: Hashable, Sendable {
+    /// The title (File › Info › Title).
     public var title: String?
+    /// The subject.
     public var subject: String?
+    /// The author; also written as the last to modify it.
     public var creator: String?
+    /// Keywords (Excel's Tags), as one text.
     public var keywords: String?
+    /// A description (Excel's Comments).
     public var description: String?
+    /// The category.
     public var category: String?
+    /// The company.
     public var company: String?
+    /// The manager.
     public var manager: String?
     /// The creation time; nil means the time of writing (or a fixed time in deterministic mode).
     public var created: DateTimeComponents?
 
+    /// Properties; those left nil are not written.
     public init(title: String? = nil, subject: String? = nil, creator: String? = nil, keywords: String? = nil,
                 description: String? = nil, category: String? = nil, company: String? = nil,
                 manager: String? = nil, created: DateTimeComponents? = nil) {
@@ -66,34 +91,5 @@ public struct DocumentProperties: Hashable, Sendable {
         self.company = company
         self.manager = manager
         self.created = created
-    }
-}
-
-/// A workbook-level or sheet-level defined name such as `DanhSachDonVi` → `'Đơn vị'!$A$2:$A$40`.
-public struct DefinedName: Hashable, Sendable {
-    public var name: String
-    /// What it refers to, as a formula without `=`.
-    public var refersTo: String
-    /// The sheet it is local to, by position; nil for the whole workbook.
-    public var localSheet: Int?
-    public var hidden: Bool
-
-    public init(_ name: String, refersTo: String, localSheet: Int? = nil, hidden: Bool = false) {
-        self.name = name
-        self.refersTo = refersTo
-        self.localSheet = localSheet
-        self.hidden = hidden
-    }
-
-    /// Excel's rules: starts with a letter, `_` or `\`, then letters, digits, `_`, `.`;
-    /// at most 255 characters; not a cell reference.
-    func validate() throws {
-        guard let first = name.unicodeScalars.first, name.utf16.count <= 255,
-              first.properties.isAlphabetic || first == "_" || first == "\\",
-              name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_" || $0 == "." || $0 == "\\" }),
-              name.hasPrefix("_xlnm.") || CellReference(name) == nil
-        else {
-            throw XLSXError.invalidOperation("\"\(name)\" is not a valid defined name")
-        }
     }
 }

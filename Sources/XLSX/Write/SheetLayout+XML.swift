@@ -26,8 +26,8 @@ extension SheetLayout {
             p.drawingID = p.add(PartXML.Relation.drawing, target: "../drawings/drawing\(n).xml")
         }
         for (i, (_, link)) in links.enumerated() {
-            if case .external(let url, _) = link {
-                p.hyperlinkIDs[i] = p.add(PartXML.Relation.hyperlink, target: url, external: true)
+            if let target = link.target {
+                p.hyperlinkIDs[i] = p.add(PartXML.Relation.hyperlink, target: target, external: true)
             }
         }
         if let n = notesNumber {
@@ -155,14 +155,12 @@ extension SheetLayout {
         xml.dataValidations(validations)
         if !links.isEmpty {
             xml.raw("<hyperlinks>")
-            for (i, (cell, link)) in links.enumerated() {
+            for (i, (range, link)) in links.enumerated() {
                 xml.raw("<hyperlink")
-                xml.attribute("ref", cell.description)
+                xml.attribute("ref", range.description)
                 if let id = packaging.hyperlinkIDs[i] { xml.attribute("r:id", id) }
-                if let location = link.location {
-                    xml.attribute("location", location)
-                    xml.attribute("display", location)
-                }
+                if let location = link.location { xml.attribute("location", location) }
+                if let display = link.display { xml.attribute("display", display) }
                 if let t = link.tooltip { xml.attribute("tooltip", t) }
                 xml.raw("/>")
             }

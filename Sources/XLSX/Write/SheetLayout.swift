@@ -13,9 +13,9 @@ public class SheetLayout {
     var hiddenRows: Set<Int> = []
     var merges: [CellRange] = []
     var frozen: (rows: Int, columns: Int)?
-    var validations: [(DataValidation, [CellRange])] = []
+    var validations: [DataValidation] = []
     var notes: [(CellReference, Note)] = []
-    var links: [(CellReference, Hyperlink)] = []
+    var links: [(CellRange, Hyperlink)] = []
     var charts: [Chart] = []
     var images: [PlacedImage] = []
 
@@ -30,8 +30,8 @@ public class SheetLayout {
     public var tabColor: Color? {
         didSet { if headWritten { lateChange = "the tab colour" } }
     }
-    /// Whether the tab shows.
-    public var visibility: SheetVisibility = .visible
+    /// Whether the tab shows: visible, hidden, or very hidden (a workbook needs one visible sheet).
+    public var state: SheetState = .visible
     /// Show grid lines on screen. In a streaming sheet, set it before the first row.
     public var showGridLines = true {
         didSet { if headWritten { lateChange = "grid lines" } }
@@ -129,11 +129,18 @@ public class SheetLayout {
         frozen = rows == 0 && columns == 0 ? nil : (rows, columns)
     }
 
-    /// Adds a validation rule to one or more ranges.
+    /// Adds a validation rule to one or more ranges (replacing the rule's ``DataValidation/ranges``).
     public func addValidation(_ validation: DataValidation, to ranges: CellRange...) throws {
-        guard !ranges.isEmpty else { throw XLSXError.invalidOperation("a validation needs a range") }
+        var validation = validation
+        validation.ranges = ranges
+        try addValidation(validation)
+    }
+
+    /// Adds a validation rule to its own ``DataValidation/ranges``, as a sheet read from a file gives it.
+    public func addValidation(_ validation: DataValidation) throws {
+        guard !validation.ranges.isEmpty else { throw XLSXError.invalidOperation("a validation needs a range") }
         try validation.validate()
-        validations.append((validation, ranges))
+        validations.append(validation)
     }
 
     /// Adds a note to a cell; a cell has at most one.
@@ -147,9 +154,14 @@ public class SheetLayout {
 
     /// Adds a hyperlink to a cell (the cell's value is written separately, as Excel does).
     public func addHyperlink(_ link: Hyperlink, at cell: CellReference) throws {
+        try addHyperlink(link, over: CellRange(cell, cell))
+    }
+
+    /// Adds a hyperlink over a range, as a sheet read from a file gives it (``Sheet/hyperlinks``).
+    public func addHyperlink(_ link: Hyperlink, over range: CellRange) throws {
         try link.validate()
         guard links.count < 65_530 else { throw XLSXError.invalidOperation("Excel allows 65,530 hyperlinks per sheet") }
-        links.append((cell, link))
+        links.append((range, link))
     }
 }
 

@@ -33,6 +33,24 @@ public enum SheetName {
         return quoted(name) + "!" + a
     }
 
+    /// The sheet and range of a reference such as `'Kế hoạch tuần'!$A$1:$B$3` (quotes and `$`
+    /// removed); nil when the text is not one sheet-qualified cell or range.
+    static func parseReference(_ text: String) -> (sheet: String, range: CellRange)? {
+        guard let bang = text.lastIndex(of: "!") else { return nil }
+        var sheet = String(text[..<bang])
+        if sheet.count >= 2, sheet.hasPrefix("'"), sheet.hasSuffix("'") {
+            var unquoted = "", quote = false
+            for c in sheet.dropFirst().dropLast() {
+                if c == "'" && !quote { quote = true; continue }
+                quote = false
+                unquoted.append(c)
+            }
+            sheet = unquoted
+        }
+        guard !sheet.isEmpty, let range = CellRange(text[text.index(after: bang)...].filter { $0 != "$" }) else { return nil }
+        return (sheet, range)
+    }
+
     /// `$A$1:$C$10`, or `$B$7` for one cell.
     public static func absoluteText(_ range: CellRange) -> String {
         func one(_ r: CellReference) -> String { "$" + CellReference.columnName(r.column) + "$" + String(r.row + 1) }

@@ -12,6 +12,7 @@
 public final class StreamingWorkbookWriter {
     /// The final path.
     public let path: String
+    /// How the package is written (the level applies to every sheet as it streams).
     public let options: WorkbookWriter.Options
     /// Title, author, company and the like.
     public var properties = DocumentProperties()
@@ -43,11 +44,20 @@ public final class StreamingWorkbookWriter {
         return sheet
     }
 
-    /// Defines a name for the workbook, or local to `sheet`.
+    /// Defines a name for the workbook, or local to `sheet`; `refersTo` may start with `=`.
     public func defineName(_ name: String, refersTo: String, sheet: StreamingSheetWriter? = nil) throws {
-        let defined = DefinedName(name, refersTo: refersTo.hasPrefix("=") ? String(refersTo.dropFirst()) : refersTo,
-                                  localSheet: sheet?.position)
+        try defineName(DefinedName(name, refersTo: refersTo, localSheet: sheet?.position))
+    }
+
+    /// Defines a name as a workbook read from a file gives it (``Workbook/definedNames``),
+    /// hidden flag and local sheet kept.
+    public func defineName(_ name: DefinedName) throws {
+        var defined = name
+        if defined.refersTo.hasPrefix("=") { defined.refersTo.removeFirst() }
         try defined.validate()
+        if let local = defined.localSheet, !sheets.indices.contains(local) {
+            throw XLSXError.invalidOperation("the name \(defined.name) is local to sheet \(local + 1), which the workbook does not have yet")
+        }
         names.append(defined)
     }
 
@@ -61,7 +71,7 @@ public final class StreamingWorkbookWriter {
             level: options.level, deterministic: options.deterministic, threads: options.threads),
             replaceExisting: replaceExisting)
         do {
-            let active = sheets.firstIndex(where: { $0.visibility == .visible }) ?? 0
+            let active = sheets.firstIndex(where: { $0.state == .visible }) ?? 0
             var finished: [(crc: UInt32, size: UInt64)] = []
             for (i, sheet) in sheets.enumerated() {
                 finished.append(try sheet.finish(selected: i == active))

@@ -20,6 +20,7 @@ public final class WorkbookWriter {
         /// Fixed timestamps, so equal content gives equal bytes.
         public var deterministic: Bool
 
+        /// Options for a writer; the defaults are the measured level 4, up to 4 threads, real timestamps.
         public init(level: Int = ZipWriter.defaultLevel, threads: Int = ZipWriter.defaultThreads, deterministic: Bool = false) {
             self.level = level
             self.threads = threads
@@ -27,6 +28,7 @@ public final class WorkbookWriter {
         }
     }
 
+    /// How the package is written.
     public var options: Options
     /// Title, author, company and the like.
     public var properties = DocumentProperties()
@@ -36,6 +38,7 @@ public final class WorkbookWriter {
     let strings = SharedStringTable()
     let styles = StyleTable()
 
+    /// An empty workbook; add sheets with ``addSheet(_:)``, then ``write(to:replaceExisting:)``.
     public init(options: Options = Options()) {
         self.options = options
     }
@@ -48,13 +51,22 @@ public final class WorkbookWriter {
         return sheet
     }
 
-    /// Defines a name for the workbook, or local to `sheet`.
+    /// Defines a name for the workbook, or local to `sheet`; `refersTo` may start with `=`.
     public func defineName(_ name: String, refersTo: String, sheet: SheetWriter? = nil) throws {
-        let defined = DefinedName(name, refersTo: refersTo.hasPrefix("=") ? String(refersTo.dropFirst()) : refersTo,
-                                  localSheet: sheet?.position)
+        try defineName(DefinedName(name, refersTo: refersTo, localSheet: sheet?.position))
+    }
+
+    /// Defines a name as a workbook read from a file gives it (``Workbook/definedNames``),
+    /// hidden flag and local sheet kept; a name may be defined once per scope, ignoring case.
+    public func defineName(_ name: DefinedName) throws {
+        var defined = name
+        if defined.refersTo.hasPrefix("=") { defined.refersTo.removeFirst() }
         try defined.validate()
-        if names.contains(where: { $0.name.lowercased() == name.lowercased() && $0.localSheet == defined.localSheet }) {
-            throw XLSXError.invalidOperation("the name \(name) is defined twice in the same scope")
+        if let local = defined.localSheet, !sheets.indices.contains(local) {
+            throw XLSXError.invalidOperation("the name \(defined.name) is local to sheet \(local + 1), which the workbook does not have yet")
+        }
+        if names.contains(where: { $0.name.lowercased() == defined.name.lowercased() && $0.localSheet == defined.localSheet }) {
+            throw XLSXError.invalidOperation("the name \(defined.name) is defined twice in the same scope")
         }
         names.append(defined)
     }
@@ -69,7 +81,7 @@ public final class WorkbookWriter {
             let package = PackageWriter(zip: zip, sheets: sheets, styles: styles, strings: strings,
                                         definedNames: names, properties: properties, deterministic: options.deterministic)
             let xml = XMLWriter(capacity: 1 << 21)
-            let active = sheets.firstIndex(where: { $0.visibility == .visible }) ?? 0
+            let active = sheets.firstIndex(where: { $0.state == .visible }) ?? 0
             try package.write { i, packaging in
                 xml.removeAll()
                 try zip.beginEntry("xl/worksheets/sheet\(i + 1).xml")

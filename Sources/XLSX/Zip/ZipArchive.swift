@@ -6,6 +6,7 @@
 /// (``ForeignFileKind``).
 public final class ZipArchive: Sendable {
     package let source: any ByteSource
+    /// The limits every read of this archive is held to.
     public let limits: ReadLimits
     /// The entries in central-directory order.
     public let entries: [ZipEntry]

@@ -6,13 +6,17 @@ public struct ZipEntry: Sendable, Equatable {
     public let method: UInt16
     /// General-purpose flags.
     public let flags: UInt16
+    /// The CRC-32 of the uncompressed bytes, checked when the entry is read to its end.
     public let crc32: UInt32
+    /// Bytes stored in the archive.
     public let compressedSize: UInt64
+    /// Bytes once inflated (as the central directory claims; reading checks it).
     public let uncompressedSize: UInt64
     /// Offset of the local file header.
     public let localHeaderOffset: UInt64
-    /// MS-DOS date and time, as stored.
+    /// MS-DOS time of last change, as stored (2-second resolution).
     public let dosTime: UInt16
+    /// MS-DOS date of last change, as stored (years from 1980).
     public let dosDate: UInt16
 
     /// True when the entry is encrypted (flag bit 0).

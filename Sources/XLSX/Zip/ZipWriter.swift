@@ -19,6 +19,7 @@ public final class ZipWriter {
         /// Threads compressing an entry (blocks deflated in parallel, see ``DeflatePipeline``);
         /// 1 deflates on the calling thread as one stream.
         public var threads: Int = ZipWriter.defaultThreads
+        /// Options for a writer; the defaults are measured level 4, real timestamps, ZIP64 only where needed.
         public init(level: Int = ZipWriter.defaultLevel, deterministic: Bool = false, forceZip64: Bool = false,
                     threads: Int = ZipWriter.defaultThreads) {
             self.level = level
@@ -50,6 +51,7 @@ public final class ZipWriter {
     }
 
     private let file: AtomicFile
+    /// How entries are written, as given (a level outside 0–9 is refused at creation).
     public private(set) var options: Options
     private var records: [Record] = []
     private var names: Set<String> = []
@@ -152,6 +154,7 @@ public final class ZipWriter {
         current = record
     }
 
+    /// Writes bytes to the current entry (see ``beginEntry(_:compress:)``).
     public func write(_ bytes: [UInt8]) throws {
         try bytes.withUnsafeBytes { raw in try write(raw) }
     }
