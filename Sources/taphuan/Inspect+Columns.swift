@@ -6,7 +6,7 @@ extension Inspect {
     /// Per sheet: the kind recognised with its score, the header row, each column's concept
     /// and score, the columns not used, the required columns not found and the near misses.
     func printColumns(_ workbook: Workbook) throws {
-        print(try Self.columnsReport(workbook, sheet: sheet, english: english), terminator: "")
+        print(try Self.columnsReport(workbook, sheet: sheet, english: inEnglish), terminator: "")
     }
 
     /// The text ``printColumns(_:)`` prints: every sheet, or only `sheet`.

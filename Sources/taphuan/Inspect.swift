@@ -19,7 +19,7 @@ struct Inspect: ParsableCommand {
             --columns, says what was understood of each sheet's header: the kind recognised and \
             its score, the header row, each column's concept and score, the columns not used, the \
             required columns not found and the columns that nearly name one (Vietnamese; \
-            --english for English).
+            --lang en for English).
 
             Examples:
               taphuan inspect "Ke hoach tap huan.xlsx"
@@ -46,8 +46,13 @@ struct Inspect: ParsableCommand {
     @Flag(help: "Say what was understood of each sheet's header row (with --sheet, of that sheet).")
     var columns = false
 
-    @Flag(help: "Write error messages (and --columns) in English.")
+    @OptionGroup var language: LanguageOption
+
+    @Flag(help: ArgumentHelp("The same as --lang en (kept for scripts written before --lang).", visibility: .hidden))
     var english = false
+
+    /// Whether messages are in English: `--lang en`, `TAPHUAN_LANG=en` or `--english`.
+    var inEnglish: Bool { english || language.lang == .en }
 
     func run() throws {
         do {
@@ -71,7 +76,7 @@ struct Inspect: ParsableCommand {
             var standardError = StandardError()
             var shown = error.located(in: file)
             if case .inFile(_, let inner) = shown, case .io = inner { shown = inner }  // names the path already
-            print(shown.message(english ? .en : .vi), to: &standardError)
+            print(shown.message(inEnglish ? .en : .vi), to: &standardError)
             throw ExitCode.failure
         }
     }
