@@ -13,6 +13,12 @@ extension Settings {
         public var meaning: String
         /// The kind of value.
         public var kind: Kind
+        /// The words of the office's process text (`quy-trinh-tap-huan.txt`) that state the
+        /// default, as written there (`trước 10 ngày`); nil when the text states none and the
+        /// default is the office's own choice.
+        public var processText: String?
+        /// Whether the process text states the default (else it is an office default).
+        public var isStatedByProcess: Bool { processText != nil }
         /// The value as written in a sheet or JSON.
         let read: @Sendable (Settings) -> String
         /// Sets the value from its written form; the error says what was expected.
@@ -51,6 +57,13 @@ extension Settings {
             self.kind = kind
             read = { print($0[keyPath: path]) }
             write = { (settings: inout Settings, text: String) throws(SettingValueError) in settings[keyPath: path] = try parse(text) }
+        }
+
+        /// This key, its default stated by `words` of the process text.
+        func stated(_ words: String) -> Key {
+            var key = self
+            key.processText = words
+            return key
         }
 
         static func days(_ name: String, _ label: String, _ meaning: String, _ path: WritableKeyPath<Settings, Int> & Sendable) -> Key {
@@ -97,8 +110,8 @@ extension Settings {
 
     /// Every setting, in documentation order.
     public static let keys: [Key] = [
-        .days("handoverDays", "Số ngày bàn giao trước", "Days between handover and course start", \.handoverDays),
-        .days("longHandoverDays", "Số ngày bàn giao trước (sản phẩm lương)", "Days between handover and start for the products below", \.longHandoverDays),
+        .days("handoverDays", "Số ngày bàn giao trước", "Days between handover and course start", \.handoverDays).stated("trước 10 ngày"),
+        .days("longHandoverDays", "Số ngày bàn giao trước (sản phẩm lương)", "Days between handover and start for the products below", \.longHandoverDays).stated("trước 30ngày"),
         Key("longHandoverProducts", "Sản phẩm cần bàn giao sớm", "Products that need the long lead time", .products, \.longHandoverProducts,
             parse: { (t: String) throws(SettingValueError) -> Set<Product> in
                 var set: Set<Product> = []
@@ -110,12 +123,12 @@ extension Settings {
                     set.insert(p)
                 }
                 return set
-            }, print: { set in Product.allCases.filter(set.contains).map(\.label).joined(separator: ", ") }),
+            }, print: { set in Product.allCases.filter(set.contains).map(\.label).joined(separator: ", ") }).stated("với Tính lương và DT lương trước 30ngày"),
         .days("scheduleConfirmDays", "Số ngày chốt lịch sau bàn giao", "Days after the handover by which TNTK confirms the schedule", \.scheduleConfirmDays),
-        .weekday("staffPlanWeekday", "Thứ hạn gửi kế hoạch nhân sự", "Weekday of the staff plan deadline, in the week before the course's week", \.staffPlanWeekday),
-        .time("staffPlanTime", "Giờ hạn gửi kế hoạch nhân sự", "Time of the staff plan deadline", \.staffPlanTime),
-        .days("surveyDays", "Số ngày cập nhật KQ khảo sát", "Days after the end by which survey results are entered", \.surveyDays),
-        .days("crmDays", "Số ngày cập nhật CRM", "Days after the end by which CRM is updated", \.crmDays),
+        .weekday("staffPlanWeekday", "Thứ hạn gửi kế hoạch nhân sự", "Weekday of the staff plan deadline, in the week before the course's week", \.staffPlanWeekday).stated("chập nhất 9h thứ 7"),
+        .time("staffPlanTime", "Giờ hạn gửi kế hoạch nhân sự", "Time of the staff plan deadline", \.staffPlanTime).stated("chập nhất 9h thứ 7"),
+        .days("surveyDays", "Số ngày cập nhật KQ khảo sát", "Days after the end by which survey results are entered", \.surveyDays).stated("cập nhập KQ ks sau 1 ngày th"),
+        .days("crmDays", "Số ngày cập nhật CRM", "Days after the end by which CRM is updated", \.crmDays).stated("cập nhật thông tin có thay đổi lên CRM (sau 1 ngày th)"),
         .days("paperworkDays", "Số ngày hoàn thiện thủ tục", "Days after the end by which contract, liquidation and debt are closed", \.paperworkDays),
         .days("feedbackReviewDays", "Số ngày xem KQ khảo sát", "Days after the end by which TNTK reads the survey results", \.feedbackReviewDays),
         .days("followUpDays", "Số ngày gọi lại đơn vị", "Days after the end by which unhappy or stuck units are called", \.followUpDays),
@@ -133,14 +146,14 @@ extension Settings {
                 }
                 return d
             }, print: { "\(Int(($0 * 100).rounded()))%" }),
-        .days("preCheckDaysBefore", "Số ngày kiểm tra trước TH", "Days before the start of the day-before check", \.preCheckDaysBefore),
+        .days("preCheckDaysBefore", "Số ngày kiểm tra trước TH", "Days before the start of the day-before check", \.preCheckDaysBefore).stated("trước TH 1 ngày"),
         .time("morningSession", "Giờ bắt đầu buổi sáng", "Start of the morning session (its report is due then)", \.morningSession),
         .time("afternoonSession", "Giờ bắt đầu buổi chiều", "Start of the afternoon session", \.afternoonSession),
         .minutes("sessionReportGraceMinutes", "Số phút báo cáo đầu buổi", "Minutes after a session's start by which its report is due", \.sessionReportGraceMinutes),
-        .weekday("teamReportWeekday", "Thứ hạn TNTK gửi TP", "Weekday of the TNTK → TP weekly report deadline", \.teamReportWeekday),
+        .weekday("teamReportWeekday", "Thứ hạn TNTK gửi TP", "Weekday of the TNTK → TP weekly report deadline", \.teamReportWeekday).stated("TNTK gửi TP : thứ 6 hàng tuần"),
         .time("teamReportTime", "Giờ hạn TNTK gửi TP", "Time of the TNTK → TP deadline", \.teamReportTime),
-        .weekday("officeReportWeekday", "Thứ hạn TP gửi GĐVP", "Weekday of the TP → GĐVP weekly report deadline", \.officeReportWeekday),
-        .time("officeReportTime", "Giờ hạn TP gửi GĐVP", "Time of the TP → GĐVP deadline", \.officeReportTime),
+        .weekday("officeReportWeekday", "Thứ hạn TP gửi GĐVP", "Weekday of the TP → GĐVP weekly report deadline", \.officeReportWeekday).stated("TP gửi GĐVP : thứ 7 hàng tuần trước 12h00"),
+        .time("officeReportTime", "Giờ hạn TP gửi GĐVP", "Time of the TP → GĐVP deadline", \.officeReportTime).stated("TP gửi GĐVP : thứ 7 hàng tuần trước 12h00"),
         Key("nonWorkingWeekdays", "Ngày nghỉ trong tuần", "Weekdays without work", .weekdays, \.nonWorkingWeekdays,
             parse: { (t: String) throws(SettingValueError) -> Set<Int> in
                 var days: Set<Int> = []
