@@ -118,8 +118,19 @@ extension SampleOffice {
             p.checkedAt = LocalMoment(day, LocalTime(r.int(14...17), r.pick([0, 30])))
             p.checkedBy = teams[courseTeam[i]].lead
             let units = c.unitCount ?? 20
-            for item in PreCheckItem.checklist(for: mode) {
+            // Items the first samples asked of every mode are still drawn (and dropped when the
+            // mode's list does not ask them), so the values of the samples stay as they were.
+            let drawn: [PreCheckItem] = PreCheckItem.allCases.filter {
+                $0.modes.contains(mode) || [.attendanceConfirmed, .partnerName, .partnerSupervisor].contains($0)
+            }
+            for item in drawn {
+                let asked = item.modes.contains(mode)
                 switch item {
+                case .attendanceConfirmed where !asked: _ = r.int(0...3)
+                case .partnerName where !asked:
+                    _ = r.pick(["Ông", "Bà"])
+                    _ = Names.person(&r)
+                case .partnerSupervisor where !asked: _ = Names.person(&r)
                 case .attendanceConfirmed, .documentsCount, .laptopsCount, .zoomInstalledCount:
                     p.answers[item] = .count(units - r.int(0...3))
                 case .seats: p.answers[item] = .count(units + r.int(5...20))

@@ -12,7 +12,7 @@ import Testing
     static let officeDefaults: Set<String> = [
         "scheduleConfirmDays", "paperworkDays", "feedbackReviewDays", "followUpDays", "dvcqReportDays",
         "lowSurveyScore", "lowDataEntryRate", "morningSession", "afternoonSession", "sessionReportGraceMinutes",
-        "teamReportTime", "nonWorkingWeekdays", "holidays",
+        "teamReportTime", "nonWorkingWeekdays", "holidays", "minConfirmedShare",
     ]
 
     @Test func theProcessTextStatesOnlyItsOwnThresholds() {

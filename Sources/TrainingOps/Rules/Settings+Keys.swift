@@ -102,6 +102,20 @@ extension Settings {
             }, print: { $0.description })
         }
 
+        static func rate(_ name: String, _ label: String, _ meaning: String, _ path: WritableKeyPath<Settings, Double> & Sendable) -> Key {
+            Key(name, label, meaning, .rate, path, parse: { (t: String) throws(SettingValueError) -> Double in
+                let number = t.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: ",", with: ".").trimmingCharacters(in: .whitespaces)
+                guard var d = Double(number) else {
+                    throw SettingValueError("cần một tỷ lệ như 70% hoặc 0,7, gặp \"\(t)\"", "expected a rate like 70% or 0.7, found \"\(t)\"")
+                }
+                if t.contains("%") || d > 1 { d /= 100 }
+                guard (0...1).contains(d) else {
+                    throw SettingValueError("cần một tỷ lệ từ 0% đến 100%, gặp \"\(t)\"", "expected a rate from 0% to 100%, found \"\(t)\"")
+                }
+                return d
+            }, print: { "\(Int(($0 * 100).rounded()))%" })
+        }
+
         static func weekday(_ name: String, _ label: String, _ meaning: String, _ path: WritableKeyPath<Settings, Int> & Sendable) -> Key {
             Key(name, label, meaning, .weekday, path, parse: { (t: String) throws(SettingValueError) -> Int in try Settings.weekday(t) },
                 print: Settings.weekdayName)
@@ -134,19 +148,9 @@ extension Settings {
         .days("followUpDays", "Số ngày gọi lại đơn vị", "Days after the end by which unhappy or stuck units are called", \.followUpDays),
         .days("dvcqReportDays", "Số ngày gửi báo cáo ĐVCQ", "Days after the end by which the report to ĐVCQ is sent", \.dvcqReportDays),
         .score("lowSurveyScore", "Điểm khảo sát thấp", "A survey score at or below this needs a call", \.lowSurveyScore),
-        Key("lowDataEntryRate", "Tỷ lệ nhập liệu thấp", "A data-entry rate below this is raised in the weekly reports", .rate, \.lowDataEntryRate,
-            parse: { (t: String) throws(SettingValueError) -> Double in
-                let number = t.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: ",", with: ".").trimmingCharacters(in: .whitespaces)
-                guard var d = Double(number) else {
-                    throw SettingValueError("cần một tỷ lệ như 70% hoặc 0,7, gặp \"\(t)\"", "expected a rate like 70% or 0.7, found \"\(t)\"")
-                }
-                if t.contains("%") || d > 1 { d /= 100 }
-                guard (0...1).contains(d) else {
-                    throw SettingValueError("cần một tỷ lệ từ 0% đến 100%, gặp \"\(t)\"", "expected a rate from 0% to 100%, found \"\(t)\"")
-                }
-                return d
-            }, print: { "\(Int(($0 * 100).rounded()))%" }),
+        .rate("lowDataEntryRate", "Tỷ lệ nhập liệu thấp", "A data-entry rate below this is raised in the weekly reports", \.lowDataEntryRate),
         .days("preCheckDaysBefore", "Số ngày kiểm tra trước TH", "Days before the start of the day-before check", \.preCheckDaysBefore).stated("trước TH 1 ngày"),
+        .rate("minConfirmedShare", "Tỷ lệ ĐV xác nhận tối thiểu", "Fewer units confirmed at the day-before check than this share of the planned units is raised", \.minConfirmedShare),
         .time("morningSession", "Giờ bắt đầu buổi sáng", "Start of the morning session (its report is due then)", \.morningSession),
         .time("afternoonSession", "Giờ bắt đầu buổi chiều", "Start of the afternoon session", \.afternoonSession),
         .minutes("sessionReportGraceMinutes", "Số phút báo cáo đầu buổi", "Minutes after a session's start by which its report is due", \.sessionReportGraceMinutes),
