@@ -227,6 +227,12 @@ struct WriteCorpusComparisonTests {
                 Chart.Series(sheet: "Sheet1", values: CellRange("A1:A6")!, cachedValues: [2, 5, 4, 1, 7, 4], pointColors: ["FF0000"]),
             ], anchor: CellRange("E9:L23")!))
         },
+        // Breaks above rows 4, 8 and 16 (1-based), given out of order and once twice.
+        Case(corpus: "page_breaks02", part: "xl/worksheets/sheet1.xml", element: "rowBreaks") { wb in
+            let s = try wb.addSheet("Sheet1")
+            try s.set(.string("Foo"), at: "A1")
+            s.printSetup.pageBreaksBefore = [15, 3, 7, 3]
+        },
         Case(corpus: "date_examples01", part: "xl/styles.xml", element: "numFmts", unescapeFormats: true) { wb in
             let s = try wb.addSheet("Sheet1")
             let serial = 41333.5  // 2013-02-28 12:00, as the corpus file's cells hold

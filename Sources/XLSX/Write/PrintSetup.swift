@@ -23,6 +23,9 @@ public struct PrintSetup: Hashable, Sendable {
     public var centerHorizontally: Bool
     /// Print the grid lines.
     public var gridLines: Bool
+    /// Rows (zero-based) that start a new page, as manual page breaks above them
+    /// (`<rowBreaks>`); Excel keeps at most 1,023.
+    public var pageBreaksBefore: [Int] = []
 
     public init(orientation: Orientation? = nil, paper: Paper? = nil, fitToWidth: Int? = nil, fitToHeight: Int = 0,
                 repeatRows: ClosedRange<Int>? = nil, printArea: CellRange? = nil,
