@@ -25,7 +25,9 @@ public struct Chart: Hashable, Sendable {
     /// Cached category labels, as a viewer shows them before recalculating: text (`c:strRef`
     /// with a `c:strCache`) or numbers (`c:numRef` with a `c:numCache`).
     public enum CachedCategories: Hashable, Sendable {
+        /// Labels, written as a `c:strCache`.
         case text([String])
+        /// Numbers (years, codes), written as a `c:numCache`.
         case numbers([Double])
 
         var count: Int {
@@ -60,6 +62,7 @@ public struct Chart: Hashable, Sendable {
         /// colour when the workbook has no theme part (ours), as for ``fillColor``.
         public var pointColors: [String?]
 
+        /// A series of `values` on `sheet`, with optional categories, legend name, caches and slice colours.
         public init(sheet: String, values: CellRange, categories: CellRange? = nil, name: String? = nil,
                     cachedValues: [Double] = [], cachedCategories: CachedCategories? = nil, pointColors: [String?] = []) {
             self.sheet = sheet
