@@ -108,6 +108,18 @@ import XLSX
         }
     }
 
+    /// A check made after the moment judged is not judged yet (the trend re-runs the rules at
+    /// earlier weeks' deadlines).
+    @Test(arguments: [(LocalMoment(LocalDate(2026, 12, 5), LocalTime(16, 0)), 1), (LocalMoment(LocalDate(2026, 12, 5), LocalTime(15, 59)), 0)])
+    func aCheckNotYetMadeIsNotJudged(_ asOf: LocalMoment, _ count: Int) {
+        var course = ruleCourse()
+        course.unitCount = 25
+        var p = Self.check(Self.listA)
+        p.checkedAt = LocalMoment(LocalDate(2026, 12, 5), LocalTime(16, 0))
+        p.answers[.attendanceConfirmed] = .count(26)
+        #expect(findings(PreCheckUnitsMismatch(), dataset([course]) { $0.preChecks = [p] }, asOf: asOf).count == count)
+    }
+
     /// Seats are not asked of online classes: a seat count written there is not judged.
     @Test func anOnlineClassHasNoSeatsToCompare() {
         var course = Self.online(ruleCourse())
