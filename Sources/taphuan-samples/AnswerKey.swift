@@ -179,7 +179,8 @@ extension SampleOffice {
         | UNIT_INCOMPLETE | Mỗi đơn vị thiếu Người liên hệ hoặc Điện thoại (kể cả số không đọc được). |
         | UNIT_ABSENCE_NO_REASON | Mỗi đơn vị Có mặt = Không mà Lý do vắng trống. |
         | PRECHECK_MISSING | Khóa đã bắt đầu mà không có dòng chuẩn bị. |
-        | PRECHECK_INCOMPLETE | Có mục trong danh sách kiểm tra của hình thức khóa để trống, = Không, hoặc số = 0 (Lý do không phát biểu chỉ cần khi ĐVCQ đồng ý phát biểu = Không). |
+        | PRECHECK_INCOMPLETE | Có mục trong danh sách kiểm tra của hình thức khóa (A trực tiếp, B trực tuyến theo văn bản quy trình) để trống hoặc = Không; một số đếm, kể cả 0, là câu trả lời (Lý do không phát biểu chỉ cần khi ĐVCQ đồng ý phát biểu = Không). |
+        | PRECHECK_UNITS_MISMATCH | Số ĐV xác nhận > Số chỗ ngồi (lớp trực tiếp), > Số đơn vị trên bàn giao, hoặc < 80% Số đơn vị. |
         | PRECHECK_LATE | Ngày kiểm tra ≥ ngày bắt đầu. |
         | SESSION_REPORT_MISSING | Mỗi buổi (Sáng 08:00, Chiều 13:30) của ngày học đã bắt đầu trước T mà không có dòng báo cáo. |
         | ABSENCE_UNEXPLAINED | Mỗi báo cáo buổi có Số ĐV vắng > 0 mà ĐV vắng và lý do trống. |

@@ -56,6 +56,13 @@ struct SampleAudit {
                 if let p = data.preCheck(of: c.id) {
                     if !p.openItems(for: mode).isEmpty { hit("PRECHECK_INCOMPLETE", c.id) }
                     if let at = p.checkedAt, at.date >= start { hit("PRECHECK_LATE", c.id) }
+                    if case .count(let confirmed)? = p.answers[.attendanceConfirmed] {
+                        var seats: Int?
+                        if mode == .inPerson, case .count(let n)? = p.answers[.seats] { seats = n }
+                        let overSeats = seats.map { confirmed > $0 } ?? false
+                        let offPlan = c.unitCount.map { $0 > 0 && (confirmed > $0 || Double(confirmed) < 0.8 * Double($0)) } ?? false
+                        if overSeats || offPlan { hit("PRECHECK_UNITS_MISMATCH", c.id) }
+                    }
                 } else {
                     hit("PRECHECK_MISSING", c.id)
                 }

@@ -118,8 +118,19 @@ extension SampleOffice {
             p.checkedAt = LocalMoment(day, LocalTime(r.int(14...17), r.pick([0, 30])))
             p.checkedBy = teams[courseTeam[i]].lead
             let units = c.unitCount ?? 20
-            for item in PreCheckItem.checklist(for: mode) {
+            // Items the first samples asked of every mode are still drawn (and dropped when the
+            // mode's list does not ask them), so the values of the samples stay as they were.
+            let drawn: [PreCheckItem] = PreCheckItem.allCases.filter {
+                $0.modes.contains(mode) || [.attendanceConfirmed, .partnerName, .partnerSupervisor].contains($0)
+            }
+            for item in drawn {
+                let asked = item.modes.contains(mode)
                 switch item {
+                case .attendanceConfirmed where !asked: _ = r.int(0...3)
+                case .partnerName where !asked:
+                    _ = r.pick(["Ông", "Bà"])
+                    _ = Names.person(&r)
+                case .partnerSupervisor where !asked: _ = Names.person(&r)
                 case .attendanceConfirmed, .documentsCount, .laptopsCount, .zoomInstalledCount:
                     p.answers[item] = .count(units - r.int(0...3))
                 case .seats: p.answers[item] = .count(units + r.int(5...20))
@@ -140,6 +151,24 @@ extension SampleOffice {
             preChecks[p].answers[.partnerZoomLoggedIn] = nil
             key.append(KeyEntry(rule: "PRECHECK_INCOMPLETE", courseId: preChecks[p].courseId, place: .cell(.preCheck, p, "partnerZoomLoggedIn"),
                                 note: "Lớp trực tuyến: \"Đối tác đã vào Zoom\" để trống."))
+        }
+        // Units against seats: a hall one seat short of the units confirmed, and (boundary) a
+        // hall with exactly as many seats as units confirmed.
+        let inPerson = preChecks.indices.filter { p in courses.first { $0.id == preChecks[p].courseId }?.mode == .inPerson }
+        for (p, fires) in [(inPerson[inPerson.count - 1], true), (inPerson[inPerson.count - 2], false)] {
+            guard case .count(let confirmed)? = preChecks[p].answers[.attendanceConfirmed] else { continue }
+            preChecks[p].answers[.seats] = .count(fires ? confirmed - 1 : confirmed)
+            key.append(KeyEntry(rule: "PRECHECK_UNITS_MISMATCH", courseId: preChecks[p].courseId, place: .cell(.preCheck, p, "attendanceConfirmed"),
+                                note: fires ? "\(confirmed) đơn vị xác nhận, hội trường chỉ có \(confirmed - 1) chỗ ngồi."
+                                    : "Biên: \(confirmed) đơn vị xác nhận, đúng \(confirmed) chỗ ngồi — KHÔNG được báo.", fires: fires))
+        }
+        // Units against the plan: one fewer than 80 % of the planned units confirmed.
+        let short = inPerson[inPerson.count - 3]
+        if let planned = courses.first(where: { $0.id == preChecks[short].courseId })?.unitCount {
+            let confirmed = (planned * 8 + 9) / 10 - 1
+            preChecks[short].answers[.attendanceConfirmed] = .count(confirmed)
+            key.append(KeyEntry(rule: "PRECHECK_UNITS_MISMATCH", courseId: preChecks[short].courseId, place: .cell(.preCheck, short, "attendanceConfirmed"),
+                                note: "Chỉ \(confirmed)/\(planned) đơn vị dự kiến xác nhận tham gia (dưới 80%)."))
         }
         // Late: checked on the first day itself, and the day after.
         for (n, offset) in [(6, 0), (14, 1)] {

@@ -12,7 +12,9 @@ struct Rules: AsyncParsableCommand {
             office's process it enforces, then every setting with its value and where the value \
             comes from. Given workbooks or folders (and --settings), the values are the ones a \
             check of them runs with: their "Cấu hình" sheets, then the JSON file, over the \
-            defaults. The ids are the ones in the validate report and in docs/rules.md.
+            defaults. Each setting says whether the office's process text states its default \
+            (quoting it) or the default is the office's own. The ids are the ones in the validate \
+            report and in docs/rules.md.
 
             Examples:
               taphuan rules
@@ -60,7 +62,9 @@ struct Rules: AsyncParsableCommand {
         for key in Settings.keys {
             let source = inForce.source(of: key)
             let from = source == .builtIn ? "" : " [" + source.label(lang) + "]"
-            s += "  \(key.name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(vi ? key.label : key.meaning): \(inForce.settings.text(of: key))\(from)\n"
+            let origin = key.processText.map { (vi ? " (quy trình: “" : " (process text: “") + $0 + "”)" }
+                ?? (vi ? " (mặc định của văn phòng, quy trình không nêu)" : " (office default, not in the process text)")
+            s += "  \(key.name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(vi ? key.label : key.meaning): \(inForce.settings.text(of: key))\(from)\(origin)\n"
         }
         return s
     }

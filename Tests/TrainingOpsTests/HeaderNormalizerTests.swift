@@ -134,8 +134,9 @@ import XLSX
         let online = PreCheckItem.checklist(for: .online)
         #expect(inPerson.contains(.wifi) && !online.contains(.wifi))
         #expect(online.contains(.zoomInstalledCount) && !inPerson.contains(.zoomInstalledCount))
-        #expect(inPerson.contains(.surveyLinkReady) && online.contains(.surveyLinkReady))
-        #expect(inPerson.count == 19)
-        #expect(online.count == 14)
+        // The process text's list B asks no survey link, no attendance count, no partner meeting.
+        #expect(inPerson.contains(.surveyLinkReady) && !online.contains(.surveyLinkReady))
+        #expect(inPerson.count == 18)
+        #expect(online.count == 7)
     }
 }

@@ -46,7 +46,10 @@ import XLSX
         let zip = try ZipArchive(path: path)
         let charts = try zip.entries.filter { $0.name.hasPrefix("xl/charts/chart") }.map { String(decoding: try zip.contents(of: $0), as: UTF8.self) }
         let lines = charts.filter { $0.contains("<c:lineChart><c:grouping val=\"standard\"/>") }
-        #expect(charts.count == 4 && lines.count == 2)
+        // Two column charts and the opinions' doughnut on the summary, two lines on the trend.
+        let doughnuts = charts.filter { $0.contains("<c:doughnutChart>") }
+        #expect(charts.count == 5 && lines.count == 2 && doughnuts.count == 1)
+        #expect(doughnuts.first?.components(separatedBy: "<c:dPt>").count == 5)
         #expect(lines.allSatisfy { $0.components(separatedBy: "<c:ser>").count - 1 == 3 && $0.contains("<c:marker val=\"1\"/>") })
     }
 }

@@ -115,6 +115,25 @@ enum FeatureWorkbook {
         try plan.addChart(Chart(.bar, series: [
             Chart.Series(sheet: planSheet, values: CellRange("I3:I5")!, categories: CellRange("A3:A5")!, name: "Kinh phí"),
         ], anchor: CellRange("L18:S30")!, showLegend: false))
+        var line = Chart(.line, series: [
+            Chart.Series(sheet: planSheet, values: CellRange("D3:D5")!, categories: CellRange("A3:A5")!, name: "Số học viên"),
+        ], title: "Học viên (đường)", anchor: CellRange("L32:S44")!)
+        line.series[0].fillColor = "ED7D31"
+        try plan.addChart(line)
+        var pie = Chart(.pie, series: [
+            Chart.Series(sheet: planSheet, values: CellRange("D3:D5")!, categories: CellRange("A3:A5")!, name: "Tỷ lệ học viên",
+                         cachedValues: [35, 42, 26], cachedCategories: .text(["TH-001", "TH-002", "TH-003"]),
+                         pointColors: ["4472C4", "ED7D31", "A5A5A5"]),
+        ], title: "Phần học viên", anchor: CellRange("U2:AB16")!)
+        pie.firstSliceAngle = 90
+        pie.showPercentages = true
+        try plan.addChart(pie)
+        var doughnut = Chart(.doughnut, series: [
+            Chart.Series(sheet: planSheet, values: CellRange("I3:I5")!, categories: CellRange("A3:A5")!, name: "Kinh phí",
+                         pointColors: ["70AD47", nil, "FFC000"]),
+        ], anchor: CellRange("U18:AB30")!)
+        doughnut.holeSize = 40
+        try plan.addChart(doughnut)
 
         try list.appendRow([.string("Đơn vị")], style: headerStyle)
         for unit in units { try list.appendRow([.string(unit)]) }

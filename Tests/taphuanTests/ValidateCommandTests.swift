@@ -80,5 +80,10 @@ import XLSX
         for rule in RuleRegistry.all { #expect(out.contains(rule.id)) }
         for key in Settings.keys { #expect(out.contains(key.name)) }
         #expect(Set(RuleRegistry.all.map(\.id)).count == RuleRegistry.all.count)
+        let lines = out.split(separator: "\n")
+        #expect(lines.contains { $0.contains("paperworkDays") && $0.hasSuffix(": 7 (mặc định của văn phòng, quy trình không nêu)") })
+        #expect(lines.contains { $0.contains("handoverDays") && $0.hasSuffix(": 10 (quy trình: “trước 10 ngày”)") })
+        let (en, _) = try await runCommand(["rules", "--lang", "en"])
+        #expect(en.split(separator: "\n").contains { $0.contains("followUpDays") && $0.hasSuffix(": 3 (office default, not in the process text)") })
     }
 }

@@ -83,7 +83,9 @@ public struct PreCheck: Hashable, Sendable {
 
     /// Items of `mode`'s checklist left empty or answered "Không" (optional items excepted;
     /// the reason for not speaking counts only when the partner will not speak; an item that
-    /// could not be read is reported by the reading alone).
+    /// could not be read is reported by the reading alone). A count is an answer whatever the
+    /// number: no unit bringing a laptop to a computer room is a fact, not a gap (the units
+    /// confirmed are weighed against the seats and the plan by PRECHECK_UNITS_MISMATCH).
     public func openItems(for mode: TrainingMode) -> [PreCheckItem] {
         PreCheckItem.checklist(for: mode).filter { item in
             if unreadable.contains(item) { return false }
@@ -93,6 +95,7 @@ public struct PreCheck: Hashable, Sendable {
             }
             if item == .partnerWillSpeak { return answers[item] == nil }
             guard let answer = answers[item] else { return true }
+            if case .count = answer { return false }
             return !answer.isPositive
         }
     }

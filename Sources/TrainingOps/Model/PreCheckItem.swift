@@ -46,15 +46,20 @@ public enum PreCheckItem: String, CaseIterable, Hashable, Sendable, Codable {
     /// Online: partner supervising the class.
     case partnerSupervising
 
-    /// The modes whose checklist holds this item.
+    /// The modes whose checklist holds this item: the process text's list A (in person) and
+    /// list B (online). B asks only the Zoom and documents counts, login, forms, and whether the
+    /// partner is on Zoom, supervises and speaks; "Chuẩn bị user tập huấn" is a heading of
+    /// both lists, not an item (``accountsReady`` is asked of neither).
     public var modes: Set<TrainingMode> {
         switch self {
-        case .seats, .wifi, .projector, .airConditioning, .water, .powerSockets, .parking, .laptopsCount:
-            return [.inPerson]
+        case .accountsReady:
+            return []
+        case .documentsCount, .loginChecked, .formsChecked, .partnerWillSpeak:
+            return [.inPerson, .online]
         case .zoomInstalledCount, .partnerZoomLoggedIn, .partnerSupervising:
             return [.online]
         default:
-            return [.inPerson, .online]
+            return [.inPerson]
         }
     }
 
@@ -68,7 +73,8 @@ public enum PreCheckItem: String, CaseIterable, Hashable, Sendable, Codable {
 
     /// The item's column on the pre-course check sheet.
     public var column: ColumnSpec {
-        let suffix = modes.count == 2 ? "" : (modes.contains(.inPerson) ? " Chỉ lớp trực tiếp." : " Chỉ lớp trực tuyến.")
+        let suffix = modes.count == 2 ? "" : modes.isEmpty ? " Không bắt buộc (tiêu đề nhóm của quy trình, không phải một mục)."
+            : (modes.contains(.inPerson) ? " Chỉ lớp trực tiếp." : " Chỉ lớp trực tuyến.")
         let (header, type, aliases, meaning): (String, ColumnType, [String], String) = {
             switch self {
             case .attendanceConfirmed: return ("Số ĐV xác nhận", .count, ["Số lượng tham gia", "Số ĐV xác nhận tham gia", "Confirmed units"], "Số đơn vị đã gọi điện xác nhận tham gia.")

@@ -120,7 +120,7 @@ extension WeeklyReport {
         switch f.rule {
         case "PLAN_UNAPPROVED": return LocalMoment(start.adding(days: -1))
         case "FIRST_SESSION_REPORT_MISSING", "COURSE_ON_NON_WORKING_DAY": return LocalMoment(start)
-        case "PRECHECK_INCOMPLETE": return LocalMoment(start.adding(days: -settings.preCheckDaysBefore))
+        case "PRECHECK_INCOMPLETE", "PRECHECK_UNITS_MISMATCH": return LocalMoment(start.adding(days: -settings.preCheckDaysBefore))
         case "PAPERWORK_OPEN": return LocalMoment(end.adding(days: settings.paperworkDays))
         case "SUPPORT_CHANNEL_MISSING", "UNIT_ABSENCE_NO_REASON": return LocalMoment(end)
         case "UNIT_INCOMPLETE", "UNIT_COUNT_MISMATCH", "HANDOVER_LATE":

@@ -22,6 +22,16 @@ extension WeeklyWorkbook {
         return r
     }
 
+    /// A stage's colour in the opinion chart: new grey, in progress blue, overdue red, done green.
+    static func progressColor(_ p: WeeklyReport.Progress) -> String {
+        switch p {
+        case .new: "A5A5A5"
+        case .inProgress: "4472C4"
+        case .overdue: "C00000"
+        case .done: "70AD47"
+        }
+    }
+
     /// The office report: teams side by side with charts and the director's box, the opinion
     /// tracker, the urgent cases, the week's courses and findings.
     static func office(_ report: WeeklyReport, _ book: WorkbookWriter) throws {
@@ -38,7 +48,8 @@ extension WeeklyWorkbook {
              .num(t.attendanceRate), .num(t.surveyAverage), .int(t.lowScores), .int(t.errors), .int(t.warnings)]
         }
         let t = try b.table("1. Kết quả tập huấn và khảo sát theo nhóm", at: row, columns, rows)
-        try b.setUp(columns, repeatRows: t.header...t.header)
+        // The second page (opinions and the director's box) repeats the title, not the table's header.
+        try b.setUp(columns, repeatRows: 0...0)
         row = t.next
         if let data = t.data {
             func sum(_ f: (WeeklyReport.TeamLine) -> Int) -> Double { Double(teams.reduce(0) { $0 + f($1) }) }
@@ -52,16 +63,33 @@ extension WeeklyWorkbook {
             ], survey: (7, teams.map { $0.surveyAverage ?? 0 }), perWhat: "nhóm", split: 5, end: 10)
             row += 18
         }
-        // Opinion progress in figures, then the director's framed box.
+        // Opinion progress in figures and as a doughnut, then the director's framed box: a page
+        // of their own, so the chart is not cut by the page break.
+        sheet.printSetup.pageBreaksBefore = [row]
         try sheet.set(.string("2. Tiến độ xử lý kiến nghị"), at: b.ref(row, 0), style: WeeklySheetBuilder.section)
         row += 1
         let counts = report.progressCounts
         let labels = WeeklyReport.Progress.allCases.map(\.label) + ["Tổng", "Việc gấp báo Ban GĐ"]
         let values = WeeklyReport.Progress.allCases.map { counts[$0] ?? 0 } + [report.opinionTracker.count, report.urgent.count]
+        let progressTop = row
         for (n, label) in labels.enumerated() {
             try sheet.merge(CellRange(b.ref(row, 0), b.ref(row, 1)), value: .string(label), style: WeeklySheetBuilder.style(.text, bold: n >= 4))
             try sheet.set(.int(values[n]), at: b.ref(row, 2), style: WeeklySheetBuilder.style(.integer, bold: n >= 4))
             row += 1
+        }
+        // The share of the opinions at each stage, beside their figures.
+        if !report.opinionTracker.isEmpty {
+            let stages = WeeklyReport.Progress.allCases
+            let last = progressTop + stages.count - 1
+            var share = Chart(.doughnut, series: [
+                Chart.Series(sheet: sheet.name, values: CellRange(b.ref(progressTop, 2), b.ref(last, 2)),
+                             categories: CellRange(b.ref(progressTop, 0), b.ref(last, 0)), name: "Kiến nghị",
+                             cachedValues: stages.map { Double(counts[$0] ?? 0) }, cachedCategories: .text(stages.map(\.label)),
+                             pointColors: stages.map(progressColor)),
+            ], title: "Kiến nghị theo tiến độ", anchor: CellRange(b.ref(progressTop - 1, 4), b.ref(progressTop + 11, 10)))
+            share.showPercentages = true
+            try sheet.addChart(share)
+            row = max(row, progressTop + 12)
         }
         row += 1
         try sheet.set(.string("3. Ý kiến chỉ đạo của Giám đốc văn phòng"), at: b.ref(row, 0), style: WeeklySheetBuilder.section)

@@ -24,6 +24,7 @@ extension WeeklyWorkbook {
         var lines: [(String, CellValue)] = [("Tuần:", .string(weekText(report.week))), ("Tính đến:", .moment(report.asOf))]
         if let team = report.team { lines.insert(("Nhóm:", .string(team)), at: 0) }
         var row = try b.titleBlock("XU HƯỚNG \(WeeklyReport.trendWeeks) TUẦN THEO NHÓM", lines: lines, width: max(columns.count, 8))
+        let top = row
         func point(_ w: Week, _ t: String) -> WeeklyReport.TrendPoint? { report.trend.first { $0.week == w && $0.team == t } }
         func table(_ heading: String, _ kind: WeeklyColumn.Kind, _ value: (WeeklyReport.TrendPoint) -> CellValue) throws -> ClosedRange<Int>? {
             var cols = columns
@@ -40,6 +41,9 @@ extension WeeklyWorkbook {
         _ = try table("3. Điểm khảo sát trung bình", .decimal) { .num($0.surveyAverage) }
         _ = try table("4. Số khóa trong tuần", .integer) { .int($0.courses) }
         try b.setUp(columns, repeatRows: 0...1)
+        // Tables and charts side by side on one page: a chart below the tables would be cut by
+        // the page break.
+        sheet.printSetup.fitToHeight = 1
         guard let open, let attendance else { return }
         func chart(_ title: String, _ axis: String, _ data: ClosedRange<Int>, at top: Int, _ value: (WeeklyReport.TrendPoint) -> Double?) throws {
             let cats = CellRange(b.ref(data.lowerBound, 0), b.ref(data.upperBound, 0))
@@ -49,10 +53,11 @@ extension WeeklyWorkbook {
                 s.fillColor = Chart.palette[i % Chart.palette.count]
                 return s
             }
+            let left = columns.count + 1
             try sheet.addChart(Chart(.line, series: series, title: title, valueAxisTitle: axis,
-                                     anchor: CellRange(b.ref(top, 0), b.ref(top + 16, 9))))
+                                     anchor: CellRange(b.ref(top + 1, left), b.ref(top + 19, left + 9))))
         }
-        try chart("Việc còn mở theo tuần", "Số việc", open, at: row + 1) { Double($0.openItems) }
-        try chart("Tỷ lệ có mặt theo tuần", "Tỷ lệ", attendance, at: row + 19) { $0.attendanceRate }
+        try chart("Việc còn mở theo tuần", "Số việc", open, at: top) { Double($0.openItems) }
+        try chart("Tỷ lệ có mặt theo tuần", "Tỷ lệ", attendance, at: top + 20) { $0.attendanceRate }
     }
 }

@@ -6,7 +6,7 @@ public enum RuleRegistry {
     /// All rules.
     public static let all: [any Rule] = [
         HandoverLate(), HandoverMissingDate(), UnitsMissing(), ScheduleUnconfirmed(), StaffPlanLate(), StaffMissing(),
-        PreCheckMissing(), PreCheckIncomplete(), PreCheckLate(),
+        PreCheckMissing(), PreCheckIncomplete(), PreCheckLate(), PreCheckUnitsMismatch(),
         PlanUnapproved(), UnitIncomplete(), FirstSessionReportMissing(), PaperworkOpen(), SurveyLate(), SupportChannelMissing(), CrmLate(),
         SessionReportMissing(), SessionReportLate(), AbsenceUnexplained(),
         FeedbackOpen(), FollowUpMissing(), DvcqReportMissing(), WeeklyReportLate(),

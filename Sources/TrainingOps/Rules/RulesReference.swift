@@ -32,18 +32,21 @@ public enum RulesReference {
         return s
     }
 
-    /// The settings: key, label in the "Cấu hình" sheet, default.
+    /// The settings: key, label in the "Cấu hình" sheet, default, and whether the process text
+    /// states the default (with its words) or the office chose it.
     public static func settingsTable() -> String {
-        var s = "| key | label in Cấu hình | default |\n|---|---|---|\n"
+        var s = "| key | label in Cấu hình | default | default set by |\n|---|---|---|---|\n"
         let defaults = Settings()
         for key in Settings.keys {
             let value = key.kind == .holidays ? "see below" : defaults.text(of: key)
-            s += "| \(key.name) | \(key.label) | \(value) |\n"
+            let origin = key.processText.map { "process text: “\($0)”" } ?? "**office default**"
+            s += "| \(key.name) | \(key.label) | \(value) | \(origin) |\n"
         }
         return s
     }
 
-    /// `{key}` → `` `key` (default) ``, weekdays in English.
+    /// `{key}` → `` `key` (default) ``, or `` `key` (default, office default) `` when the process
+    /// text does not state it; weekdays in English.
     static func render(_ text: String) -> String {
         var out = text
         let defaults = Settings()
@@ -53,7 +56,8 @@ public enum RulesReference {
             if key.kind == .weekdays {
                 value = Settings.list(value).compactMap { try? Settings.weekday($0) }.map(Settings.weekdayNameEnglish).joined(separator: ", ")
             }
-            out = out.replacingOccurrences(of: "{\(key.name)}", with: "`\(key.name)` (\(value))")
+            let origin = key.isStatedByProcess ? "" : ", office default"
+            out = out.replacingOccurrences(of: "{\(key.name)}", with: "`\(key.name)` (\(value)\(origin))")
         }
         return out
     }

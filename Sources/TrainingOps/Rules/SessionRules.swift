@@ -28,7 +28,7 @@ struct PreCheckIncomplete: Rule {
     let id = "PRECHECK_INCOMPLETE"
     let severity = Severity.warning
     let step = ProcessStep.dayBefore
-    let documentation = RuleDocumentation(firesWhen: "items of the mode's checklist empty or \"Không\" (reason for not speaking only needed when ĐVCQ will not speak)",
+    let documentation = RuleDocumentation(firesWhen: "items of the mode's checklist (the process text's list A in person, B online) empty or \"Không\"; a count, zero included, is an answer; the reason for not speaking only needed when ĐVCQ will not speak",
                                                  cell: "first open item")
     func summary(_ language: Language, _ settings: Settings) -> String {
         language.pick("Kiểm tra trước TH còn mục để trống hoặc trả lời Không (theo hình thức trực tiếp/trực tuyến).",

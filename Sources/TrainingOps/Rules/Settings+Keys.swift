@@ -13,6 +13,12 @@ extension Settings {
         public var meaning: String
         /// The kind of value.
         public var kind: Kind
+        /// The words of the office's process text (`quy-trinh-tap-huan.txt`) that state the
+        /// default, as written there (`trước 10 ngày`); nil when the text states none and the
+        /// default is the office's own choice.
+        public var processText: String?
+        /// Whether the process text states the default (else it is an office default).
+        public var isStatedByProcess: Bool { processText != nil }
         /// The value as written in a sheet or JSON.
         let read: @Sendable (Settings) -> String
         /// Sets the value from its written form; the error says what was expected.
@@ -53,6 +59,13 @@ extension Settings {
             write = { (settings: inout Settings, text: String) throws(SettingValueError) in settings[keyPath: path] = try parse(text) }
         }
 
+        /// This key, its default stated by `words` of the process text.
+        func stated(_ words: String) -> Key {
+            var key = self
+            key.processText = words
+            return key
+        }
+
         static func days(_ name: String, _ label: String, _ meaning: String, _ path: WritableKeyPath<Settings, Int> & Sendable) -> Key {
             Key(name, label, meaning, .days, path, parse: { (t: String) throws(SettingValueError) -> Int in
                 guard let n = Int(t), (0...365).contains(n) else {
@@ -89,6 +102,20 @@ extension Settings {
             }, print: { $0.description })
         }
 
+        static func rate(_ name: String, _ label: String, _ meaning: String, _ path: WritableKeyPath<Settings, Double> & Sendable) -> Key {
+            Key(name, label, meaning, .rate, path, parse: { (t: String) throws(SettingValueError) -> Double in
+                let number = t.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: ",", with: ".").trimmingCharacters(in: .whitespaces)
+                guard var d = Double(number) else {
+                    throw SettingValueError("cần một tỷ lệ như 70% hoặc 0,7, gặp \"\(t)\"", "expected a rate like 70% or 0.7, found \"\(t)\"")
+                }
+                if t.contains("%") || d > 1 { d /= 100 }
+                guard (0...1).contains(d) else {
+                    throw SettingValueError("cần một tỷ lệ từ 0% đến 100%, gặp \"\(t)\"", "expected a rate from 0% to 100%, found \"\(t)\"")
+                }
+                return d
+            }, print: { "\(Int(($0 * 100).rounded()))%" })
+        }
+
         static func weekday(_ name: String, _ label: String, _ meaning: String, _ path: WritableKeyPath<Settings, Int> & Sendable) -> Key {
             Key(name, label, meaning, .weekday, path, parse: { (t: String) throws(SettingValueError) -> Int in try Settings.weekday(t) },
                 print: Settings.weekdayName)
@@ -97,8 +124,8 @@ extension Settings {
 
     /// Every setting, in documentation order.
     public static let keys: [Key] = [
-        .days("handoverDays", "Số ngày bàn giao trước", "Days between handover and course start", \.handoverDays),
-        .days("longHandoverDays", "Số ngày bàn giao trước (sản phẩm lương)", "Days between handover and start for the products below", \.longHandoverDays),
+        .days("handoverDays", "Số ngày bàn giao trước", "Days between handover and course start", \.handoverDays).stated("trước 10 ngày"),
+        .days("longHandoverDays", "Số ngày bàn giao trước (sản phẩm lương)", "Days between handover and start for the products below", \.longHandoverDays).stated("trước 30ngày"),
         Key("longHandoverProducts", "Sản phẩm cần bàn giao sớm", "Products that need the long lead time", .products, \.longHandoverProducts,
             parse: { (t: String) throws(SettingValueError) -> Set<Product> in
                 var set: Set<Product> = []
@@ -110,37 +137,27 @@ extension Settings {
                     set.insert(p)
                 }
                 return set
-            }, print: { set in Product.allCases.filter(set.contains).map(\.label).joined(separator: ", ") }),
+            }, print: { set in Product.allCases.filter(set.contains).map(\.label).joined(separator: ", ") }).stated("với Tính lương và DT lương trước 30ngày"),
         .days("scheduleConfirmDays", "Số ngày chốt lịch sau bàn giao", "Days after the handover by which TNTK confirms the schedule", \.scheduleConfirmDays),
-        .weekday("staffPlanWeekday", "Thứ hạn gửi kế hoạch nhân sự", "Weekday of the staff plan deadline, in the week before the course's week", \.staffPlanWeekday),
-        .time("staffPlanTime", "Giờ hạn gửi kế hoạch nhân sự", "Time of the staff plan deadline", \.staffPlanTime),
-        .days("surveyDays", "Số ngày cập nhật KQ khảo sát", "Days after the end by which survey results are entered", \.surveyDays),
-        .days("crmDays", "Số ngày cập nhật CRM", "Days after the end by which CRM is updated", \.crmDays),
+        .weekday("staffPlanWeekday", "Thứ hạn gửi kế hoạch nhân sự", "Weekday of the staff plan deadline, in the week before the course's week", \.staffPlanWeekday).stated("chập nhất 9h thứ 7"),
+        .time("staffPlanTime", "Giờ hạn gửi kế hoạch nhân sự", "Time of the staff plan deadline", \.staffPlanTime).stated("chập nhất 9h thứ 7"),
+        .days("surveyDays", "Số ngày cập nhật KQ khảo sát", "Days after the end by which survey results are entered", \.surveyDays).stated("cập nhập KQ ks sau 1 ngày th"),
+        .days("crmDays", "Số ngày cập nhật CRM", "Days after the end by which CRM is updated", \.crmDays).stated("cập nhật thông tin có thay đổi lên CRM (sau 1 ngày th)"),
         .days("paperworkDays", "Số ngày hoàn thiện thủ tục", "Days after the end by which contract, liquidation and debt are closed", \.paperworkDays),
         .days("feedbackReviewDays", "Số ngày xem KQ khảo sát", "Days after the end by which TNTK reads the survey results", \.feedbackReviewDays),
         .days("followUpDays", "Số ngày gọi lại đơn vị", "Days after the end by which unhappy or stuck units are called", \.followUpDays),
         .days("dvcqReportDays", "Số ngày gửi báo cáo ĐVCQ", "Days after the end by which the report to ĐVCQ is sent", \.dvcqReportDays),
         .score("lowSurveyScore", "Điểm khảo sát thấp", "A survey score at or below this needs a call", \.lowSurveyScore),
-        Key("lowDataEntryRate", "Tỷ lệ nhập liệu thấp", "A data-entry rate below this is raised in the weekly reports", .rate, \.lowDataEntryRate,
-            parse: { (t: String) throws(SettingValueError) -> Double in
-                let number = t.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: ",", with: ".").trimmingCharacters(in: .whitespaces)
-                guard var d = Double(number) else {
-                    throw SettingValueError("cần một tỷ lệ như 70% hoặc 0,7, gặp \"\(t)\"", "expected a rate like 70% or 0.7, found \"\(t)\"")
-                }
-                if t.contains("%") || d > 1 { d /= 100 }
-                guard (0...1).contains(d) else {
-                    throw SettingValueError("cần một tỷ lệ từ 0% đến 100%, gặp \"\(t)\"", "expected a rate from 0% to 100%, found \"\(t)\"")
-                }
-                return d
-            }, print: { "\(Int(($0 * 100).rounded()))%" }),
-        .days("preCheckDaysBefore", "Số ngày kiểm tra trước TH", "Days before the start of the day-before check", \.preCheckDaysBefore),
+        .rate("lowDataEntryRate", "Tỷ lệ nhập liệu thấp", "A data-entry rate below this is raised in the weekly reports", \.lowDataEntryRate),
+        .days("preCheckDaysBefore", "Số ngày kiểm tra trước TH", "Days before the start of the day-before check", \.preCheckDaysBefore).stated("trước TH 1 ngày"),
+        .rate("minConfirmedShare", "Tỷ lệ ĐV xác nhận tối thiểu", "Fewer units confirmed at the day-before check than this share of the planned units is raised", \.minConfirmedShare),
         .time("morningSession", "Giờ bắt đầu buổi sáng", "Start of the morning session (its report is due then)", \.morningSession),
         .time("afternoonSession", "Giờ bắt đầu buổi chiều", "Start of the afternoon session", \.afternoonSession),
         .minutes("sessionReportGraceMinutes", "Số phút báo cáo đầu buổi", "Minutes after a session's start by which its report is due", \.sessionReportGraceMinutes),
-        .weekday("teamReportWeekday", "Thứ hạn TNTK gửi TP", "Weekday of the TNTK → TP weekly report deadline", \.teamReportWeekday),
+        .weekday("teamReportWeekday", "Thứ hạn TNTK gửi TP", "Weekday of the TNTK → TP weekly report deadline", \.teamReportWeekday).stated("TNTK gửi TP : thứ 6 hàng tuần"),
         .time("teamReportTime", "Giờ hạn TNTK gửi TP", "Time of the TNTK → TP deadline", \.teamReportTime),
-        .weekday("officeReportWeekday", "Thứ hạn TP gửi GĐVP", "Weekday of the TP → GĐVP weekly report deadline", \.officeReportWeekday),
-        .time("officeReportTime", "Giờ hạn TP gửi GĐVP", "Time of the TP → GĐVP deadline", \.officeReportTime),
+        .weekday("officeReportWeekday", "Thứ hạn TP gửi GĐVP", "Weekday of the TP → GĐVP weekly report deadline", \.officeReportWeekday).stated("TP gửi GĐVP : thứ 7 hàng tuần trước 12h00"),
+        .time("officeReportTime", "Giờ hạn TP gửi GĐVP", "Time of the TP → GĐVP deadline", \.officeReportTime).stated("TP gửi GĐVP : thứ 7 hàng tuần trước 12h00"),
         Key("nonWorkingWeekdays", "Ngày nghỉ trong tuần", "Weekdays without work", .weekdays, \.nonWorkingWeekdays,
             parse: { (t: String) throws(SettingValueError) -> Set<Int> in
                 var days: Set<Int> = []

@@ -48,6 +48,9 @@ public struct Settings: Hashable, Sendable {
     /// Days before the start on which TNTK checks the preparations (1): a check on the first
     /// day or later is late.
     public var preCheckDaysBefore = 1
+    /// At the day-before check, fewer units confirmed than this share of the planned units is
+    /// raised (0.8, written 80 %).
+    public var minConfirmedShare = 0.8
     /// Start time of each session of a training day, one report per session (Sáng 08:00, Chiều 13:30).
     public var sessionTimes: [SessionPart: LocalTime] = [.morning: LocalTime(8, 0), .afternoon: LocalTime(13, 30)]
     /// Minutes after a session's start by which its report is due (60).

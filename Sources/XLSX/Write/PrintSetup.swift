@@ -38,6 +38,9 @@ public struct PrintSetup: Hashable, Sendable {
     public var centerHorizontally: Bool
     /// Print the grid lines.
     public var gridLines: Bool
+    /// Rows (zero-based) that start a new page, as manual page breaks above them
+    /// (`<rowBreaks>`); Excel keeps at most 1,023.
+    public var pageBreaksBefore: [Int] = []
 
     /// A print setup; the defaults print as Excel does for a new sheet.
     public init(orientation: Orientation? = nil, paper: Paper? = nil, fitToWidth: Int? = nil, fitToHeight: Int = 0,

@@ -183,6 +183,20 @@ extension SheetLayout {
             if let o = printSetup.orientation { xml.attribute("orientation", o.rawValue) }
             xml.raw("/>")
         }
+        // A break's id is the 1-based row above it, so the zero-based row below it.
+        let breaks = Set(printSetup.pageBreaksBefore.filter { $0 > 0 && $0 < 1_048_576 }).sorted().prefix(1023)
+        if !breaks.isEmpty {
+            xml.raw("<rowBreaks")
+            xml.attribute("count", breaks.count)
+            xml.attribute("manualBreakCount", breaks.count)
+            xml.raw(">")
+            for row in breaks {
+                xml.raw("<brk")
+                xml.attribute("id", row)
+                xml.raw(" max=\"16383\" man=\"1\"/>")
+            }
+            xml.raw("</rowBreaks>")
+        }
         if let id = packaging.drawingID {
             xml.raw("<drawing")
             xml.attribute("r:id", id)
