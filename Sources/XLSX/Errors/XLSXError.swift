@@ -124,7 +124,6 @@ public enum ForeignFileKind: String, Sendable, Equatable {
     case unknown
 }
 
-/// The language of a message.
 /// The C libraries under the XLSX layer.
 public enum CLibrary: String, Sendable, Hashable {
     /// zlib, for deflate and inflate.
@@ -133,6 +132,7 @@ public enum CLibrary: String, Sendable, Hashable {
     case libxml2
 }
 
+/// The language of a message.
 public enum MessageLanguage: String, Sendable, CaseIterable {
     /// Vietnamese.
     case vi
