@@ -28,5 +28,5 @@ struct TapHuan: AsyncParsableCommand {
 
     /// The package's version, printed by `taphuan --version`; the one place it is written
     /// (CHANGELOG.md records what each version holds).
-    static let version = "0.1.0"
+    static let version = "0.2.0"
 }

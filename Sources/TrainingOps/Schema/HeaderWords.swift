@@ -15,7 +15,7 @@ enum HeaderWords {
         "ds": "danh sach", "hd": "hop dong", "sdt": "so dien thoai", "bp": "bo phan", "kq": "ket qua",
         "tk": "trien khai", "sd": "su dung", "lh": "lien he", "xn": "xac nhan",
         "hcsn": "hanh chinh su nghiep", "cv": "cong van", "stt": "so thu tu", "cbi": "chuan bi",
-        "sp": "san pham", "bd": "bat dau", "cb": "can bo", "ns": "nhan su",
+        "sp": "san pham", "bd": "bat dau", "cb": "can bo", "ns": "nhan su", "lv": "lam viec",
     ]
 
     /// Abbreviations with several readings (`KH`: kế hoạch, khách hàng, khóa học). A header
@@ -33,7 +33,7 @@ enum HeaderWords {
     /// another word of it (``ColumnVocabulary/synonymCredit``). Words of several syllables here
     /// are also what ``words(_:)`` keeps together.
     static let synonymGroups: [[String]] = [
-        ["ngay", "thoi diem", "thoi gian", "ngay gio", "date", "time", "luc"],
+        ["ngay", "thoi diem", "thoi gian", "ngay gio", "gio", "date", "time", "luc"],
         ["gui", "nop", "sent", "send"],
         ["khoa", "lop", "khoa hoc", "course", "class"],
         ["so", "so luong", "count", "number"],
@@ -48,6 +48,7 @@ enum HeaderWords {
         ["ly do", "reason"],
         ["dia diem", "noi to chuc", "venue", "location"],
         ["bat dau", "start"],
+        ["vai tro", "phan cong", "nhiem vu", "role"],
         ["ket thuc", "end"],
         ["xac nhan", "confirm", "confirmed"],
         ["cap nhat", "cap nhap", "update", "updated"],
