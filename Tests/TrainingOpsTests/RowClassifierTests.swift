@@ -135,3 +135,17 @@ import XLSX
         #expect(findings.filter { $0.rule != "IMPORT_UNKNOWN_COLUMN" }.isEmpty, "\(findings.map(\.messageVi))")
     }
 }
+
+/// A record whose values repeat its columns' words is still a record: a header holds no digits.
+@Suite struct RepeatedHeaderTests {
+    @Test func aReportLogRowNamingItsColumnsIsARecord() throws {
+        let header: [CellValue] = ["Tuần", "Cấp", "Nhóm", "Người gửi", "Thời điểm gửi", "Ghi chú"].map { .string($0) }
+        let match = try #require(HeaderRecognizer.recognise([header]))
+        #expect(match.kind == .reportLog)
+        var classifier = RowClassifier(match: match)
+        let row: [CellValue] = [.string("Tuần 43/2026"), .string("Cấp nhóm"), .string("Nhóm 1"), .string("Trần Minh Đức"), .string("23-10-2026 15 giờ 20")]
+        #expect(classifier.classify(row) == .record)
+        // The header itself, pasted again lower down, is still a repeated header.
+        #expect(classifier.classify(header) == .repeatedHeader)
+    }
+}

@@ -182,11 +182,26 @@ public struct RowClassifier: Sendable {
 
     /// Whether most of the row's texts name, in their own columns, the columns of the header;
     /// or whether the row numbers the columns ("1 2 3 …", "(1) (2) (3) …").
+    /// Whether `text` has a digit that is not inside `(…)` or `[…]`.
+    static func hasDigitOutsideBrackets(_ text: String) -> Bool {
+        var depth = 0
+        for ch in text {
+            if ch == "(" || ch == "[" { depth += 1 } else if ch == ")" || ch == "]" { depth = max(0, depth - 1) }
+            else if depth == 0, ch.isNumber { return true }
+        }
+        return false
+    }
+
     func isRepeatedHeader(_ filled: [Filled]) -> Bool {
+        // A header holds words: a row with numbers, dates or texts with digits (`Tuần 43/2026`,
+        // `Nhóm 1`, `15 giờ 20`) is data, however well its words name the columns; a header's
+        // own digits stand in brackets (`Điểm khảo sát (1-5)`).
         var named = 0
-        for f in filled {
-            guard let t = f.text, let key = keyByColumn[f.column] else { continue }
-            if HeaderRecognizer.columnKey(for: t, in: kind) == key { named += 1 }
+        if !filled.contains(where: { $0.isNumber || ($0.text.map(Self.hasDigitOutsideBrackets) ?? false) }) {
+            for f in filled {
+                guard let t = f.text, let key = keyByColumn[f.column] else { continue }
+                if HeaderRecognizer.columnKey(for: t, in: kind) == key { named += 1 }
+            }
         }
         if named >= 2, named * 2 >= filled.count { return true }
         // Column numbers: at least three, each one more than the one before.
