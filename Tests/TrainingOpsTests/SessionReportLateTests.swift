@@ -52,3 +52,26 @@ import XLSX
         #expect(got.first?.data["minutesLate"] == .int(16) && got.first?.data["allowedMinutes"] == .int(15))
     }
 }
+
+/// A session-report row with only its keys (as `taphuan forms` writes it before the session)
+/// is no report: the session is still missing until the row is filled.
+@Suite struct UnfilledSessionReportTests {
+    static func row(_ part: SessionPart, fill: (inout SessionReport) -> Void = { _ in }) -> SessionReport {
+        var s = SessionReport(courseId: "K-01", date: LocalDate(2026, 12, 7), session: part,
+                              source: ruleRow("Báo cáo buổi", 2, ["courseId", "date", "session", "reporter"]))
+        s.reporter = "Nguyễn Văn An"
+        fill(&s)
+        return s
+    }
+
+    @Test func aPrefilledRowIsNoReport() {
+        let asOf = LocalMoment(LocalDate(2026, 12, 7), LocalTime(18, 0))
+        let prefilled = [Self.row(.morning), Self.row(.afternoon)]
+        let missing = findings(SessionReportMissing(), dataset([ruleCourse()]) { $0.sessionReports = prefilled }, asOf: asOf)
+        #expect(missing.count == 2)
+        // Filled in: the morning with its time, the afternoon with a count only.
+        let filled = [Self.row(.morning) { $0.reportedAt = LocalMoment(LocalDate(2026, 12, 7), LocalTime(8, 10)) },
+                      Self.row(.afternoon) { $0.absentCount = 0 }]
+        #expect(findings(SessionReportMissing(), dataset([ruleCourse()]) { $0.sessionReports = filled }, asOf: asOf).isEmpty)
+    }
+}

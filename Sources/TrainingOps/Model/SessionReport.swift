@@ -29,6 +29,15 @@ public struct SessionReport: Hashable, Sendable {
     /// Where the row is.
     public var source: SourceRow
 
+    /// Whether the row says anything of its session beyond the course, day, session and
+    /// trainer that `taphuan forms` writes in advance: a time, a count, an answer, a note. A
+    /// row of keys alone is a form not yet filled, not a report.
+    public var isFilled: Bool {
+        reportedAt != nil || absentCount != nil || !(absentUnits ?? "").isEmpty || partnerSpoke != nil
+            || !(partnerReason ?? "").isEmpty || !(difficulties ?? "").isEmpty || dataEntryRate != nil
+            || !(progress ?? "").isEmpty || !(needsSupport ?? "").isEmpty
+    }
+
     /// A report with only its keys and source; the importer fills the rest.
     public init(courseId: String, date: LocalDate, session: SessionPart, source: SourceRow) {
         self.courseId = courseId

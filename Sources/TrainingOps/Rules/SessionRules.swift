@@ -83,7 +83,7 @@ struct SessionReportMissing: Rule {
     let id = "SESSION_REPORT_MISSING"
     let severity = Severity.error
     let step = ProcessStep.duringCourse
-    let documentation = RuleDocumentation(firesWhen: "no report for a session (Sáng {morningSession}, Chiều {afternoonSession}) of a training day, {sessionReportGraceMinutes} minutes after it started",
+    let documentation = RuleDocumentation(firesWhen: "no report for a session (Sáng {morningSession}, Chiều {afternoonSession}) of a training day, {sessionReportGraceMinutes} minutes after it started; a row with only the course, day, session and trainer (a form written in advance) is no report",
                                                  cell: "— (sheet of the course's reports)")
     func summary(_ language: Language, _ settings: Settings) -> String {
         let m = settings.morningSession, a = settings.afternoonSession, grace = settings.sessionReportGraceMinutes
@@ -98,7 +98,8 @@ struct SessionReportMissing: Rule {
         let reportSheet = ctx.sheet(of: .sessionReport)
         for c in ctx.data.courses {
             let reports = ctx.sessions(c.id)
-            let have = Set(reports.map { "\($0.date)|\($0.session.rawValue)" })
+            // A row of keys alone (a form written in advance, not yet filled) is no report.
+            let have = Set(reports.filter(\.isFilled).map { "\($0.date)|\($0.session.rawValue)" })
             let place = reports.first?.source
             for day in c.days {
                 for (part, start) in ctx.settings.sessions {
