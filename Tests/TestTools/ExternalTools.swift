@@ -130,17 +130,25 @@ public enum ExternalTools {
 
     /// What `executable` prints on standard output.
     static func output(of executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try runProgram(executable, arguments, standardError: false).output
     }
+}
+
+/// Runs a program to its end: its exit status and what it printed (standard output, and
+/// standard error too unless `standardError` is false). The one process runner of the tests.
+public func runProgram(_ executable: String, _ arguments: [String], in directory: URL? = nil,
+                       standardError: Bool = true) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = standardError ? pipe : FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
 
 extension Trait where Self == ConditionTrait {

@@ -5,19 +5,6 @@ import XLSX
 @testable import TrainingOps
 
 @Suite struct BlankTemplateTests {
-    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
     static func temporaryFile(_ name: String) -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("taphuan-template-\(UUID().uuidString)-\(name)").path
     }
@@ -77,7 +64,7 @@ import XLSX
             ws = wb["Bàn giao kế hoạch"]
             print("formats", ws["G2"].number_format, ws["K2"].number_format, ws["A2"].number_format)
             """
-        let (status, output) = try Self.run(python, ["-c", script, path])
+        let (status, output) = try runProgram(python, ["-c", script, path])
         #expect(status == 0, "\(output)")
         let lines = output.split(separator: "\n").map(String.init)
         #expect(lines.first == "sheets " + ([TemplateGuide.sheetName] + SheetType.allCases.map(\.sheetName)).joined(separator: "|"))

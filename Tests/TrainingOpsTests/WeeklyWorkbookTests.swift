@@ -18,16 +18,9 @@ import XLSX
 
     /// Runs scripts/interop-weekly; returns its output and exit status.
     static func interop(_ arguments: [String]) throws -> (String, Int32) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try ExternalTool.openpyxl.path())
-        p.arguments = [repository.appendingPathComponent("scripts/interop-weekly").path] + arguments
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return (output, p.terminationStatus)
+        let (status, output) = try runProgram(try ExternalTool.openpyxl.path(),
+                                              [repository.appendingPathComponent("scripts/interop-weekly").path] + arguments)
+        return (output, status)
     }
 
     @Test(.requires(.openpyxl, .libreOffice, .pdftoppm)) func builtInLayoutsJudgedByOpenpyxlAndLibreOffice() throws {

@@ -54,7 +54,7 @@ import Testing
                 if len(wa.data_validations.dataValidation) != len(wb.data_validations.dataValidation): bad.append(wa.title + ": validations")
             print("ok" if not bad else "changed: " + " ".join(bad[:10]))
             """
-        let (status, text) = try run(python, ["-c", script, source, output])
+        let (status, text) = try runProgram(python, ["-c", script, source, output])
         #expect(status == 0 && text.hasPrefix("ok"), "\(file): \(text)")
     }
 }

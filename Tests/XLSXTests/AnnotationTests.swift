@@ -77,7 +77,7 @@ import Testing
         let marked = String(decoding: try copy.contents(of: try #require(copy.entry(named: "xl/worksheets/sheet1.xml"))), as: UTF8.self)
         #expect(marked.contains("<dimension ref=\"A1:F9\"/>"), "\(marked.prefix(400))")
 
-        let (status, output2) = try run(python, [Self.script("check-annotated-copy.py"), output])
+        let (status, output2) = try runProgram(python, [Self.script("check-annotated-copy.py"), output])
         #expect(status == 0, "\(output2)")
         #expect(output2.contains(" passed, 0 failed"), "\(output2)")
     }
@@ -109,7 +109,7 @@ import Testing
             print(repr(ws["B3"].comment.text), ws["B3"].fill.fgColor.rgb, ws["B3"].value, repr(ws["A9"].comment.text),
                   ws["A9"].comment.author, len(ws._charts))
             """
-        let result = try run(python, ["-c", script, output])
+        let result = try runProgram(python, ["-c", script, output])
         #expect(result.output == "'một\\nhai' FFFFC7CE 5 'ba & <bốn>' Kiểm tra 1\n", "\(result.output)")
         let lo = try Self.convert(output, in: dir)
         #expect(lo, "LibreOffice converts the copy")
@@ -236,7 +236,7 @@ import Testing
             #expect(result.status == 0 && FileManager.default.fileExists(atPath: result.file.path), "LibreOffice opens the \(label) of \(name)")
             saved.append(result.file.path)
         }
-        let result = try run(python, ["-c", script, saved[0], saved[1]])
+        let result = try runProgram(python, ["-c", script, saved[0], saved[1]])
         #expect(result.output == "ok\n", "\(name): \(result.output)")
     }
 }

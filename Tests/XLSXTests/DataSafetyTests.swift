@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 @testable import XLSX
 #if canImport(Glibc)
@@ -145,7 +146,7 @@ import Glibc
     static let smallDisk: URL? = {
         guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/bin/mount") else { return nil }
         guard let folder = try? makeTemporaryDirectory("fulldisk") else { return nil }
-        guard let result = try? run("/bin/mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", folder.path]), result.status == 0 else {
+        guard let result = try? runProgram("/bin/mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", folder.path]), result.status == 0 else {
             try? FileManager.default.removeItem(at: folder)
             return nil
         }
@@ -157,7 +158,7 @@ import Glibc
     @Test(.enabled(if: DataSafetyTests.smallDisk != nil, "mounting a 1 MiB tmpfs is not permitted here; full-disk case skipped"))
     func fullDiskLeavesTheExistingOutputIntact() throws {
         guard let disk = Self.smallDisk else { return }
-        defer { _ = try? run("/bin/umount", [disk.path]); try? FileManager.default.removeItem(at: disk) }
+        defer { _ = try? runProgram("/bin/umount", [disk.path]); try? FileManager.default.removeItem(at: disk) }
         let path = disk.appendingPathComponent("out.xlsx").path
         try Self.writeWorkbook(to: path)
         let before = try Data(contentsOf: URL(fileURLWithPath: path))

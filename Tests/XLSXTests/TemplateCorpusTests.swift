@@ -51,7 +51,7 @@ import Testing
                 if len(wa.merged_cells.ranges) != len(wb.merged_cells.ranges): bad.append(wa.title + ": merges")
             print("ok" if not bad else "moved wrong: " + " ".join(bad[:10]))
             """
-        let (status, text) = try run(python, ["-c", script, source, output])
+        let (status, text) = try runProgram(python, ["-c", script, source, output])
         #expect(status == 0 && text.hasPrefix("ok"), "\(file): \(text)")
     }
 }

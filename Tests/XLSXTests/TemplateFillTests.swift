@@ -65,7 +65,7 @@ import Testing
             out.append(("calcPr", " ".join(re.findall(r"<calcPr[^>]*>", z.read("xl/workbook.xml").decode()))))
             for k, v in out: print(k + "\\t" + v.replace("\\n", " "))
             """
-        let (status, output) = try run(python, ["-c", script, path])
+        let (status, output) = try runProgram(python, ["-c", script, path])
         #expect(status == 0, "\(output)")
         var facts: [String: String] = [:]
         for line in output.split(separator: "\n") {

@@ -11,22 +11,6 @@ func makeTemporaryDirectory(_ label: String = "xlsx") throws -> URL {
     return url
 }
 
-/// Runs a command and returns its exit status and standard output.
-@discardableResult
-func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = directory }
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
-
 /// The shared corpus of other tools' workbooks (`../shared/corpus`); a test using it declares
 /// `.requires(.sharedCorpus)`, so this throws only where that requirement is forced.
 func sharedCorpus() throws -> URL {
@@ -40,7 +24,7 @@ func sharedCorpus() throws -> URL {
 func libreOfficeConvert(_ soffice: String, _ path: String, to filter: String, fileExtension: String,
                         into folder: URL) throws -> (status: Int32, output: String, file: URL) {
     let profile = folder.appendingPathComponent("lo-profile")
-    let (status, output) = try run(soffice, ["-env:UserInstallation=file://" + profile.path, "--headless",
+    let (status, output) = try runProgram(soffice, ["-env:UserInstallation=file://" + profile.path, "--headless",
                                              "--convert-to", filter, "--outdir", folder.path, path])
     let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent + "." + fileExtension
     return (status, output, folder.appendingPathComponent(name))

@@ -59,7 +59,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("p.zip").path
         _ = try Self.writeArchive(path, threads: threads, level: level)
-        let unzip = try run(try ExternalTool.unzip.path(), ["-tq", path])
+        let unzip = try runProgram(try ExternalTool.unzip.path(), ["-tq", path])
         #expect(unzip.status == 0, "\(unzip.output)")
     }
 }

@@ -244,7 +244,7 @@ import Testing
                     if c.comment: print("note", c.coordinate, repr(c.comment.text), repr(c.comment.author))
                     if c.hyperlink: print("link", c.coordinate, c.hyperlink.ref, c.hyperlink.target, c.hyperlink.location, c.hyperlink.display, c.hyperlink.tooltip)
             """
-        let (status, output) = try run(try ExternalTool.openpyxl.path(), ["-c", script, second])
+        let (status, output) = try runProgram(try ExternalTool.openpyxl.path(), ["-c", script, second])
         #expect(status == 0, "\(output)")
         // openpyxl's ways: an absent showDropDown reads False, an empty author "None", and a
         // link over A5:B5 is given to each of its cells.

@@ -10,10 +10,10 @@ import Testing
 
     /// Info-ZIP's `unzip -t` and Python's `zipfile.testzip()` on an archive of ours.
     static func checkWithOtherTools(_ path: String) throws {
-        let unzip = try run(try ExternalTool.unzip.path(), ["-tq", path])
+        let unzip = try runProgram(try ExternalTool.unzip.path(), ["-tq", path])
         #expect(unzip.status == 0, "unzip -t: \(unzip.output)")
         let script = "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nbad = z.testzip()\nprint(len(z.namelist()))\nsys.exit(1 if bad else 0)"
-        let result = try run(try ExternalTool.python3.path(), ["-c", script, path])
+        let result = try runProgram(try ExternalTool.python3.path(), ["-c", script, path])
         #expect(result.status == 0, "zipfile.testzip: \(result.output)")
     }
 

@@ -27,15 +27,8 @@ import Testing
         try Data(json.utf8).write(to: report)
         // Judged by openpyxl and LibreOffice, not by our reader.
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../scripts/check-checked-copy.py").standardized
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try ExternalTool.openpyxl.path())
-        p.arguments = [script.path, report.path, dir.path]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        try p.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "\(output)")
+        let (judged, output) = try runProgram(try ExternalTool.openpyxl.path(), [script.path, report.path, dir.path])
+        #expect(judged == 0, "\(output)")
         #expect(output.contains(" passed, 0 failed"))
 
         // A second run never replaces the copies.

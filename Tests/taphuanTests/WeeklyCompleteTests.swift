@@ -18,16 +18,9 @@ import Testing
         let script = URL(fileURLWithPath: sampleFolder).deletingLastPathComponent().appendingPathComponent("scripts/check-weekly-complete").path
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("taphuan-complete-\(ProcessInfo.processInfo.processIdentifier)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try ExternalTool.openpyxl.path())
-        p.arguments = [script, "--taphuan", try Self.binary(), "--samples", sampleFolder, "--weeks", "43-48", "--keep", dir.path]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "\(output)")
+        let (status, output) = try runProgram(try ExternalTool.openpyxl.path(),
+                                              [script, "--taphuan", try Self.binary(), "--samples", sampleFolder, "--weeks", "43-48", "--keep", dir.path])
+        #expect(status == 0, "\(output)")
         #expect(output.contains(" passed, 0 failed"), "\(output)")
         // Six weeks were judged, each with the office and three teams.
         for week in 43...48 { #expect(output.contains("2026-W\(week) as of "), "\(output)") }
