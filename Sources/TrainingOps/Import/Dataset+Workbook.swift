@@ -29,14 +29,13 @@ extension Dataset {
     public static func load(paths: [String]) -> Dataset {
         var options = OfficeCheck.Options()
         options.unreadableFiles = .report
+        // The folders are walked once: the files found go to the pipeline as they are.
         let (files, missing) = workbookFiles(paths)
-        let existing = paths.filter { FileManager.default.fileExists(atPath: $0) }
         var data = Dataset()
         do {
-            if !files.isEmpty { data = try OfficeCheck.load(existing, options: options).data }
+            if !files.isEmpty { data = try OfficeCheck.load(files: files, options: options).data }
         } catch {
-            data = Dataset()
-            data.findings.append(ImportFinding(.unreadableFile, file: existing.joined(separator: ", "), message: error.vi, messageEnglish: error.en))
+            data.findings.append(ImportFinding(.unreadableFile, file: paths.joined(separator: ", "), message: error.vi, messageEnglish: error.en))
         }
         data.findings = missing + data.findings
         return data

@@ -71,7 +71,11 @@ public struct OfficeCheck: Sendable {
     /// ``run(_:options:)`` without concurrency: the workbooks are read one after another on the
     /// calling thread. Same result.
     public static func load(_ paths: [String], options: Options = Options()) throws(CheckFailure) -> OfficeCheck {
-        let files = try workbookFiles(paths)
+        try load(files: try workbookFiles(paths), options: options)
+    }
+
+    /// ``load(_:options:)`` of workbook files already found.
+    static func load(files: [WorkbookFile], options: Options) throws(CheckFailure) -> OfficeCheck {
         var parts: [[WorkbookReading.Part]] = []
         for (i, file) in files.enumerated() {
             parts.append(try WorkbookReading.read(file, unreadable: options.unreadableFiles))
@@ -104,7 +108,8 @@ public struct OfficeCheck: Sendable {
             // Taken out of `parts`, so that the records are held by the sheets taken alone.
             let book = parts[i]
             parts[i] = []
-            if !book.isEmpty { read += 1 }
+            // Read: a workbook that gave sheets (a report layout gives none, an unreadable file a finding).
+            if book.contains(where: { if case .unreadable = $0 { return false } else { return true } }) { read += 1 }
             for part in book {
                 switch part {
                 case .settings(let grid):
@@ -113,7 +118,6 @@ public struct OfficeCheck: Sendable {
                     sheets.append(records.take())
                 case .unreadable(let finding):
                     unreadable.append(finding)
-                    read -= 1
                 }
             }
         }
