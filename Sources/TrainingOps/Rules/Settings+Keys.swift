@@ -66,22 +66,23 @@ extension Settings {
             return key
         }
 
-        static func days(_ name: String, _ label: String, _ meaning: String, _ path: WritableKeyPath<Settings, Int> & Sendable) -> Key {
-            Key(name, label, meaning, .days, path, parse: { (t: String) throws(SettingValueError) -> Int in
-                guard let n = Int(t), (0...365).contains(n) else {
-                    throw SettingValueError("cần một số ngày từ 0 đến 365, gặp \"\(t)\"", "expected a number of days from 0 to 365, found \"\(t)\"")
+        /// A whole number within `range`, the error naming what is expected.
+        static func whole(_ range: ClosedRange<Int>, _ vi: String, _ en: String) -> @Sendable (String) throws(SettingValueError) -> Int {
+            { (t: String) throws(SettingValueError) -> Int in
+                guard let n = Int(t), range.contains(n) else {
+                    throw SettingValueError("cần \(vi) từ \(range.lowerBound) đến \(range.upperBound), gặp \"\(t)\"",
+                                            "expected \(en) from \(range.lowerBound) to \(range.upperBound), found \"\(t)\"")
                 }
                 return n
-            }, print: { String($0) })
+            }
+        }
+
+        static func days(_ name: String, _ label: String, _ meaning: String, _ path: WritableKeyPath<Settings, Int> & Sendable) -> Key {
+            Key(name, label, meaning, .days, path, parse: whole(0...365, "một số ngày", "a number of days"), print: { String($0) })
         }
 
         static func minutes(_ name: String, _ label: String, _ meaning: String, _ path: WritableKeyPath<Settings, Int> & Sendable) -> Key {
-            Key(name, label, meaning, .minutes, path, parse: { (t: String) throws(SettingValueError) -> Int in
-                guard let n = Int(t), (0...1440).contains(n) else {
-                    throw SettingValueError("cần số phút từ 0 đến 1440, gặp \"\(t)\"", "expected minutes from 0 to 1440, found \"\(t)\"")
-                }
-                return n
-            }, print: { String($0) })
+            Key(name, label, meaning, .minutes, path, parse: whole(0...1440, "số phút", "minutes"), print: { String($0) })
         }
 
         static func score(_ name: String, _ label: String, _ meaning: String, _ path: WritableKeyPath<Settings, Double> & Sendable) -> Key {

@@ -162,6 +162,9 @@ enum XMLText {
     /// literal by escaping its underscore (`_x005F_x0041_`).
     static func escapeCellText(_ text: String, into out: inout [UInt8]) { escape(text, cellText: true, into: &out) }
 
+    private static let escapedUnderscore = Array("_x005F_".utf8)
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
     /// The two escapings: entities alike; for cell text, what XML cannot carry is written as
     /// Excel's `_xHHHH_` escapes (and a literal one protected), elsewhere it is dropped.
     private static func escape(_ text: String, cellText: Bool, into out: inout [UInt8]) {
@@ -180,7 +183,7 @@ enum XMLText {
                 case 0x09, 0x0A: out.append(b)
                 case 0x0D where !cellText: out.append(b)
                 case 0x5F where cellText && XMLWriter.looksLikeEscape(base, i, n):
-                    out.append(contentsOf: Array("_x005F_".utf8))
+                    out.append(contentsOf: escapedUnderscore)
                 case 0xEF where i + 2 < n && base[i + 1] == 0xBF && (base[i + 2] == 0xBE || base[i + 2] == 0xBF):
                     if cellText { out.append(contentsOf: Array((base[i + 2] == 0xBE ? "_xFFFE_" : "_xFFFF_").utf8)) }
                     i += 2
@@ -188,8 +191,7 @@ enum XMLText {
                     if b >= 0x20 {
                         out.append(b)
                     } else if cellText {
-                        let digits = Array("0123456789ABCDEF".utf8)
-                        out.append(contentsOf: [0x5F, 0x78, 0x30, 0x30, digits[Int(b >> 4)], digits[Int(b & 0xF)], 0x5F])
+                        out.append(contentsOf: [0x5F, 0x78, 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 0xF)], 0x5F])
                     }
                 }
                 i += 1
