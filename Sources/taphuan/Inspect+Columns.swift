@@ -34,7 +34,12 @@ extension Inspect {
             for (key, column) in match.columns.sorted(by: { $0.value < $1.value }) {
                 let header = match.headers[key] ?? ""
                 let declared = schema.column(key)?.header ?? key
-                line("    \(CellReference.columnName(column))  \"\(header)\" → \(key) \"\(declared)\"  \(Self.decimal(match.scores[key] ?? 0))")
+                var how = match.byValues.contains(key) ? (vi ? "  (theo giá trị trong cột)" : "  (by the column's values)") : ""
+                let others = Self.guesses(header, in: match.kind).filter { $0.key != key }.prefix(2)
+                if !others.isEmpty {
+                    how += (vi ? "  (khác: " : "  (others: ") + others.map { "\($0.key) \(Self.decimal($0.score))" }.joined(separator: ", ") + ")"
+                }
+                line("    \(CellReference.columnName(column))  \"\(header)\" → \(key) \"\(declared)\"  \(Self.decimal(match.scores[key] ?? 0))" + how)
             }
 
             let unused = match.unknownColumns.map { ($0.column, $0.header, nil as String?) }
@@ -82,10 +87,15 @@ extension Inspect {
 
     /// The concept of `kind` a header scores best for, if any reaches the near-miss floor.
     private static func bestGuess(_ header: String, in kind: SheetType) -> (key: String, score: Double)? {
+        guesses(header, in: kind).first
+    }
+
+    /// The concepts of `kind` a header scores for (from the near-miss floor), best first.
+    private static func guesses(_ header: String, in kind: SheetType) -> [(key: String, score: Double)] {
         let vocabulary = ColumnVocabulary.standard
         let range = vocabulary.concepts(of: kind)
-        guard let best = vocabulary.scores(header).filter({ range.contains($0.concept) }).max(by: { $0.score < $1.score }) else { return nil }
-        return (vocabulary.concepts[best.concept].key, best.score)
+        return vocabulary.scores(header).filter { range.contains($0.concept) }.sorted { $0.score > $1.score }
+            .map { (vocabulary.concepts[$0.concept].key, $0.score) }
     }
 
     /// A score with two decimals.

@@ -139,7 +139,7 @@ public final class ColumnVocabulary: Sendable {
         var groupOf: [Int32] = []
         var groupPairs: [(Int32, Int32)] = []
         for (g, group) in HeaderWords.synonymGroups.enumerated() {
-            for word in group { groupPairs.append((id(word), Int32(g))) }
+            for word in group { groupPairs.append((id(HeaderWords.spelled(word)), Int32(g))) }
         }
         groupOf = Array(repeating: -1, count: users.count)
         for (word, group) in groupPairs { groupOf[Int(word)] = group }
@@ -205,10 +205,29 @@ public final class ColumnVocabulary: Sendable {
 
     /// The folded keys a text is read by: as written and, when it holds brackets, without them.
     static func keys(_ text: String) -> [String] {
-        let key = HeaderNormalizer.key(text)
+        let key = HeaderNormalizer.key(splittingCamelCase(text))
         guard HeaderNormalizer.hasBrackets(text) else { return [key] }
-        let bare = HeaderNormalizer.keyWithoutParentheses(text)
+        let bare = HeaderNormalizer.keyWithoutParentheses(splittingCamelCase(text))
         return bare == key || bare.isEmpty ? [key] : [key, bare]
+    }
+
+    /// `text` with a space where a lower-case letter is followed by an upper-case one: words
+    /// typed together, `BanGĐ` for `Ban GĐ`, `NgàyGửi` for `Ngày gửi`.
+    static func splittingCamelCase(_ text: String) -> String {
+        var previousLower = false, found = false
+        for ch in text {
+            if previousLower, ch.isUppercase { found = true; break }
+            previousLower = ch.isLowercase
+        }
+        guard found else { return text }
+        var out = ""
+        previousLower = false
+        for ch in text {
+            if previousLower, ch.isUppercase { out.append(" ") }
+            out.append(ch)
+            previousLower = ch.isLowercase
+        }
+        return out
     }
 
     /// The concepts of `kind`.
