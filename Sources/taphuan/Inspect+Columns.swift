@@ -6,17 +6,24 @@ extension Inspect {
     /// Per sheet: the kind recognised with its score, the header row, each column's concept
     /// and score, the columns not used, the required columns not found and the near misses.
     func printColumns(_ workbook: Workbook) throws {
-        print(try Self.columnsReport(workbook, sheet: sheet, english: inEnglish), terminator: "")
+        var aliases = [SheetType: [String: [String]]]()
+        if let settings {
+            var inForce = SettingsInForce()
+            try inForce.apply(jsonFile: settings)
+            aliases = inForce.settings.columnAliases
+        }
+        let vocabulary = aliases.isEmpty ? ColumnVocabulary.standard : ColumnVocabulary(extraPhrases: aliases)
+        print(try Self.columnsReport(workbook, sheet: sheet, english: inEnglish, vocabulary: vocabulary), terminator: "")
     }
 
     /// The text ``printColumns(_:)`` prints: every sheet, or only `sheet`.
-    static func columnsReport(_ workbook: Workbook, sheet: String?, english: Bool) throws -> String {
+    static func columnsReport(_ workbook: Workbook, sheet: String?, english: Bool, vocabulary: ColumnVocabulary = .standard) throws -> String {
         let vi = !english
         var output = ""
         func line(_ text: String) { output += text + "\n" }
         for info in workbook.sheets where info.part != nil && (sheet == nil || info.name == sheet) {
             let rows = try headRows(info, in: workbook)
-            guard let match = HeaderRecognizer.recognise(rows) else {
+            guard let match = HeaderRecognizer.recognise(rows, vocabulary: vocabulary) else {
                 line(vi ? "Sheet \"\(info.name)\": không nhận ra loại sheet (không thấy dòng tiêu đề của loại nào)."
                                 : "Sheet \"\(info.name)\": not recognised (no header row of a known kind).")
                 line("")
@@ -35,7 +42,7 @@ extension Inspect {
                 let header = match.headers[key] ?? ""
                 let declared = schema.column(key)?.header ?? key
                 var how = match.byValues.contains(key) ? (vi ? "  (theo giá trị trong cột)" : "  (by the column's values)") : ""
-                let others = Self.guesses(header, in: match.kind).filter { $0.key != key }.prefix(2)
+                let others = Self.guesses(header, in: match.kind, vocabulary).filter { $0.key != key }.prefix(2)
                 if !others.isEmpty {
                     how += (vi ? "  (khác: " : "  (others: ") + others.map { "\($0.key) \(Self.decimal($0.score))" }.joined(separator: ", ") + ")"
                 }
@@ -49,7 +56,7 @@ extension Inspect {
                 var text = "    \(CellReference.columnName(column))  \"\(header)\""
                 if let repeated {
                     text += vi ? "  (trùng cột \(repeated) đã đọc)" : "  (repeats \(repeated), already read)"
-                } else if let best = bestGuess(header, in: match.kind) {
+                } else if let best = guesses(header, in: match.kind, vocabulary).first {
                     text += vi ? "  (gần nhất: \(best.key) \(Self.decimal(best.score)))" : "  (closest: \(best.key) \(Self.decimal(best.score)))"
                 }
                 line(text)
@@ -86,13 +93,8 @@ extension Inspect {
     }
 
     /// The concept of `kind` a header scores best for, if any reaches the near-miss floor.
-    private static func bestGuess(_ header: String, in kind: SheetType) -> (key: String, score: Double)? {
-        guesses(header, in: kind).first
-    }
-
     /// The concepts of `kind` a header scores for (from the near-miss floor), best first.
-    private static func guesses(_ header: String, in kind: SheetType) -> [(key: String, score: Double)] {
-        let vocabulary = ColumnVocabulary.standard
+    private static func guesses(_ header: String, in kind: SheetType, _ vocabulary: ColumnVocabulary) -> [(key: String, score: Double)] {
         let range = vocabulary.concepts(of: kind)
         return vocabulary.scores(header).filter { range.contains($0.concept) }.sorted { $0.score > $1.score }
             .map { (vocabulary.concepts[$0.concept].key, $0.score) }
