@@ -55,7 +55,7 @@ extension ColumnVocabulary {
                 // Abbreviations typed together (`tlhd`): letters without a vowel, read by
                 // HeaderWords.glued(_:); no bound, as for any abbreviation.
                 if entry.flags == 0, j - i >= 4, j - i <= 12,
-                   !b[i..<j].contains(where: { !(0x61...0x7a).contains($0) || Self.vowels.contains($0) }) {
+                   b[i..<j].allSatisfy(HeaderWords.isConsonantLetter) {
                     entry = SyllableEntry(flags: Self.wordFlag | Self.abbreviationFlag, weight: unknownWeight)
                 }
                 if entry.flags & Self.abbreviationFlag == 0 { code = false } else { abbreviation = true }
@@ -96,9 +96,6 @@ extension ColumnVocabulary {
               HeaderWords.isConsonant(b[j - 1]) else { return b[j] }
         return UInt8(ascii: "i")
     }
-
-    /// The folded vowels (`y` among them).
-    static let vowels: Set<UInt8> = Set("aeiouy".utf8)
 
     /// FNV-1a, 64 bits: the hash ``mayName(_:)`` looks syllables up by.
     static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -36,10 +36,10 @@ enum HeaderWords {
     /// abbreviation itself, that splits wholly into known abbreviations of two letters or
     /// more, read as those abbreviations (the split with the fewest parts).
     static func glued(_ syllable: String) -> [String]? {
-        let letters = Array(syllable.utf8)
-        guard letters.count >= 4, letters.count <= 12,
-              !letters.contains(where: { "aeiouy".utf8.contains($0) || !(0x61...0x7a).contains($0) }),
+        let n = syllable.utf8.count
+        guard n >= 4, n <= 12, syllable.utf8.allSatisfy(isConsonantLetter),
               abbreviations[syllable] == nil, ambiguousAbbreviations[syllable] == nil else { return nil }
+        let letters = Array(syllable.utf8)
         // best[i]: the fewest parts covering letters[..<i].
         var best: [[String]?] = Array(repeating: nil, count: letters.count + 1)
         best[0] = []
@@ -140,6 +140,15 @@ enum HeaderWords {
         let u = syllable.utf8
         guard u.count == 2, u.last == UInt8(ascii: "y"), let first = u.first, isConsonant(first) else { return String(syllable) }
         return String(decoding: [first, UInt8(ascii: "i")], as: UTF8.self)
+    }
+
+    /// A folded letter that is not a vowel (`y` counts as one).
+    @inline(__always)
+    static func isConsonantLetter(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "y"): return false
+        default: return (0x61...0x7a).contains(b)
+        }
     }
 
     /// A folded consonant that may stand alone before a final `i`/`y`.
