@@ -107,7 +107,7 @@ public struct RowClassifier: Sendable {
             var digit = false, allDigits = true, count = 0
             for u in s.unicodeScalars {
                 count += 1
-                if u.properties.isWhitespace || count > 40 { return false }
+                if count > 40 || (u.value < 0x80 ? CharacterClasses.asciiWhitespace[Int(u.value)] : u.properties.isWhitespace) { return false }
                 if u.value >= 0x30 && u.value <= 0x39 { digit = true } else { allDigits = false }
             }
             guard digit else { return false }

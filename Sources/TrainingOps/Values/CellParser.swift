@@ -102,8 +102,9 @@ public enum CellParser {
             // Each mark is at most three UTF-8 bytes and has no other spelling that compares
             // equal, so comparing bytes is comparing strings.
             if t.utf8.count <= 3 {
-                if yesMarks.contains(where: { t.utf8.elementsEqual($0.utf8) }) { return .value(true) }
-                if noMarks.contains(where: { t.utf8.elementsEqual($0.utf8) }) { return .value(false) }
+                let code = markCode(t)
+                if yesMarkCodes.contains(code) { return .value(true) }
+                if noMarkCodes.contains(code) { return .value(false) }
             }
             if let answer = commonAnswers[t] { return .value(answer) }
             let key = HeaderNormalizer.key(t)
@@ -149,6 +150,17 @@ public enum CellParser {
 
     static let yesMarks = ["✓", "✔", "☑", "✅", "v", "V", "√"]
     static let noMarks = ["✗", "✘", "☐", "❌"]
+    /// The marks' bytes packed by ``markCode(_:)``, compared as numbers.
+    static let yesMarkCodes = yesMarks.map(markCode)
+    static let noMarkCodes = noMarks.map(markCode)
+
+    /// The UTF-8 bytes of a text of at most three bytes in one number (its length in the top byte).
+    @inline(__always)
+    static func markCode(_ t: String) -> UInt32 {
+        var code = UInt32(t.utf8.count) << 24
+        for (i, b) in t.utf8.prefix(3).enumerated() { code |= UInt32(b) << (8 * UInt32(i)) }
+        return code
+    }
     static let yesWords: Set<String> = ["co", "c", "x", "yes", "y", "true", "1", "roi", "da", "dung", "ok", "okay", "co roi", "da co",
                                         "xong", "da xong", "dat", "du", "co mat", "hoan thanh", "da hoan thanh", "tot", "on",
                                         "dong y", "da dong y", "nhat tri"]
