@@ -215,6 +215,20 @@ let lateAsOf = LocalMoment(LocalDate(2027, 3, 1), LocalTime(9, 0))
         #expect(findings(PreCheckMissing(), dataset([ruleCourse()]), asOf: asOf).count == count)
     }
 
+    /// A check dated after the moment judged had not been made then: not judged incomplete or
+    /// late, and the course that had begun had no check.
+    @Test func aCheckMadeAfterTheMomentJudgedIsNotYetMade() {
+        var p = PreCheck(courseId: "K-01", source: ruleRow("Chuẩn bị", 2, ["courseId", "checkedAt"] + PreCheckItem.allCases.map(\.rawValue)))
+        p.checkedAt = LocalMoment(LocalDate(2026, 12, 7), LocalTime(10, 0))
+        let d = dataset([ruleCourse()]) { $0.preChecks = [p] }
+        let before = LocalMoment(LocalDate(2026, 12, 7), LocalTime(9, 0))
+        #expect(findings(PreCheckIncomplete(), d, asOf: before).isEmpty)
+        #expect(findings(PreCheckLate(), d, asOf: before).isEmpty)
+        #expect(findings(PreCheckMissing(), d, asOf: before).count == 1)
+        #expect(findings(PreCheckLate(), d, asOf: lateAsOf).count == 1)
+        #expect(findings(PreCheckMissing(), d, asOf: lateAsOf).isEmpty)
+    }
+
     @Test func preCheckIncompleteNamesTheFirstOpenItem() throws {
         var p = PreCheck(courseId: "K-01", source: ruleRow("Chuẩn bị", 2, ["courseId"] + PreCheckItem.allCases.map(\.rawValue)))
         for item in PreCheckItem.checklist(for: .inPerson) where item != .partnerNoSpeakReason { p.answers[item] = .yesNo(true) }
@@ -278,8 +292,20 @@ let lateAsOf = LocalMoment(LocalDate(2027, 3, 1), LocalTime(9, 0))
         (.headToDirector, LocalMoment(LocalDate(2026, 11, 28), LocalTime(12, 1)), 1),
     ])
     func deadlines(_ level: ReportLevel, _ sent: LocalMoment, _ count: Int) {
-        let got = findings(WeeklyReportLate(), Self.log(level, sent), asOf: LocalMoment(LocalDate(2026, 11, 28), LocalTime(9, 0)))
+        let got = findings(WeeklyReportLate(), Self.log(level, sent), asOf: LocalMoment(LocalDate(2026, 11, 29), LocalTime(9, 0)))
         #expect(got.filter { $0.cell == "C2" }.count == count)
+    }
+
+    /// Judged at a moment before the report was sent, the report had not been sent: nothing
+    /// while it is not yet due, "not sent" once it is — not "sent late", which was not known then.
+    @Test func aReportSentAfterTheMomentJudgedWasNotSentThen() {
+        let d = Self.log(.headToDirector, LocalMoment(LocalDate(2026, 11, 30), LocalTime(8, 0)))
+        #expect(findings(WeeklyReportLate(), d, asOf: LocalMoment(LocalDate(2026, 11, 28), LocalTime(9, 0))).isEmpty)
+        let overdue = findings(WeeklyReportLate(), d, asOf: LocalMoment(LocalDate(2026, 11, 29), LocalTime(9, 0)))
+        #expect(overdue.map(\.cell) == ["C2"])
+        #expect(overdue.first?.messageEn.contains("not sent by 29/11/2026 09:00") == true, "\(overdue.map(\.messageEn))")
+        let late = findings(WeeklyReportLate(), d, asOf: LocalMoment(LocalDate(2026, 12, 1), LocalTime(9, 0)))
+        #expect(late.first?.messageEn.contains("sent 30/11/2026 08:00") == true)
     }
 
     @Test func missingReportsOnlyOnceDue() {

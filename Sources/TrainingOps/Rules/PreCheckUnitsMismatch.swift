@@ -15,7 +15,7 @@ struct PreCheckUnitsMismatch: Rule {
     }
 
     func check(_ ctx: RuleContext) -> [Finding] {
-        ctx.data.preChecks.compactMap { p in
+        ctx.preChecks.compactMap { p in
             guard let course = ctx.course(p.courseId), case .count(let confirmed)? = p.answers[.attendanceConfirmed] else { return nil }
             // A check made after the moment judged had not told anyone anything yet.
             if let at = p.checkedAt, at.minutes > ctx.asOf.minutes { return nil }

@@ -27,7 +27,14 @@ struct WeeklyReportLate: Rule {
             let due = deadline(e.week, e.level, ctx.settings)
             let who = e.team.map { " (\($0))" } ?? ""
             let data: [String: FindingValue] = ["week": .text(e.week.description), "level": .text(levelName(e.level)), "deadline": .moment(due)]
-            if let sent = e.sentAt, sent.minutes > due.minutes {
+            if let sent = e.sentAt, !ctx.happened(sent) {
+                // Sent after the moment judged at: not sent yet then, and overdue once its deadline is past.
+                if ctx.isPast(due) {
+                    out.append(finding(nil, e.source, "sentAt",
+                                       vi: "Báo cáo \(levelName(e.level)) tuần \(e.week)\(who) chưa gửi lúc \(ctx.asOf.vietnamese), hạn \(due.vietnamese).",
+                                       en: "\(levelName(e.level)) report for \(e.week)\(who) not sent by \(ctx.asOf.vietnamese), due \(due.vietnamese).", data))
+                }
+            } else if let sent = e.sentAt, sent.minutes > due.minutes {
                 out.append(finding(nil, e.source, "sentAt",
                                    vi: "Báo cáo \(levelName(e.level)) tuần \(e.week)\(who) gửi \(sent.vietnamese), hạn \(due.vietnamese).",
                                    en: "\(levelName(e.level)) report for \(e.week)\(who) sent \(sent.vietnamese), due \(due.vietnamese).",

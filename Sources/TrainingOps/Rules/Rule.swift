@@ -106,6 +106,9 @@ public struct RuleContext: Sendable {
     let staffByCourse: [String: [StaffAssignment]]
     let trackingByCourse: [String: CourseTracking]
     let preCheckByCourse: [String: PreCheck]
+    /// The day-before checks made by the as-of moment: a check dated later had not been made
+    /// then (a report judged at a past moment sees the office as it was).
+    let preChecks: [PreCheck]
     let sessionsByCourse: [String: [SessionReport]]
     let courseById: [String: Course]
 
@@ -122,7 +125,10 @@ public struct RuleContext: Sendable {
         self.unitsByCourse = unitsByCourse
         staffByCourse = Dictionary(grouping: data.staffAssignments, by: \.courseId)
         trackingByCourse = Dictionary(data.trackings.map { ($0.courseId, $0) }, uniquingKeysWith: { a, _ in a })
-        preCheckByCourse = Dictionary(data.preChecks.map { ($0.courseId, $0) }, uniquingKeysWith: { a, _ in a })
+        let moment = LocalMoment(asOf.date, asOf.time ?? LocalTime(0, 0))
+        let made = data.preChecks.filter { $0.checkedAt.map { $0.minutes <= moment.minutes } ?? true }
+        preChecks = made
+        preCheckByCourse = Dictionary(made.map { ($0.courseId, $0) }, uniquingKeysWith: { a, _ in a })
         sessionsByCourse = Dictionary(grouping: data.sessionReports, by: \.courseId)
         courseById = Dictionary(data.courses.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
@@ -144,6 +150,9 @@ public struct RuleContext: Sendable {
     /// Whether the deadline has passed: `asOf` is strictly after it (a step due at 09:00 is
     /// on time at 09:00).
     public func isPast(_ deadline: LocalMoment) -> Bool { asOf.minutes > deadline.minutes }
+
+    /// Whether `moment` had come at the as-of moment (a moment not written has).
+    public func happened(_ moment: LocalMoment?) -> Bool { moment.map { $0.minutes <= asOf.minutes } ?? true }
 
     /// Whether the whole of `day` is over at the as-of moment.
     public func isOver(_ day: LocalDate) -> Bool { asOf.date > day }

@@ -38,7 +38,7 @@ struct PreCheckIncomplete: Rule {
     init() {}
 
     func check(_ ctx: RuleContext) -> [Finding] {
-        itemsWithoutColumn(ctx) + ctx.data.preChecks.compactMap { p in
+        itemsWithoutColumn(ctx) + ctx.preChecks.compactMap { p in
             guard let mode = ctx.course(p.courseId)?.mode else { return nil }
             let open = p.openItems(for: mode)
             guard let first = open.first else { return nil }
@@ -54,7 +54,7 @@ struct PreCheckIncomplete: Rule {
     /// modes asks: those items cannot be judged on any of its rows, which say nothing of them.
     func itemsWithoutColumn(_ ctx: RuleContext) -> [Finding] {
         var modes: [String: Set<TrainingMode>] = [:]
-        for p in ctx.data.preChecks where !p.source.sheet.isEmpty {
+        for p in ctx.preChecks where !p.source.sheet.isEmpty {
             if let mode = ctx.course(p.courseId)?.mode { modes[p.source.file + "\u{0}" + p.source.sheet, default: []].insert(mode) }
         }
         return ctx.data.sheets.compactMap { sheet in
@@ -88,7 +88,7 @@ struct PreCheckLate: Rule {
     init() {}
 
     func check(_ ctx: RuleContext) -> [Finding] {
-        ctx.data.preChecks.compactMap { p in
+        ctx.preChecks.compactMap { p in
             guard let at = p.checkedAt, let start = ctx.course(p.courseId)?.startDate else { return nil }
             let due = start.adding(days: -ctx.settings.preCheckDaysBefore)
             guard at.date > due else { return nil }
