@@ -308,6 +308,21 @@ let lateAsOf = LocalMoment(LocalDate(2027, 3, 1), LocalTime(9, 0))
         #expect(late.first?.messageEn.contains("sent 30/11/2026 08:00") == true)
     }
 
+    /// A team named only in the log is expected from the first week it reported, not from
+    /// the first week of the office's records.
+    @Test func aTeamOnlyInTheLogReportsFromItsFirstReport() {
+        func entry(_ monday: LocalDate, _ team: String, _ row: Int) -> ReportLogEntry {
+            var e = ReportLogEntry(week: Week(containing: monday), level: .teamToHead, source: ruleRow("Nhật ký BC", row, ["week", "level", "sentAt"]))
+            e.team = team
+            e.sentAt = LocalMoment(monday.adding(days: 3), LocalTime(16, 0))
+            return e
+        }
+        let d = dataset([]) { $0.reportLog = [entry(LocalDate(2026, 11, 9), "Nhóm 1", 2), entry(LocalDate(2026, 11, 23), "Nhóm 9", 3)] }
+        let missing = findings(WeeklyReportLate(), d, asOf: LocalMoment(LocalDate(2026, 11, 29), LocalTime(9, 0)))
+            .filter { $0.data["level"] == .text("TNTK→TP") }
+        #expect(missing.map { "\($0.data["team"]!) \($0.data["week"]!)" }.sorted() == ["Nhóm 1 2026-W47", "Nhóm 1 2026-W48"])
+    }
+
     @Test func missingReportsOnlyOnceDue() {
         let d = Self.log(.teamToHead, LocalMoment(LocalDate(2026, 11, 27), LocalTime(16, 0)))
         // At Saturday 09:00 the office report of the week is not yet due.

@@ -45,9 +45,16 @@ struct WeeklyReportLate: Rule {
             }
         }
         // Reports never sent: every team each week, and the office each week, once due.
+        // The teams of the handover plan report every week; a team named only in the log
+        // (a team without courses, or a name no course uses) from the first week it reported.
         var teams: [String: String] = [:]
-        for e in log where e.level == .teamToHead { if let t = e.team, let k = TeamName.key(t) { teams[k] = teams[k] ?? t } }
         for c in ctx.data.courses { if let t = c.team, let k = TeamName.key(t) { teams[k] = teams[k] ?? t } }
+        var fromLog: [String: LocalDate] = [:]
+        for e in log where e.level == .teamToHead {
+            guard let t = e.team, let k = TeamName.key(t), teams[k] == nil || fromLog[k] != nil else { continue }
+            if fromLog[k] == nil { teams[k] = t }
+            fromLog[k] = min(fromLog[k] ?? e.week.monday, e.week.monday)
+        }
         let weeks = log.map(\.week.monday) + ctx.data.courses.compactMap(\.startDate).filter { $0 <= ctx.asOf.date }
         guard let first = weeks.min() else { return out }
         let sheet = ctx.sheet(of: .reportLog).map { ($0.file, $0.sheet) } ?? log.first.map { ($0.source.file, $0.source.sheet) }
@@ -57,7 +64,7 @@ struct WeeklyReportLate: Rule {
             for level in [ReportLevel.teamToHead, .headToDirector] {
                 let due = deadline(week, level, ctx.settings)
                 guard ctx.isPast(due) else { continue }
-                let teamKeys = level == .teamToHead ? teams.keys.sorted() : [""]
+                let teamKeys = level == .teamToHead ? teams.keys.sorted().filter { fromLog[$0].map { $0 <= week.monday } ?? true } : [""]
                 for key in teamKeys where !sent.contains("\(week)|\(level.rawValue)|\(key)") {
                     let who = level == .teamToHead ? " (\(teams[key] ?? key))" : ""
                     var data: [String: FindingValue] = ["week": .text(week.description), "level": .text(levelName(level)), "deadline": .moment(due)]
