@@ -51,6 +51,18 @@ import XLSX
         #expect(ColumnContent.weight(.text, key: "notes") == 0, "free text is no evidence")
     }
 
+    /// Counts only tip a header that nearly names the concept: `SL Zoom` (0.53 for `Số ĐV đã
+    /// cài Zoom`, under the threshold) over numbers is read; a header naming nothing over
+    /// numbers is not.
+    @Test func numbersTipANearName() throws {
+        let header = ["Mã khóa", "Ngày kiểm tra", "Người kiểm tra", "SL Zoom", "Cột phụ"]
+        let rows = (1...4).map { i in ["TL-2610-0\(i)", "1\(i)/10/2026", "Trần Minh Đức", "2\(i)", "1\(i)"] }
+        let match = try #require(HeaderRecognizer.recognise(Self.cells([header] + rows)))
+        #expect(match.columns["zoomInstalledCount"] == 3)
+        #expect(match.byValues == ["zoomInstalledCount"])
+        #expect(match.unknownColumns.map(\.column) == [4])
+    }
+
     /// Yes/no answers under a header that names none of the free checklist items fit every
     /// one of them equally: the column is not guessed.
     @Test func valuesFittingSeveralFreeConceptsAreNoGuess() throws {

@@ -6,8 +6,8 @@ import XLSX
 /// `Phân công`; the header alone leaves these unread, their values do not.
 ///
 /// Only the concepts whose values have a shape of their own take part (a phone number, an
-/// e-mail, a value of a closed list, a course id, a team, a time of day…); free text and plain
-/// numbers tell nothing. A column is given to a concept left without one when its header's own
+/// e-mail, a value of a closed list, a course id, a team, a time of day…), numbers a little;
+/// free text tells nothing. A column is given to a concept left without one when its header's own
 /// score for it plus the weight of the shape (``weight(_:key:)``) times the share of its values
 /// that have the shape reaches ``threshold``, better than for any other free concept by
 /// ``ColumnVocabulary/margin``, each concept taken once.
@@ -34,7 +34,9 @@ enum ColumnContent {
         case .week: return 0.4
         case .date, .percent, .score: return 0.3
         case .yesNo: return 0.2
-        case .text, .count, .decimal: return 0
+        // Numbers are common to many columns: they only tip a header that nearly names the concept.
+        case .count, .decimal: return 0.15
+        case .text: return 0
         }
     }
 
@@ -69,7 +71,12 @@ enum ColumnContent {
         // Only the answers themselves: a name or a link counts as a checklist's yes when read,
         // but as evidence it would make any column of names look like a checklist.
         case .yesNo: return CellParser.yesNo(cell).value != nil
-        case .text, .count, .decimal: return false
+        case .count:
+            if case .number(let n) = cell.resolved { return n >= 0 && n == n.rounded() }
+            return CellParser.text(cell).flatMap(CellParser.leadingCount) != nil
+        case .decimal:
+            if case .number = cell.resolved { return true }
+            return false
         }
     }
 
