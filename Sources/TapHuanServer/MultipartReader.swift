@@ -64,11 +64,13 @@ struct MultipartReader {
             case .preamble:
                 guard let at = find(delimiter, from: start) else {
                     // Keep only what may still begin the delimiter.
-                    start = max(start, buffer.count - delimiter.count)
+                    start = max(start, buffer.count - (delimiter.count - 1))
                     return
                 }
-                start = at + delimiter.count
-                guard let next = try afterDelimiter(from: start) else { return }
+                guard let next = try afterDelimiter(from: at + delimiter.count) else {
+                    start = at
+                    return
+                }
                 start = next.index
                 if next.closing { state = .done } else { state = .headers }
             case .headers:

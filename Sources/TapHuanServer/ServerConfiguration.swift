@@ -21,6 +21,8 @@ public struct ServerConfiguration: Sendable {
     public var limits = UploadLimits()
     /// How many checks run at once; the others wait their turn.
     public var concurrentChecks: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Where the private folder of each upload is made (default: the system's temporary directory).
+    public var uploads: String?
     /// How many runs' outputs are kept under ``out`` (the oldest are removed).
     public var keptRuns: Int = 50
 

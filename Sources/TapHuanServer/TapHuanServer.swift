@@ -12,7 +12,7 @@ public enum TapHuanServer {
     public static func router(_ configuration: ServerConfiguration) throws -> Router<BasicRequestContext> {
         let out = URL(fileURLWithPath: configuration.out, isDirectory: true)
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let uploads = FileManager.default.temporaryDirectory.appendingPathComponent("taphuan-uploads-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))", isDirectory: true)
+        let uploads = (configuration.uploads.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? FileManager.default.temporaryDirectory).appendingPathComponent("taphuan-uploads-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))", isDirectory: true)
         try FileManager.default.createDirectory(at: uploads, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let checker = Checker(configuration: configuration, store: RunStore(root: out, kept: configuration.keptRuns),
                               gate: CheckGate(width: configuration.concurrentChecks))
