@@ -83,6 +83,7 @@ let styleSheet = """
     .drop{border:2px dashed #9aa5b1;border-radius:6px;padding:1.2rem;text-align:center;margin:.5rem 0;background:#fbfcfd}
     .drop.over{border-color:#12355b;background:#e8f0fa}
     table{border-collapse:collapse;width:100%;background:#fff;margin:.3rem 0 1rem}
+    table#by-rule{width:auto;min-width:28rem}
     th,td{border:1px solid #d7dde5;padding:.3rem .5rem;text-align:left;vertical-align:top;font-size:.93rem}
     th{background:#eef2f6}
     td.n{text-align:right;font-variant-numeric:tabular-nums}
