@@ -118,8 +118,7 @@ let uploadScript = """
         xhr.upload.onprogress=function(e){if(e.lengthComputable){bar.value=e.loaded/e.total;}};
         xhr.upload.onload=function(){bar.removeAttribute('value');};
         xhr.onload=function(){
-          if(xhr.status<400&&xhr.responseURL&&xhr.responseURL.indexOf('/ket-qua/')>=0){window.location=xhr.responseURL;return;}
-          document.open();document.write(xhr.responseText);document.close();
+          document.open();document.write(xhr.responseText);document.close();if(xhr.status<400&&xhr.responseURL){history.replaceState(null,'',xhr.responseURL);}
         };
         xhr.onerror=function(){bar.style.display='none';alert(zone.dataset.failed);};
         xhr.send(new FormData(form));
