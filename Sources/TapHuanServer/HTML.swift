@@ -126,3 +126,9 @@ let uploadScript = """
     })();
     </script>
     """
+
+/// `23/11/2026`: a date as the office writes it, day first.
+func dayFirst(_ d: LocalDate) -> String { String(format: "%02d/%02d/%04d", d.day, d.month, d.year) }
+
+/// `28/11/2026 09:00`.
+func dayFirst(_ m: LocalMoment) -> String { dayFirst(m.date) + (m.time.map { " \($0)" } ?? "") }

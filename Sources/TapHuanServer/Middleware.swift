@@ -100,9 +100,12 @@ extension Request {
         return cookies["lang"].flatMap { Language(rawValue: $0.value) } ?? .vi
     }
 
+    /// The query's fields, decoded as an HTML form encodes them (`+` for a space).
+    var formQuery: [String: String] { Routes.formFields(uri.query ?? "") }
+
     /// The path and query of this request without `lang`, for the language switch.
     var pathForSwitch: String {
-        let kept = uri.queryParameters.filter { $0.key != "lang" }.map { "\(urlEncode(String($0.key)))=\(urlEncode(String($0.value)))" }
+        let kept = (uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") && $0 != "lang" }.map(String.init)
         return uri.path + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
     }
 }

@@ -5,13 +5,13 @@ import TrainingOps
 enum CheckPages {
     /// The forms: upload workbooks, or check the shared folder.
     static func home(_ lang: Language, configuration c: ServerConfiguration, path: String) -> String {
-        let asOf = c.asOf?.description ?? ""
+        let asOf = c.asOf.map(dayFirst) ?? ""
         let limits = lang.pick(
             "Tối đa \(c.limits.files) tệp, mỗi tệp \(UploadLimits.megabytes(c.limits.fileBytes)), tổng \(UploadLimits.megabytes(c.limits.requestBytes)) một lần.",
             "At most \(c.limits.files) files, \(UploadLimits.megabytes(c.limits.fileBytes)) each, \(UploadLimits.megabytes(c.limits.requestBytes)) in all.")
         func options(_ prefix: String) -> String {
             """
-            <label>\(esc(lang.pick("Thời điểm đối chiếu", "As of"))) <input type="text" name="as-of" value="\(esc(asOf))" placeholder="2026-11-28T09:00" size="18"></label>
+            <label>\(esc(lang.pick("Thời điểm đối chiếu", "As of"))) <input type="text" name="as-of" value="\(esc(asOf))" placeholder="28/11/2026 09:00" size="18"></label>
             <label><input type="checkbox" name="ban" value="1" checked> \(esc(lang.pick("Tạo bản kiểm tra (ZIP)", "Make checked copies (ZIP)")))</label>
             <label><input type="checkbox" name="cot" value="1"> \(esc(lang.pick("Xem cách hiểu các cột", "Show how the columns were read")))</label>
             """
@@ -56,7 +56,7 @@ enum CheckPages {
         let s = run.report.stats
         func sev(_ v: Severity) -> String { vi ? v.vietnamese : v.rawValue }
         var b = ""
-        b += "<p>" + esc(lang.pick("Thời điểm đối chiếu: \(run.report.asOf) (giờ Việt Nam).", "As of \(run.report.asOf) (Vietnam time).")) + " "
+        b += "<p>" + esc(lang.pick("Thời điểm đối chiếu: \(dayFirst(run.report.asOf)) (giờ Việt Nam).", "As of \(dayFirst(run.report.asOf)) (Vietnam time).")) + " "
         b += esc(run.source == .folder ? lang.pick("Nguồn: thư mục chung.", "Source: the shared folder.") : lang.pick("Nguồn: tệp gửi lên.", "Source: uploaded files."))
         b += " " + esc(lang.pick(String(format: "Thời gian kiểm tra: %.2f giây.", run.seconds), String(format: "Checked in %.2f s.", run.seconds))) + "</p>\n"
         b += "<div class=\"stats\">"

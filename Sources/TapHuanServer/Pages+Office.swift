@@ -35,13 +35,13 @@ enum OfficePages {
         b += "<option value=\"office\"\(level == "office" ? " selected" : "")>\(esc(lang.pick("Văn phòng (TP → GĐVP)", "Office (TP → GĐVP)")))</option></select></label>"
         b += "<label>\(esc(lang.pick("Nhóm", "Team"))) <select name=\"nhom\">"
         b += teams.map { "<option\($0 == team ? " selected" : "")>\(esc($0))</option>" }.joined() + "</select></label>"
-        b += "<label>\(esc(lang.pick("Thời điểm đối chiếu", "As of"))) <input type=\"text\" name=\"as-of\" value=\"\(esc(asOf))\" placeholder=\"2026-11-28T09:00\" size=\"18\"></label>"
+        b += "<label>\(esc(lang.pick("Thời điểm đối chiếu", "As of"))) <input type=\"text\" name=\"as-of\" value=\"\(esc(asOf))\" placeholder=\"28/11/2026 09:00\" size=\"18\"></label>"
         b += "<button type=\"submit\" name=\"lap\" value=\"1\">\(esc(lang.pick("Lập báo cáo", "Make the report")))</button></form>\n"
         b += "<p class=\"note\">\(esc(lang.pick("Đọc thư mục chung như lệnh taphuan weekly; sổ tính báo cáo được ghi vào thư mục kết quả.", "Reads the shared folder as taphuan weekly does; the report workbook is written to the output folder.")))</p>"
         if let (r, run) = made {
             b += "<h2>\(esc(r.team.map { lang.pick("Báo cáo tuần \(r.week) — \($0)", "Weekly report \(r.week) — \($0)") } ?? lang.pick("Báo cáo tuần \(r.week) — văn phòng", "Weekly report \(r.week) — office")))</h2>"
             b += "<p><a class=\"button\" id=\"download-weekly\" href=\"/tai/\(run)/weekly\">\(esc(lang.pick("Tải sổ tính", "Download the workbook"))) (\(esc(r.fileName)))</a></p>"
-            b += "<p>\(esc(lang.pick("Tuần từ \(r.week.monday) đến \(r.week.sunday); hạn gửi \(r.due); đối chiếu lúc \(r.asOf).", "Week \(r.week.monday) to \(r.week.sunday); due \(r.due); as of \(r.asOf).")))</p>"
+            b += "<p>\(esc(lang.pick("Tuần từ \(dayFirst(r.week.monday)) đến \(dayFirst(r.week.sunday)); hạn gửi \(dayFirst(r.due)); đối chiếu lúc \(dayFirst(r.asOf)).", "Week \(dayFirst(r.week.monday)) to \(dayFirst(r.week.sunday)); due \(dayFirst(r.due)); as of \(dayFirst(r.asOf)).")))</p>"
             var sections: [(String, Int)]
             if r.team != nil {
                 typealias S = WeeklyWorkbook.TeamSheet

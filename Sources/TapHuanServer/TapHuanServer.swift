@@ -76,8 +76,9 @@ struct Routes: Sendable {
         return configuration.asOf ?? .nowInVietnam()
     }
 
+    /// A query field as an HTML form sends it (`+` for a space), `nil` when absent or empty.
     func query(_ request: Request, _ name: String) -> String? {
-        request.uri.queryParameters.get(name).flatMap { $0.isEmpty ? nil : $0 }
+        request.formQuery[name].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// POST /kiem-tra: the files streamed into a private folder, checked, the folder removed;
@@ -144,7 +145,7 @@ struct Routes: Sendable {
             made = (report, run)
         }
         return .html(OfficePages.weekly(lang, teams: teams, week: weekText, level: level, team: team,
-                                        asOf: query(request, "as-of") ?? configuration.asOf?.description ?? "", made: made, path: request.pathForSwitch))
+                                        asOf: query(request, "as-of") ?? configuration.asOf.map(dayFirst) ?? "", made: made, path: request.pathForSwitch))
     }
 
     static let xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

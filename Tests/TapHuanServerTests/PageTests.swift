@@ -70,7 +70,7 @@ import XLSX
             }
             try await client.execute(uri: "/tai/\(id)/zip", method: .get) { r in
                 let zip = scratch.root.appendingPathComponent("folder.zip").path
-                FileManager.default.createFile(atPath: zip, contents: Data(buffer: r.body))
+                try Data(buffer: r.body).write(to: URL(fileURLWithPath: zip))
                 let names = try ZipArchive(path: zip).entries.map(\.name)
                 #expect(names.contains("Danh sach don vi/Nhom 1 - DS don vi.xlsx") && names.contains("Ban giao ke hoach.xlsx"))
             }
@@ -81,13 +81,15 @@ import XLSX
         let scratch = try Scratch()
         defer { scratch.remove() }
         try await withServer(configuration(scratch)) { client in
-            try await client.execute(uri: "/bao-cao-tuan?tuan=2026-W48&cap=team&nhom=Nh%C3%B3m%202&lap=1", method: .get) { r in
+            // As a browser sends the form: `+` for spaces, dates day first.
+            try await client.execute(uri: "/bao-cao-tuan?tuan=2026-W48&cap=team&nhom=Nh%C3%B3m+2&as-of=28%2F11%2F2026+09%3A00&lap=1", method: .get) { r in
                 #expect(r.status == .ok)
+                #expect(r.text.contains("Tuần từ 23/11/2026 đến 29/11/2026") && r.text.contains("đối chiếu lúc 28/11/2026 09:00"))
                 #expect(r.text.contains("id=\"sections\"") && r.text.contains("Bao cao tuan 2026-W48 - Nhom 2.xlsx"))
                 let link = try #require(r.text.range(of: "/tai/[0-9a-f]{16}/weekly", options: .regularExpression))
                 try await client.execute(uri: String(r.text[link]), method: .get) { w in
                     let path = scratch.root.appendingPathComponent("w.xlsx").path
-                    FileManager.default.createFile(atPath: path, contents: Data(buffer: w.body))
+                    try Data(buffer: w.body).write(to: URL(fileURLWithPath: path))
                     let sheets = try Workbook(path: path).sheets.map(\.name)
                     #expect(sheets.contains(WeeklyWorkbook.TeamSheet.summary))
                 }

@@ -63,7 +63,7 @@ import XLSX
             try await client.execute(uri: "/tai/\(id)/zip", method: .get) { r in
                 #expect(r.status == .ok)
                 let zip = scratch.root.appendingPathComponent("copies.zip").path
-                FileManager.default.createFile(atPath: zip, contents: Data(buffer: r.body))
+                try Data(buffer: r.body).write(to: URL(fileURLWithPath: zip))
                 let archive = try ZipArchive(path: zip)
                 #expect(archive.entries.map(\.name) == ["Ban giao ke hoach.xlsx"])
             }
@@ -93,7 +93,7 @@ import XLSX
             }
             try await client.execute(uri: "/tai/\(id)/zip", method: .get) { r in
                 let zip = scratch.root.appendingPathComponent("copies.zip").path
-                FileManager.default.createFile(atPath: zip, contents: Data(buffer: r.body))
+                try Data(buffer: r.body).write(to: URL(fileURLWithPath: zip))
                 let names = try ZipArchive(path: zip).entries.map(\.name).sorted()
                 #expect(names == ["evil.xlsx", "evil2.xlsx", "passwd.xlsx"])
             }
