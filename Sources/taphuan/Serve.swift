@@ -94,6 +94,11 @@ struct Serve: AsyncParsableCommand {
                 "CẢNH BÁO: đang mở trên \(bind), ngoài máy này, mà không có mã truy cập: ai trong mạng cũng xem được kết quả và dùng được máy chủ. Hãy dùng --token-file.",
                 "WARNING: listening on \(bind), beyond this machine, without an access token: anyone on the network can see the results and use the server. Use --token-file.") + "\n").utf8))
         }
+        // The uploads' private folders live in one folder of this process, removed at the end.
+        let uploads = FileManager.default.temporaryDirectory.appendingPathComponent("taphuan-serve-uploads-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: uploads, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: uploads) }
+        config.uploads = uploads.path
         let folderShown = config.folder, outShown = config.out
         let app = try TapHuanServer.application(config) { address in
             let line = lang.pick("TapHuan đang phục vụ tại \(address) (thư mục chung: \(folderShown); kết quả ghi vào: \(outShown)). Ctrl-C để dừng.",
