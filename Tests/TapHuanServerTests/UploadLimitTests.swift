@@ -41,6 +41,26 @@ import Testing
         #expect(Scratch.listing(scratch.uploads).allSatisfy { !$0.contains("/") })
     }
 
+    /// Over a real loopback socket: a request announcing more than the limit is refused from its
+    /// headers, before a byte of its body is read.
+    @Test func anAnnouncedOversizeUploadIsRefusedFromItsHeaders() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        var c = Self.limited(scratch, request: 1 << 20)
+        c.host = "127.0.0.1"
+        c.port = 0
+        let app = Application(router: try TapHuanServer.router(c), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            var headers = MultipartBody(files: []).headers
+            headers[.contentLength] = "300000000"
+            try await client.execute(uri: "/kiem-tra?lang=en", method: .post, headers: headers, body: nil) { r in
+                #expect(r.status == .contentTooLarge)
+                #expect(r.text.contains("larger than 1 MB in total"))
+            }
+        }
+        #expect(Scratch.listing(scratch.uploads).allSatisfy { !$0.contains("/") })
+    }
+
     @Test func tooManyFilesAreRefused() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
