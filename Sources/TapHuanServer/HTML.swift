@@ -84,6 +84,9 @@ let styleSheet = """
     .drop.over{border-color:#12355b;background:#e8f0fa}
     table{border-collapse:collapse;width:100%;background:#fff;margin:.3rem 0 1rem}
     table#by-rule{width:auto;min-width:28rem}
+    #settings td:nth-child(2),#settings td:nth-child(5){min-width:12rem}
+    #settings td:nth-child(3){max-width:22rem;overflow-wrap:anywhere}
+    #settings td:nth-child(4){white-space:nowrap}
     th,td{border:1px solid #d7dde5;padding:.3rem .5rem;text-align:left;vertical-align:top;font-size:.93rem}
     th{background:#eef2f6}
     td.n{text-align:right;font-variant-numeric:tabular-nums}

@@ -9,7 +9,7 @@ enum CheckPages {
         let limits = lang.pick(
             "Tối đa \(c.limits.files) tệp, mỗi tệp \(UploadLimits.megabytes(c.limits.fileBytes)), tổng \(UploadLimits.megabytes(c.limits.requestBytes)) một lần.",
             "At most \(c.limits.files) files, \(UploadLimits.megabytes(c.limits.fileBytes)) each, \(UploadLimits.megabytes(c.limits.requestBytes)) in all.")
-        func options(_ prefix: String) -> String {
+        func options() -> String {
             """
             <label>\(esc(lang.pick("Thời điểm đối chiếu", "As of"))) <input type="text" name="as-of" value="\(esc(asOf))" placeholder="28/11/2026 09:00" size="18"></label>
             <label><input type="checkbox" name="ban" value="1" checked> \(esc(lang.pick("Tạo bản kiểm tra (ZIP)", "Make checked copies (ZIP)")))</label>
@@ -23,7 +23,7 @@ enum CheckPages {
             <input type="file" id="files" name="files" multiple accept=".xlsx">
             <p><span>\(esc(lang.pick("Chọn hoặc kéo thả một hay nhiều tệp .xlsx vào đây.", "Choose or drop one or more .xlsx files here.")))</span></p>
             </div>
-            \(options("u"))
+            \(options())
             <input type="hidden" name="lang" value="\(lang.rawValue)">
             <p><button type="submit" id="check-upload">\(esc(lang.pick("Kiểm tra", "Check")))</button> <progress id="progress" max="1"></progress></p>
             <p class="note">\(esc(limits)) \(esc(lang.pick("Tệp gửi lên chỉ được đọc để kiểm tra và bị xóa ngay sau đó.", "Uploaded files are only read for the check and removed right after.")))</p>
@@ -31,7 +31,7 @@ enum CheckPages {
             <form class="box" method="get" action="/kiem-tra/thu-muc">
             <h2>\(esc(lang.pick("Kiểm tra thư mục chung", "Check the shared folder")))</h2>
             <p>\(esc(lang.pick("Thư mục", "Folder"))): <code>\(esc(c.folder))</code> \(esc(lang.pick("(chỉ đọc, không ghi gì vào đây)", "(read only, nothing is written there)")))</p>
-            \(options("f"))
+            \(options())
             <p><button type="submit" id="check-folder">\(esc(lang.pick("Kiểm tra thư mục", "Check the folder")))</button></p>
             </form>
             \(uploadScript)

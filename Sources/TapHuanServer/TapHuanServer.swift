@@ -186,13 +186,11 @@ struct Routes: Sendable {
 
     /// GET /bieu-mau/khoa?ma=ID: the forms of a course of the shared folder.
     func courseForms(_ request: Request) async throws -> Response {
-        let lang = request.language
         guard let course = query(request, "ma") else { return .redirect(to: "/bieu-mau") }
         let check = try await checker.checkFolder(asOf: try asOf(nil))
         guard let book = try FormsWorkbook.workbook(course: course, data: check.data) else {
             throw CheckFailure(vi: "Không có khóa \"\(course)\" trên bảng bàn giao", en: "No course \"\(course)\" on the handover plan")
         }
-        _ = lang
         let run = try await checker.writeOutput(fileName: FileName.forms(course: course), mediaType: Self.xlsxType, key: "forms") { path in
             try book.write(to: path, replaceExisting: false)
         }
