@@ -2,7 +2,8 @@
 """Checks a checked copy written by `taphuan validate --checked-copy DIR` with tools other than
 ours: openpyxl must find, for every finding with a cell in the JSON report, the fill of its
 severity and a note naming its rule on that cell, and on the "Kết quả kiểm tra" sheet a row with
-a hyperlink to it; LibreOffice (when `soffice` is installed) must open and convert every copy.
+a hyperlink to it; every header the "Cách đọc cột" sheet names must link to that header cell;
+LibreOffice (when `soffice` is installed) must open and convert every copy.
 
 usage: scripts/check-checked-copy.py FINDINGS.json DIR
 Prints "N passed, M failed" and exits non-zero on any failure.
@@ -65,6 +66,32 @@ def main():
         check(cell.comment is not None and f["rule"] in cell.comment.text, f"{key} note for {f['rule']}")
         quoted = "'" + f["sheet"].replace("'", "''") + "'" if any(ch in f["sheet"] for ch in " -&'") or not f["sheet"].isascii() else f["sheet"]
         check(f"{quoted}!{ref}" in links, f"{key} link from the findings sheet")
+    # "Cách đọc cột": every header it names links to that very header cell of its sheet.
+    for path in sorted(glob.glob(os.path.join(folder, "**", "*.xlsx"), recursive=True)):
+        wb = books.get(path) or openpyxl.load_workbook(path)
+        if "Cách đọc cột" not in wb.sheetnames:
+            check(False, f"{path}: no 'Cách đọc cột' sheet")
+            continue
+        rows = 0
+        for row in wb["Cách đọc cột"].iter_rows(min_row=2):
+            link = row[1].hyperlink.location if row[1].hyperlink else None
+            if not link:
+                continue
+            rows += 1
+            sheet, ref = link.rsplit("!", 1)
+            sheet = sheet.strip("'").replace("''", "'")
+            written = None
+            if sheet in wb.sheetnames:
+                ws = wb[sheet]
+                written = ws[ref].value
+                # A header merged down over a two-row header holds its text in the merge's first cell.
+                for merged in ws.merged_cells.ranges:
+                    if written is None and ref in merged:
+                        written = ws.cell(merged.min_row, merged.min_col).value
+            header = row[2].value or ""
+            check(written is not None and str(written).strip() in header, f"{path} › Cách đọc cột: {header!r} links to {link} holding {written!r}")
+        none = any("đọc như dữ liệu" in str(c.value or "") for c in wb["Cách đọc cột"]["A"])
+        check((rows > 0) != none, f"{path}: 'Cách đọc cột' lists {rows} columns and says none was read: {none}")
     with tempfile.TemporaryDirectory() as out:
         for path in sorted(glob.glob(os.path.join(folder, "**", "*.xlsx"), recursive=True)):
             r = libreoffice.convert([path], "csv", out, timeout=120)

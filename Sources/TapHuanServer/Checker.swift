@@ -61,13 +61,16 @@ struct Checker: Sendable {
         let shown = { (file: WorkbookFile) in names[file.name] ?? file.name }
         var columns: [(String, String, String)] = []
         if request.columns {
+            // Read with the office's column aliases, as the check read them.
+            let aliases = check.settings.settings.columnAliases
+            let vocabulary = aliases.isEmpty ? ColumnVocabulary.standard : ColumnVocabulary(extraPhrases: aliases)
             for file in check.files {
                 guard let workbook = try? Workbook(path: file.url.path) else {
                     columns.append((shown(file), "Không đọc được tệp.", "The file cannot be read."))
                     continue
                 }
-                let vi = (try? ColumnReport.text(workbook, language: .vi)) ?? "Không đọc được tiêu đề."
-                let en = (try? ColumnReport.text(workbook, language: .en)) ?? "The headers cannot be read."
+                let vi = (try? ColumnReport.text(workbook, language: .vi, vocabulary: vocabulary)) ?? "Không đọc được tiêu đề."
+                let en = (try? ColumnReport.text(workbook, language: .en, vocabulary: vocabulary)) ?? "The headers cannot be read."
                 columns.append((shown(file), vi, en))
             }
         }

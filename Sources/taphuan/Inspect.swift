@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import ArgumentParser
+import TrainingOps
 import XLSX
 
 /// Shows what a workbook holds: its sheets, or one sheet's cells, or every cell in the
@@ -46,6 +47,9 @@ struct Inspect: ParsableCommand {
     @Flag(help: "Say what was understood of each sheet's header row (with --sheet, of that sheet).")
     var columns = false
 
+    @Option(help: "With --columns: a JSON settings file whose columnAliases (the office's own headers) are read too.")
+    var settings: String?
+
     @OptionGroup var language: LanguageOption
 
     @Flag(help: ArgumentHelp("The same as --lang en (kept for scripts written before --lang).", visibility: .hidden))
@@ -71,6 +75,11 @@ struct Inspect: ParsableCommand {
             } else {
                 try listSheets(workbook)
             }
+        } catch let failure as CheckFailure {
+            // A settings file that cannot be read or holds a bad entry: its message, and status 2.
+            var standardError = StandardError()
+            print(inEnglish ? failure.en : failure.vi, to: &standardError)
+            throw ExitCode(2)
         } catch let error as XLSXError {
             // A workbook that cannot be read is a finding about the file, not a usage error.
             var standardError = StandardError()

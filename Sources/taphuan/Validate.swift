@@ -85,9 +85,9 @@ struct Validate: AsyncParsableCommand {
     /// large run.
     func execute(_ out: inout some TextOutputStream, progress: Bool = false, color: Bool = false, keepRecords: Bool = false) async -> Int32 {
         do {
-            let (report, files) = try await validate(progress: progress, keepRecords: keepRecords)
+            let (report, files, sheets) = try await validate(progress: progress, keepRecords: keepRecords)
             let clock = PhaseClock(enabled: timings)
-            if let checkedCopy { try writeCheckedCopies(report, files, to: checkedCopy) }
+            if let checkedCopy { try writeCheckedCopies(report, files, sheets, to: checkedCopy) }
             switch format {
             case .text: out.write(report.text(lang, color: color))
             case .json: out.write(String(decoding: report.jsonBytes(), as: UTF8.self))
@@ -104,7 +104,7 @@ struct Validate: AsyncParsableCommand {
     }
 
     /// Reads, checks and reports.
-    func validate(progress: Bool, keepRecords: Bool = false) async throws -> (ValidationReport, [WorkbookFile]) {
+    func validate(progress: Bool, keepRecords: Bool = false) async throws -> (ValidationReport, [WorkbookFile], [RecognisedSheet]) {
         var options = OfficeCheck.Options()
         options.asOf = try LocalMoment.asOf(asOf)
         options.settingsFile = settings
@@ -115,12 +115,12 @@ struct Validate: AsyncParsableCommand {
         let check = try await OfficeCheck.run(paths, options: options)
         bar.finish()
         if keepRecords { _ = Unmanaged.passRetained(Retained(check.data)) }
-        return (check.report, check.files)
+        return (check.report, check.files, check.data.sheets)
     }
 
     /// Writes a checked copy of every workbook under `folder`, keeping the relative names;
     /// an existing file is never replaced and an input is never written.
-    func writeCheckedCopies(_ report: ValidationReport, _ files: [WorkbookFile], to folder: String) throws {
+    func writeCheckedCopies(_ report: ValidationReport, _ files: [WorkbookFile], _ sheets: [RecognisedSheet], to folder: String) throws {
         let fm = FileManager.default
         let root = URL(fileURLWithPath: folder)
         for file in files {
@@ -134,7 +134,7 @@ struct Validate: AsyncParsableCommand {
             }
             do {
                 try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try CheckedCopy.write(input: file.url.path, file: file.name, findings: report.findings, language: lang, to: target.path)
+                try CheckedCopy.write(input: file.url.path, file: file.name, findings: report.findings, sheets: sheets, language: lang, to: target.path)
             } catch let e as XLSXError {
                 throw CheckFailure(vi: e.located(in: target.path).message(.vi), en: e.located(in: target.path).message(.en))
             }

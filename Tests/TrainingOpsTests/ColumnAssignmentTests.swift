@@ -23,6 +23,15 @@ import XLSX
         #expect(abs(a.total - 1.73) < 1e-9)
     }
 
+    /// `Team lead` (1.1 for the team lead, 0.63 for the team) and `Nhóm phụ trách` (0.67 for
+    /// the team lead only): moving `Team lead` would raise the sum (1.30 against 1.10) but
+    /// cost it 0.47, more than ``ColumnAssignment/maximumMove``: it keeps its own name.
+    @Test func aClearNameIsNotTradedForASum() {
+        let a = ColumnAssignment([(12, Self.scores([(10, 1.1), (11, 0.63)])), (11, Self.scores([(10, 0.67)]))], threshold: 0.6)
+        #expect(a.byColumn[12]?.concept == 10)
+        #expect(a.byColumn[11] == nil)
+    }
+
     /// Two columns scoring 0.9 for the concept that is best for both: the left one keeps it.
     @Test func tiesAreReported() {
         let a = ColumnAssignment([(2, Self.scores([(10, 0.9)])), (5, Self.scores([(10, 0.9), (11, 0.7)]))], threshold: 0.6)

@@ -103,6 +103,8 @@ import XLSX
         case .products: return "Hóa đơn điện tử"
         case .holidays: return "02/09/2027 Quốc khánh"
         case .rate: return "55%"
+        case .columnAliases: return "Danh sách đơn vị › Điện thoại = Số máy bàn"
+        case .productAliases: return "Phần mềm Tiền lương = Tính lương"
         }
     }
 

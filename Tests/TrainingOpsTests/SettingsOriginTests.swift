@@ -8,11 +8,12 @@ import Testing
     /// Read off the process text by hand: lead times 10 and 30 days and the products needing 30
     /// ("trước 10 ngày, với Tính lương và DT lương trước 30ngày"), the staff plan by 9h on
     /// Saturday, survey results and CRM one day after, the check one day before, TNTK → TP on
-    /// Friday, TP → GĐVP on Saturday before 12h00. Everything else is the office's own.
+    /// Friday, TP → GĐVP on Saturday before 12h00. Everything else is the office's own (its own
+    /// headers and product names among them, empty by default).
     static let officeDefaults: Set<String> = [
         "scheduleConfirmDays", "paperworkDays", "feedbackReviewDays", "followUpDays", "dvcqReportDays",
         "lowSurveyScore", "lowDataEntryRate", "morningSession", "afternoonSession", "sessionReportGraceMinutes",
-        "teamReportTime", "nonWorkingWeekdays", "holidays", "minConfirmedShare",
+        "teamReportTime", "nonWorkingWeekdays", "holidays", "minConfirmedShare", "columnAliases", "productAliases",
     ]
 
     @Test func theProcessTextStatesOnlyItsOwnThresholds() {

@@ -202,3 +202,22 @@ extension Dataset {
         return findings
     }
 }
+
+extension Dataset {
+    /// Gives each course whose product is written as one of the office's own names
+    /// (``Settings/productAliases``) the product it stands for, and so its lead time; the
+    /// warning that the name belongs to no known family is then withdrawn.
+    mutating func applyProductAliases(_ settings: Settings) {
+        guard !settings.productAliases.isEmpty else { return }
+        var named: Set<String> = []
+        for i in courses.indices {
+            guard let text = courses[i].productText, let product = settings.product(aliasOf: text) else { continue }
+            courses[i].product = product
+            if let cell = courses[i].source.cell("product") { named.insert(courses[i].source.file + "\u{0}" + courses[i].source.sheet + "\u{0}" + cell) }
+        }
+        guard !named.isEmpty else { return }
+        findings.removeAll { f in
+            f.kind == .unknownValue && f.columnKey == "product" && named.contains(f.file + "\u{0}" + (f.sheet ?? "") + "\u{0}" + (f.cell ?? ""))
+        }
+    }
+}

@@ -17,7 +17,7 @@ extension Dataset {
     /// Reads the course id first, so every later finding of the row names the course.
     private func courseId(_ r: RowReader) -> String? {
         let id = r.courseIdValue()
-        if id == nil { r.skip("thiếu mã khóa.", "no course id.") }
+        if id == nil { r.skip("thiếu mã khóa.", "no course id.", keys: "courseId") }
         return id
     }
 
@@ -44,7 +44,7 @@ extension Dataset {
 
     private mutating func decodeUnit(_ r: RowReader) {
         guard let course = courseId(r) else { return }
-        guard let id = r.text("unitId") else { return r.skip("thiếu mã đơn vị.", "no unit id.") }
+        guard let id = r.text("unitId") else { return r.skip("thiếu mã đơn vị.", "no unit id.", keys: "unitId") }
         var u = Unit(courseId: course, id: id, source: r.source)
         u.name = r.text("unitName")
         u.contact = r.text("contact")
@@ -66,7 +66,7 @@ extension Dataset {
 
     private mutating func decodeStaff(_ r: RowReader) {
         guard let course = courseId(r) else { return }
-        guard let staff = r.text("staff") else { return r.skip("thiếu tên nhân viên.", "no staff name.") }
+        guard let staff = r.text("staff") else { return r.skip("thiếu tên nhân viên.", "no staff name.", keys: "staff") }
         var s = StaffAssignment(courseId: course, staff: staff, source: r.source)
         s.role = r.choice("role", StaffRole.self)
         s.from = r.date("from")
@@ -117,7 +117,7 @@ extension Dataset {
     private mutating func decodeSession(_ r: RowReader) {
         guard let course = courseId(r) else { return }
         let date = r.date("date"), session = r.choice("session", SessionPart.self)
-        guard let date, let session else { return r.skip("thiếu ngày hoặc buổi.", "no date or session.") }
+        guard let date, let session else { return r.skip("thiếu ngày hoặc buổi.", "no date or session.", keys: "date", "session") }
         var s = SessionReport(courseId: course, date: date, session: session, source: r.source)
         s.reportedAt = r.moment("reportedAt", onDay: date)
         s.reporter = r.text("reporter")
@@ -135,7 +135,7 @@ extension Dataset {
     private mutating func decodeOpinion(_ r: RowReader) {
         let course = r.courseIdValue()
         let recorded = r.date("recorded"), content = r.text("content")
-        guard let recorded, let content else { return r.skip("thiếu ngày ghi nhận hoặc nội dung.", "no date recorded or content.") }
+        guard let recorded, let content else { return r.skip("thiếu ngày ghi nhận hoặc nội dung.", "no date recorded or content.", keys: "recorded", "content") }
         var o = Opinion(recorded: recorded, content: content, source: r.source)
         o.courseId = course
         o.id = r.text("opinionId")
@@ -152,7 +152,7 @@ extension Dataset {
 
     private mutating func decodeDailyLog(_ r: RowReader) {
         let date = r.date("date"), staff = r.text("staff")
-        guard let date, let staff else { return r.skip("thiếu ngày hoặc nhân viên.", "no date or staff.") }
+        guard let date, let staff else { return r.skip("thiếu ngày hoặc nhân viên.", "no date or staff.", keys: "date", "staff") }
         var d = DailyLog(date: date, staff: staff, source: r.source)
         d.team = r.text("team")
         d.customerSupport = r.count("customerSupport")
@@ -168,7 +168,7 @@ extension Dataset {
 
     private mutating func decodeReportLog(_ r: RowReader) {
         let week = r.week("week"), level = r.choice("level", ReportLevel.self)
-        guard let week, let level else { return r.skip("thiếu tuần hoặc cấp báo cáo.", "no week or level.") }
+        guard let week, let level else { return r.skip("thiếu tuần hoặc cấp báo cáo.", "no week or level.", keys: "week", "level") }
         var e = ReportLogEntry(week: week, level: level, source: r.source)
         e.team = r.text("team")
         e.sender = r.text("sender")

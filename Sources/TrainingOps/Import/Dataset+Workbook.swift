@@ -48,8 +48,8 @@ extension Dataset {
     ///
     /// Gives what ``grids(of:)`` followed by ``add(_:file:)`` per sheet gives (cross-sheet
     /// checks not included); throws what ``grids(of:)`` throws.
-    public static func importSheets(of url: URL, file: String,
-                                    keepWhole: (String) -> Bool = { _ in false }) throws -> [ImportedSheet] {
+    public static func importSheets(of url: URL, file: String, keepWhole: (String) -> Bool = { _ in false },
+                                    vocabulary: ColumnVocabulary = .standard) throws -> [ImportedSheet] {
         let workbook = try Workbook(path: url.path)
         let worksheets = workbook.sheets.filter { $0.kind == .worksheet }
         var sheets = [ImportedSheet?](repeating: nil, count: worksheets.count)
@@ -64,7 +64,7 @@ extension Dataset {
                 sheets[i] = .grid(whole)
                 continue
             }
-            var importer: SheetImporter? = SheetImporter(name: info.name, file: file, dateSystem: workbook.dateSystem)
+            var importer: SheetImporter? = SheetImporter(name: info.name, file: file, dateSystem: workbook.dateSystem, vocabulary: vocabulary)
             var handedOver = false
             var rows = 0, last = -1, gridCells = 0
             var inOrder = true
@@ -96,7 +96,7 @@ extension Dataset {
                 var whole = Dataset()
                 let sheetGrid = try grid(of: info, in: workbook)
                 if sheetGrid.isLayout { layout = true }
-                whole.add(sheetGrid, file: file)
+                whole.add(sheetGrid, file: file, vocabulary: vocabulary)
                 sheets[i] = .data(whole)
             } else if handedOver {
                 worker?.end()

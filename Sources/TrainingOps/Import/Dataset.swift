@@ -73,11 +73,12 @@ public struct Dataset: Sendable {
     /// Findings of `kind`.
     public func findings(_ kind: ImportFinding.Kind) -> [ImportFinding] { findings.filter { $0.kind == kind } }
 
-    /// Recognises one sheet and reads its rows; a sheet of no known kind is reported.
-    public mutating func add(_ grid: SheetGrid, file: String) {
+    /// Recognises one sheet and reads its rows (headers by `vocabulary`); a sheet of no known
+    /// kind is reported.
+    public mutating func add(_ grid: SheetGrid, file: String, vocabulary: ColumnVocabulary = .standard) {
         // A layout to fill (ours in samples/layouts, a lead's own) holds placeholders, not data.
         if grid.isLayout { return }
-        var importer = SheetImporter(name: grid.name, file: file, dateSystem: grid.dateSystem)
+        var importer = SheetImporter(name: grid.name, file: file, dateSystem: grid.dateSystem, vocabulary: vocabulary)
         for (index, cells) in grid.rows.enumerated() { importer.add(row: index, cells: cells) }
         append(importer.finish())
     }

@@ -243,8 +243,11 @@ final class RowReader {
         return ownedCopy(of: text)
     }
 
-    /// A skipped row: its key cells are missing or unreadable.
-    func skip(_ reasonVI: String, _ reasonEN: String) {
+    /// A skipped row: its key cells (`keys`) are missing or unreadable. When the sheet lacks
+    /// one of those columns altogether, the header's missing-column finding already says why
+    /// every row is left out: one finding per cause, not one per row.
+    func skip(_ reasonVI: String, _ reasonEN: String, keys: String...) {
+        guard keys.allSatisfy({ plan.slot($0).column >= 0 }) else { return }
         findings.append(ImportFinding(.skippedRow, file: source.file, sheet: source.sheet, cell: "\(source.row):\(source.row)",
                                       courseId: courseId, message: "Bỏ qua dòng \(source.row): \(reasonVI)",
                                       messageEnglish: "Row \(source.row) skipped: \(reasonEN)"))

@@ -13,6 +13,8 @@ struct SheetImporter: Sendable {
     let file: String
     /// The workbook's date system, for bare serial numbers.
     let dateSystem: DateSystem
+    /// The header words, the office's own included.
+    let vocabulary: ColumnVocabulary
 
     /// What is known of the sheet so far.
     private enum State: Sendable {
@@ -42,10 +44,11 @@ struct SheetImporter: Sendable {
     var copiesText = false
 
     /// An importer for the sheet `name` of `file`.
-    init(name: String, file: String, dateSystem: DateSystem) {
+    init(name: String, file: String, dateSystem: DateSystem, vocabulary: ColumnVocabulary = .standard) {
         self.name = name
         self.file = file
         self.dateSystem = dateSystem
+        self.vocabulary = vocabulary
     }
 
     /// Takes sheet row `index` (zero-based), its cells indexed by column. Rows must come in
@@ -95,7 +98,7 @@ struct SheetImporter: Sendable {
     private mutating func recognise() {
         let rows = head
         head = []
-        guard let match = HeaderRecognizer.recognise(rows) else {
+        guard let match = HeaderRecognizer.recognise(rows, vocabulary: vocabulary) else {
             state = .unrecognised(hasContent: rows.contains { $0.contains { !$0.isEmpty } })
             return
         }

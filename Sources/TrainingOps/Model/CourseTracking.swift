@@ -81,7 +81,8 @@ public struct PreCheck: Hashable, Sendable {
         self.answers = [:]
     }
 
-    /// Items of `mode`'s checklist left empty or answered "Không" (optional items excepted;
+    /// Items of `mode`'s checklist left empty or answered "Không" (optional items and items
+    /// the sheet has no column for excepted;
     /// the reason for not speaking counts only when the partner will not speak; an item that
     /// could not be read is reported by the reading alone). A count is an answer whatever the
     /// number: no unit bringing a laptop to a computer room is a fact, not a gap (the units
@@ -89,6 +90,9 @@ public struct PreCheck: Hashable, Sendable {
     public func openItems(for mode: TrainingMode) -> [PreCheckItem] {
         PreCheckItem.checklist(for: mode).filter { item in
             if unreadable.contains(item) { return false }
+            // An item the sheet has no column for is not asked there: PRECHECK_INCOMPLETE
+            // says so once for the sheet, not on every row.
+            if !source.sheet.isEmpty, source.columns[item.rawValue] == nil { return false }
             if item == .partnerNoSpeakReason {
                 if case .yesNo(false)? = answers[.partnerWillSpeak] { return answers[item] == nil }
                 return false

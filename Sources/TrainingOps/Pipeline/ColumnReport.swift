@@ -4,15 +4,18 @@ import XLSX
 /// prints and the check page shows on request.
 public enum ColumnReport {
     /// What the importer understood of the header of every sheet of `workbook`, or only of
-    /// `sheet`: the kind recognised with its score, the header row, each column's concept and
-    /// score, the columns not used, the required columns not found and the near misses.
-    public static func text(_ workbook: Workbook, sheet: String? = nil, language: Language) throws -> String {
+    /// `sheet`, reading headers with `vocabulary` (the office's column aliases included): the
+    /// kind recognised with its score, the header row, each column's concept and score (and
+    /// the runner-up concepts), the columns not used, the required columns not found and the
+    /// near misses.
+    public static func text(_ workbook: Workbook, sheet: String? = nil, language: Language,
+                            vocabulary: ColumnVocabulary = .standard) throws -> String {
         let vi = language == .vi
         var output = ""
         func line(_ text: String) { output += text + "\n" }
         for info in workbook.sheets where info.part != nil && (sheet == nil || info.name == sheet) {
             let rows = try headRows(info, in: workbook)
-            guard let match = HeaderRecognizer.recognise(rows) else {
+            guard let match = HeaderRecognizer.recognise(rows, vocabulary: vocabulary) else {
                 line(vi ? "Sheet \"\(info.name)\": không nhận ra loại sheet (không thấy dòng tiêu đề của loại nào)."
                                 : "Sheet \"\(info.name)\": not recognised (no header row of a known kind).")
                 line("")
@@ -30,7 +33,12 @@ public enum ColumnReport {
             for (key, column) in match.columns.sorted(by: { $0.value < $1.value }) {
                 let header = match.headers[key] ?? ""
                 let declared = schema.column(key)?.header ?? key
-                line("    \(CellReference.columnName(column))  \"\(header)\" → \(key) \"\(declared)\"  \(decimal(match.scores[key] ?? 0))")
+                var how = match.byValues.contains(key) ? (vi ? "  (theo giá trị trong cột)" : "  (by the column's values)") : ""
+                let others = guesses(header, in: match.kind, vocabulary).filter { $0.key != key }.prefix(2)
+                if !others.isEmpty {
+                    how += (vi ? "  (khác: " : "  (others: ") + others.map { "\($0.key) \(decimal($0.score))" }.joined(separator: ", ") + ")"
+                }
+                line("    \(CellReference.columnName(column))  \"\(header)\" → \(key) \"\(declared)\"  \(decimal(match.scores[key] ?? 0))" + how)
             }
 
             let unused = match.unknownColumns.map { ($0.column, $0.header, nil as String?) }
@@ -40,7 +48,7 @@ public enum ColumnReport {
                 var text = "    \(CellReference.columnName(column))  \"\(header)\""
                 if let repeated {
                     text += vi ? "  (trùng cột \(repeated) đã đọc)" : "  (repeats \(repeated), already read)"
-                } else if let best = bestGuess(header, in: match.kind) {
+                } else if let best = guesses(header, in: match.kind, vocabulary).first {
                     text += vi ? "  (gần nhất: \(best.key) \(decimal(best.score)))" : "  (closest: \(best.key) \(decimal(best.score)))"
                 }
                 line(text)
@@ -77,11 +85,11 @@ public enum ColumnReport {
     }
 
     /// The concept of `kind` a header scores best for, if any reaches the near-miss floor.
-    private static func bestGuess(_ header: String, in kind: SheetType) -> (key: String, score: Double)? {
-        let vocabulary = ColumnVocabulary.standard
+    /// The concepts of `kind` a header scores for (from the near-miss floor), best first.
+    private static func guesses(_ header: String, in kind: SheetType, _ vocabulary: ColumnVocabulary) -> [(key: String, score: Double)] {
         let range = vocabulary.concepts(of: kind)
-        guard let best = vocabulary.scores(header).filter({ range.contains($0.concept) }).max(by: { $0.score < $1.score }) else { return nil }
-        return (vocabulary.concepts[best.concept].key, best.score)
+        return vocabulary.scores(header).filter { range.contains($0.concept) }.sorted { $0.score > $1.score }
+            .map { (vocabulary.concepts[$0.concept].key, $0.score) }
     }
 
     /// A score with two decimals.

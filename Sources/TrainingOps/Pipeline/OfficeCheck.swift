@@ -57,15 +57,26 @@ public struct OfficeCheck: Sendable {
     /// in parallel, one task per core.
     public static func run(_ paths: [String], options: Options = Options()) async throws(CheckFailure) -> OfficeCheck {
         let files = try workbookFiles(paths)
-        let parts: [[WorkbookReading.Part]]
-        do {
-            parts = try await WorkbookReading.readAll(files, unreadable: options.unreadableFiles, progress: options.progress)
-        } catch let failure as CheckFailure {
-            throw failure
-        } catch {
-            throw CheckFailure.cancelled
+        func readAll(_ vocabulary: ColumnVocabulary) async throws(CheckFailure) -> [[WorkbookReading.Part]] {
+            do {
+                return try await WorkbookReading.readAll(files, unreadable: options.unreadableFiles, vocabulary: vocabulary, progress: options.progress)
+            } catch let failure as CheckFailure {
+                throw failure
+            } catch {
+                throw CheckFailure.cancelled
+            }
         }
-        return try assemble(files, parts, options: options)
+        var used = try fileSettings(options).columnAliases
+        var parts = try await readAll(vocabulary(used))
+        var settings = try settingsInForce(files, parts, options: options)
+        // The office's own headers given in a "Cấu hình" sheet are known only once it is read:
+        // the workbooks are read again with them (only then).
+        if settings.settings.columnAliases != used {
+            used = settings.settings.columnAliases
+            parts = try await readAll(vocabulary(used))
+            settings = try settingsInForce(files, parts, options: options)
+        }
+        return assemble(files, parts, settings: settings, options: options)
     }
 
     /// ``run(_:options:)`` without concurrency: the workbooks are read one after another on the
@@ -76,12 +87,49 @@ public struct OfficeCheck: Sendable {
 
     /// ``load(_:options:)`` of workbook files already found.
     static func load(files: [WorkbookFile], options: Options) throws(CheckFailure) -> OfficeCheck {
-        var parts: [[WorkbookReading.Part]] = []
-        for (i, file) in files.enumerated() {
-            parts.append(try WorkbookReading.read(file, unreadable: options.unreadableFiles))
-            options.progress?(i + 1, files.count)
+        func readAll(_ vocabulary: ColumnVocabulary) throws(CheckFailure) -> [[WorkbookReading.Part]] {
+            var parts: [[WorkbookReading.Part]] = []
+            for (i, file) in files.enumerated() {
+                parts.append(try WorkbookReading.read(file, unreadable: options.unreadableFiles, vocabulary: vocabulary))
+                options.progress?(i + 1, files.count)
+            }
+            return parts
         }
-        return try assemble(files, parts, options: options)
+        var used = try fileSettings(options).columnAliases
+        var parts = try readAll(vocabulary(used))
+        var settings = try settingsInForce(files, parts, options: options)
+        if settings.settings.columnAliases != used {
+            used = settings.settings.columnAliases
+            parts = try readAll(vocabulary(used))
+            settings = try settingsInForce(files, parts, options: options)
+        }
+        return assemble(files, parts, settings: settings, options: options)
+    }
+
+    /// The settings of the `--settings` file alone, known before any workbook is read.
+    static func fileSettings(_ options: Options) throws(CheckFailure) -> Settings {
+        var settings = SettingsInForce()
+        if let path = options.settingsFile { try settings.apply(jsonFile: path) }
+        return settings.settings
+    }
+
+    /// The header vocabulary with `aliases`, the office's own headers.
+    static func vocabulary(_ aliases: [SheetType: [String: [String]]]) -> ColumnVocabulary {
+        aliases.isEmpty ? .standard : ColumnVocabulary(extraPhrases: aliases)
+    }
+
+    /// The settings in force: the "Cấu hình" sheets in file order, then the `--settings` file.
+    static func settingsInForce(_ files: [WorkbookFile], _ parts: [[WorkbookReading.Part]],
+                                options: Options) throws(CheckFailure) -> SettingsInForce {
+        var settings = SettingsInForce()
+        for (i, file) in files.enumerated() {
+            for part in parts[i] {
+                guard case .settings(let grid) = part else { continue }
+                do { try settings.apply(sheet: grid, file: file.name) } catch { throw CheckFailure(error) }
+            }
+        }
+        if let path = options.settingsFile { try settings.apply(jsonFile: path) }
+        return settings
     }
 
     /// The workbook files under `paths`; a path that does not exist, or no workbook at all, is a failure.
@@ -96,11 +144,10 @@ public struct OfficeCheck: Sendable {
         return files
     }
 
-    /// Settings applied in order (sheets, then the file), records merged, checks and rules run.
+    /// Records merged, the office's product names applied, checks and rules run.
     static func assemble(_ files: [WorkbookFile], _ parts: consuming [[WorkbookReading.Part]],
-                         options: Options) throws(CheckFailure) -> OfficeCheck {
+                         settings: SettingsInForce, options: Options) -> OfficeCheck {
         options.phase?("read + decode")
-        var settings = SettingsInForce()
         var sheets: [Dataset] = []
         var unreadable: [ImportFinding] = []
         var read = 0
@@ -112,8 +159,8 @@ public struct OfficeCheck: Sendable {
             if book.contains(where: { if case .unreadable = $0 { return false } else { return true } }) { read += 1 }
             for part in book {
                 switch part {
-                case .settings(let grid):
-                    do { try settings.apply(sheet: grid, file: file.name) } catch { throw CheckFailure(error) }
+                case .settings:
+                    break
                 case .data(let records):
                     sheets.append(records.take())
                 case .unreadable(let finding):
@@ -121,10 +168,10 @@ public struct OfficeCheck: Sendable {
                 }
             }
         }
-        if let path = options.settingsFile { try settings.apply(jsonFile: path) }
         var data = Dataset()
         data.append(contentsOf: consume sheets)
         data.findings += unreadable
+        data.applyProductAliases(settings.settings)
         options.phase?("merge")
         data.runChecks()
         options.phase?("cross-sheet checks")

@@ -31,9 +31,10 @@ enum WorkbookReading {
 
     /// The sheets of one workbook; a file the reader refuses stops the check or becomes a
     /// finding, as `unreadable` says.
-    static func read(_ file: WorkbookFile, unreadable: OfficeCheck.UnreadableFiles) throws(CheckFailure) -> [Part] {
+    static func read(_ file: WorkbookFile, unreadable: OfficeCheck.UnreadableFiles,
+                     vocabulary: ColumnVocabulary = .standard) throws(CheckFailure) -> [Part] {
         do {
-            return try Dataset.importSheets(of: file.url, file: file.name, keepWhole: Settings.isSettingsSheet).map {
+            return try Dataset.importSheets(of: file.url, file: file.name, keepWhole: Settings.isSettingsSheet, vocabulary: vocabulary).map {
                 switch $0 {
                 case .grid(let grid): return .settings(grid)
                 case .data(let data): return .data(Records(data))
@@ -52,7 +53,7 @@ enum WorkbookReading {
     }
 
     /// Every file's sheets, read in parallel, at most one task per core, kept in order.
-    static func readAll(_ files: [WorkbookFile], unreadable: OfficeCheck.UnreadableFiles,
+    static func readAll(_ files: [WorkbookFile], unreadable: OfficeCheck.UnreadableFiles, vocabulary: ColumnVocabulary = .standard,
                         progress: (@Sendable (Int, Int) -> Void)?) async throws -> [[Part]] {
         var results = [[Part]](repeating: [], count: files.count)
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -63,7 +64,7 @@ enum WorkbookReading {
                 next += 1
                 group.addTask {
                     try Task.checkCancellation()
-                    return (i, try read(file, unreadable: unreadable))
+                    return (i, try read(file, unreadable: unreadable, vocabulary: vocabulary))
                 }
             }
             while next < min(width, files.count) { submit() }

@@ -18,8 +18,14 @@ public enum CheckedCopy {
         }
     }
 
-    /// Writes the copy of `input` (named `file` in the findings) to `output`, which must not exist.
-    public static func write(input: String, file: String, findings all: [Finding], language: Language, to output: String) throws {
+    /// The name of the sheet saying how each sheet's columns were read.
+    public static let columnsSheet = "Cách đọc cột"
+
+    /// Writes the copy of `input` (named `file` in the findings) to `output`, which must not
+    /// exist. A "Cách đọc cột" sheet says how the columns of each of this file's sheets among
+    /// those recognised (``Dataset/sheets``) were read, or that none was read as data.
+    public static func write(input: String, file: String, findings all: [Finding], sheets recognised: [RecognisedSheet] = [],
+                             language: Language, to output: String) throws {
         let findings = all.filter { $0.file == file }
         let workbook = try Workbook(path: input)
         let names = Set(workbook.sheets.filter { $0.kind == .worksheet }.map(\.name))
@@ -37,7 +43,66 @@ public enum CheckedCopy {
             }
         }
         marks.append(findingsSheet(findings, sheets: names, language: language))
+        let mine = recognised.filter { $0.file == file && names.contains($0.sheet) }
+        marks.append(columnsSheet(mine, language: language))
         try marks.write(workbook: input, to: output, replaceExisting: false)
+    }
+
+    /// Per sheet: its kind and header row, then each column as written, the concept it was
+    /// read as (with its score, and whether its values settled it), the columns not read and
+    /// the required columns not found, each header linked to its cell.
+    static func columnsSheet(_ sheets: [RecognisedSheet], language: Language) -> AddedSheet {
+        let vi = language == .vi
+        var out = AddedSheet(columnsSheet)
+        let bold = AddedSheet.Look(font: Font(bold: true))
+        let unread = AddedSheet.Look(fill: fill(.warning))
+        let missing = AddedSheet.Look(fill: fill(.error))
+        out.appendRow((vi ? ["Sheet", "Ô", "Tiêu đề trên sheet", "Đọc là", "Điểm", "Ghi chú"]
+                          : ["Sheet", "Cell", "Header on the sheet", "Read as", "Score", "Note"]).map { CellValue.string($0) },
+                      looks: Array(repeating: bold, count: 6))
+        if sheets.isEmpty {
+            out.appendRow([.string(vi ? "Không có sheet nào được đọc như dữ liệu (không thấy dòng tiêu đề của loại sheet nào)."
+                                      : "No sheet was read as data (no header row of a known kind).")])
+        }
+        for sheet in sheets {
+            let m = sheet.header, schema = m.kind.schema
+            let row = m.headerRow + 1
+            var title = vi ? "\(schema.sheetName), dòng tiêu đề \(row)" : "\(schema.sheetName), header row \(row)"
+            if let group = m.groupRow { title += vi ? " (nhóm tiêu đề: dòng \(group + 1))" : " (group headers: row \(group + 1))" }
+            out.appendRow([.string(sheet.sheet), .empty, .empty, .string(title)], looks: [bold, nil, nil, bold])
+            var lines: [(column: Int, values: [CellValue], look: AddedSheet.Look?)] = []
+            for (key, column) in m.columns {
+                let declared = schema.column(key)?.header ?? key
+                let how = m.byValues.contains(key) ? (vi ? "theo giá trị trong cột" : "by the column's values") : ""
+                lines.append((column, [.string(m.headers[key] ?? ""), .string(declared), .number(((m.scores[key] ?? 0) * 100).rounded() / 100), .string(how)], nil))
+            }
+            for (column, header) in m.unknownColumns {
+                var note = vi ? "không đọc (giữ nguyên)" : "not read (kept)"
+                if let near = m.nearMisses.first(where: { $0.column == column }), let spec = schema.column(near.key) {
+                    note += vi ? "; có thể là \"\(spec.header)\"" : "; may be \"\(spec.header)\""
+                }
+                lines.append((column, [.string(header), .empty, .empty, .string(note)], unread))
+            }
+            for (column, header, key) in m.duplicateColumns {
+                let note = vi ? "trùng cột \(schema.column(key)?.header ?? key) đã đọc" : "repeats \(schema.column(key)?.header ?? key), already read"
+                lines.append((column, [.string(header), .empty, .empty, .string(note)], unread))
+            }
+            for (column, values, look) in lines.sorted(by: { $0.column < $1.column }) {
+                let cell = CellReference.columnName(column) + String(row)
+                out.appendRow([.string(sheet.sheet), .string(cell)] + values, looks: [nil, nil, look, look, look, look])
+                if let here = CellReference(row: out.rows.count - 1, column: 1), let target = CellReference(row: row - 1, column: column) {
+                    out.link(here, to: target, in: sheet.sheet)
+                }
+            }
+            for spec in m.missingRequired {
+                out.appendRow([.string(sheet.sheet), .empty, .empty, .string(spec.header), .empty,
+                               .string(vi ? "cột bắt buộc không thấy trên sheet" : "required column not found on the sheet")],
+                              looks: [nil, nil, missing, missing, missing, missing])
+            }
+        }
+        out.frozenRows = 1
+        for (column, width) in [18.0, 8, 36, 30, 8, 50].enumerated() { out.columnWidths[column] = width }
+        return out
     }
 
     /// The cell a finding points at: its own cell, or column A of its row (`7:7`).

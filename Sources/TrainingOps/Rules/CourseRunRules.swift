@@ -58,7 +58,10 @@ struct UnitIncomplete: Rule {
         let labels: [(String, String, String)] = [("name", "tên đơn vị", "unit name"), ("contact", "người liên hệ", "contact person"),
                                                  ("phone", "số điện thoại", "phone")]
         return ctx.eachUnit(where: { $0.pointee.name?.isEmpty != false || $0.pointee.contact?.isEmpty != false || $0.pointee.phone?.isEmpty != false }) { u in
+            // A column the sheet lacks is reported once, at its header (IMPORT_MISSING_COLUMN):
+            // its cells are not read as empty on every unit.
             let missing = labels.filter { key, _, _ in
+                guard u.source.columns[key == "name" ? "unitName" : key] != nil || u.source.sheet.isEmpty else { return false }
                 switch key {
                 case "name": return (u.name ?? "").isEmpty
                 case "contact": return (u.contact ?? "").isEmpty

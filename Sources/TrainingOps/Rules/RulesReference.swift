@@ -38,7 +38,9 @@ public enum RulesReference {
         var s = "| key | label in Cấu hình | default | default set by |\n|---|---|---|---|\n"
         let defaults = Settings()
         for key in Settings.keys {
-            let value = key.kind == .holidays ? "see below" : defaults.text(of: key)
+            let written = defaults.text(of: key)
+            let value = key.kind == .holidays || key.kind == .columnAliases || key.kind == .productAliases ? "see below"
+                : written.isEmpty ? "none" : written
             let origin = key.processText.map { "process text: “\($0)”" } ?? "**office default**"
             s += "| \(key.name) | \(key.label) | \(value) | \(origin) |\n"
         }

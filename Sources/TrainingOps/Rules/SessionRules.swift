@@ -38,7 +38,7 @@ struct PreCheckIncomplete: Rule {
     init() {}
 
     func check(_ ctx: RuleContext) -> [Finding] {
-        ctx.data.preChecks.compactMap { p in
+        itemsWithoutColumn(ctx) + ctx.data.preChecks.compactMap { p in
             guard let mode = ctx.course(p.courseId)?.mode else { return nil }
             let open = p.openItems(for: mode)
             guard let first = open.first else { return nil }
@@ -47,6 +47,28 @@ struct PreCheckIncomplete: Rule {
                            vi: "Chưa đạt hoặc để trống: \(names.joined(separator: ", ")) (lớp \(mode.label.lowercased())).",
                            en: "Not ready or empty: \(names.joined(separator: ", ")) (\(mode == .online ? "online" : "in-person") class).",
                            ["items": .text(open.map(\.rawValue).joined(separator: ",")), "count": .int(open.count)])
+        }
+    }
+
+    /// One finding per check sheet lacking columns for items the checklist of its courses'
+    /// modes asks: those items cannot be judged on any of its rows, which say nothing of them.
+    func itemsWithoutColumn(_ ctx: RuleContext) -> [Finding] {
+        var modes: [String: Set<TrainingMode>] = [:]
+        for p in ctx.data.preChecks where !p.source.sheet.isEmpty {
+            if let mode = ctx.course(p.courseId)?.mode { modes[p.source.file + "\u{0}" + p.source.sheet, default: []].insert(mode) }
+        }
+        return ctx.data.sheets.compactMap { sheet in
+            guard sheet.header.kind == .preCheck, let asked = modes[sheet.file + "\u{0}" + sheet.sheet] else { return nil }
+            let absent = PreCheckItem.allCases.filter { item in
+                !item.isOptional && !asked.isDisjoint(with: item.modes) && sheet.header.columns[item.rawValue] == nil
+            }
+            guard !absent.isEmpty else { return nil }
+            let row = sheet.header.headerRow + 1
+            let names = absent.map(\.column.header)
+            return Finding(rule: id, severity: severity, course: nil, file: sheet.file, sheet: sheet.sheet, cell: "\(row):\(row)",
+                           messageVi: "Sheet không có cột cho mục: \(names.joined(separator: ", ")); các mục này không kiểm tra được trên sheet.",
+                           messageEn: "The sheet has no column for: \(names.joined(separator: ", ")); these items cannot be checked on it.",
+                           data: ["items": .text(absent.map(\.rawValue).joined(separator: ",")), "count": .int(absent.count)])
         }
     }
 }

@@ -44,6 +44,10 @@ extension Settings {
             case minutes
             /// A share, `70%` or `0,7`.
             case rate
+            /// Headers of the office's own: `Danh sách đơn vị › Điện thoại = ĐT cơ quan`.
+            case columnAliases
+            /// Product names of the office's own: `Phần mềm Tiền lương = Tính lương`.
+            case productAliases
         }
 
         /// A setting whose value is parsed by `parse` and printed by `print`.
@@ -171,6 +175,24 @@ extension Settings {
                 for item in Settings.list(t) { list.append(try Settings.holiday(item)) }
                 return list
             }, print: { $0.map { "\($0.date.vietnamese) \($0.name)" }.joined(separator: "; ") }),
+        Key("columnAliases", "Tên cột khác", "The office's own headers: sheet › column = header (one a row, or ; between)", .columnAliases, \.columnAliases,
+            parse: { (t: String) throws(SettingValueError) -> [SheetType: [String: [String]]] in
+                var aliases: [SheetType: [String: [String]]] = [:]
+                for item in Settings.entries(t) {
+                    let (kind, key, header) = try Settings.columnAlias(item)
+                    aliases[kind, default: [:]][key, default: []].append(header)
+                }
+                return aliases
+            }, print: Settings.describe(columnAliases:)),
+        Key("productAliases", "Tên sản phẩm khác", "The office's own product names: name = product (one a row, or ; between)", .productAliases, \.productAliases,
+            parse: { (t: String) throws(SettingValueError) -> [String: Product] in
+                var aliases: [String: Product] = [:]
+                for item in Settings.entries(t) {
+                    let (name, product) = try Settings.productAlias(item)
+                    aliases[name] = product
+                }
+                return aliases
+            }, print: { $0.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value.label)" }.joined(separator: "; ") }),
     ]
 
     /// The key whose name or label folds to the same text as `text`.

@@ -30,6 +30,23 @@ extension Settings {
             }
             let raw: String
             switch dict[name] {
+            case let object as [String: Any] where key.kind == .columnAliases:
+                // {"Danh sách đơn vị": {"Điện thoại": ["ĐT cơ quan", …]}}
+                var items: [String] = []
+                for (sheet, columns) in object.sorted(by: { $0.key < $1.key }) {
+                    guard let columns = columns as? [String: Any] else {
+                        throw SettingsError(file: file, place: "\(name).\(sheet)", key: name, messageVi: "cần {\"cột\": [\"tiêu đề\", …]}",
+                                            messageEn: "expected {\"column\": [\"header\", …]}")
+                    }
+                    for (column, headers) in columns.sorted(by: { $0.key < $1.key }) {
+                        let list = (headers as? [Any]).map { $0.map { "\($0)" } } ?? ["\(headers)"]
+                        for header in list { items.append("\(sheet) › \(column) = \(header)") }
+                    }
+                }
+                raw = items.joined(separator: "\n")
+            case let object as [String: Any] where key.kind == .productAliases:
+                // {"Phần mềm Tiền lương": "Tính lương"}
+                raw = object.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: "\n")
             case let n as NSNumber: raw = CellParser.text(.number(n.doubleValue)) ?? ""
             case let t as String: raw = t
             case let list as [Any] where key.kind == .holidays:
@@ -41,10 +58,29 @@ extension Settings {
             default:
                 throw SettingsError(file: file, place: name, key: name, messageVi: "giá trị phải là số, chuỗi hoặc danh sách", messageEn: "the value must be a number, a string or a list")
             }
-            do { try self.set(key, raw) } catch {
+            do { try self.set(key, raw, adding: true) } catch {
                 throw SettingsError(file: file, place: name, key: name, messageVi: error.vi, messageEn: error.en)
             }
             set(key)
+        }
+    }
+
+    /// Sets `key` from `raw`; with `adding`, the office's own words are added to those already
+    /// set (by earlier rows, sheets or files) rather than replacing them.
+    mutating func set(_ key: Key, _ raw: String, adding: Bool) throws(SettingValueError) {
+        switch key.kind {
+        case .columnAliases where adding:
+            let before = columnAliases
+            try set(key, raw)
+            for (kind, columns) in before {
+                for (column, headers) in columns { columnAliases[kind, default: [:]][column, default: []].insert(contentsOf: headers, at: 0) }
+            }
+        case .productAliases where adding:
+            let before = productAliases
+            try set(key, raw)
+            productAliases.merge(before) { new, _ in new }
+        default:
+            try set(key, raw)
         }
     }
 
@@ -84,10 +120,15 @@ extension Settings {
                 set(key, valuePlace)
                 continue
             }
-            guard let text = CellParser.text(valueCell) else {
+            guard var text = CellParser.text(valueCell) else {
                 throw SettingsError(file: file, place: valuePlace, key: name, messageVi: "ô giá trị để trống", messageEn: "the value cell is empty")
             }
-            do { try self.set(key, text) } catch {
+            // The office's own words may give the part after "=" in the next cell.
+            if key.kind == .columnAliases || key.kind == .productAliases, !text.contains("="),
+               row.count > 2, let more = CellParser.text(row[2]) {
+                text += " = " + more
+            }
+            do { try self.set(key, text, adding: true) } catch {
                 throw SettingsError(file: file, place: valuePlace, key: name, messageVi: error.vi, messageEn: error.en)
             }
             set(key, valuePlace)

@@ -67,6 +67,12 @@ public struct Settings: Hashable, Sendable {
     public var nonWorkingWeekdays: Set<Int> = [7]
     /// Public holidays (Vietnam 2026 and New Year 2027 by default).
     public var holidays: [Holiday] = Settings.vietnamHolidays
+    /// The office's own headers for columns, by sheet kind and column key, read besides the
+    /// headers the vocabulary knows (none by default).
+    public var columnAliases: [SheetType: [String: [String]]] = [:]
+    /// The office's own names of products, folded (``HeaderNormalizer/key(_:)``), with the
+    /// product each stands for, and so its lead time (none by default).
+    public var productAliases: [String: Product] = [:]
 
     /// The office's defaults.
     public init() {}

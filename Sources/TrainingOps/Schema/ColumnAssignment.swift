@@ -3,7 +3,8 @@
 /// Greedy by descending score (ties by column, leftmost first), then improved by exchanges: a
 /// column left without a concept takes one held by another column when that column can move
 /// to a free concept and the two together score more (`A` 0.9 for X, 0.85 for Y, `B` 0.88 for
-/// X only: A gets Y and B gets X). Two columns scoring the same for the concept that is best
+/// X only: A gets Y and B gets X), as long as the moved column loses at most
+/// ``maximumMove``. Two columns scoring the same for the concept that is best
 /// for both are a tie: the left one keeps it, the other is reported, not read.
 struct ColumnAssignment: Sendable {
     /// One column's concept and score.
@@ -22,6 +23,10 @@ struct ColumnAssignment: Sendable {
 
     /// Scores of two columns closer than this are equal.
     static let epsilon = 1e-9
+    /// An exchange moves a column only to a concept it names nearly as well as the one it
+    /// holds: `Team lead`, the very name of one concept, is not moved to a weak second reading
+    /// so that `Nhóm phụ trách` may take it, however the sum comes out.
+    static let maximumMove = 0.25
 
     /// Assigns `columns` (column index, its scores by concept) with scores from `threshold`.
     init(_ columns: [(column: Int, scores: [ConceptScore])], threshold: Double) {
@@ -68,7 +73,8 @@ struct ColumnAssignment: Sendable {
             search: for pick in pairs where byColumn[pick.column] == nil && !tied.contains(pick.column) {
                 guard let holder = byConcept[pick.concept], let held = byColumn[holder] else { continue }
                 for alternative in pairs where alternative.column == holder && byConcept[alternative.concept] == nil {
-                    if pick.score + alternative.score > held.score + Self.epsilon {
+                    if pick.score + alternative.score > held.score + Self.epsilon,
+                       held.score - alternative.score <= Self.maximumMove + Self.epsilon {
                         byConcept[held.concept] = nil
                         take(alternative)
                         take(pick)

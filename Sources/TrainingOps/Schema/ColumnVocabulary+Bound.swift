@@ -10,7 +10,7 @@ extension ColumnVocabulary {
     func strongScores(_ text: String) -> [ConceptScore] {
         guard HeaderNormalizer.hasBrackets(text) else {
             // One key: nothing to gather.
-            let key = HeaderNormalizer.key(text)
+            let key = HeaderNormalizer.key(Self.splittingCamelCase(text))
             return bound(key) >= Float(Self.threshold) ? scores(text, keys: [key], bounded: true) : []
         }
         let keys = Self.keys(text)
@@ -42,7 +42,7 @@ extension ColumnVocabulary {
                 var j = i, digits = true, h = Self.fnvBasis
                 while j < n, b[j] != 0x20 {
                     if b[j] < 0x30 || b[j] > 0x39 { digits = false }
-                    h = (h ^ UInt64(b[j])) &* Self.fnvPrime
+                    h = (h ^ UInt64(Self.spelt(b, j, n))) &* Self.fnvPrime
                     j += 1
                 }
                 if digits {
@@ -51,7 +51,13 @@ extension ColumnVocabulary {
                     i = j + 1
                     continue
                 }
-                let entry = syllables[h] ?? SyllableEntry(flags: 0, weight: unknownWeight)
+                var entry = syllables[h] ?? SyllableEntry(flags: 0, weight: unknownWeight)
+                // Abbreviations typed together (`tlhd`): letters without a vowel, read by
+                // HeaderWords.glued(_:); no bound, as for any abbreviation.
+                if entry.flags == 0, j - i >= 4, j - i <= 12,
+                   b[i..<j].allSatisfy(HeaderWords.isConsonantLetter) {
+                    entry = SyllableEntry(flags: Self.wordFlag | Self.abbreviationFlag, weight: unknownWeight)
+                }
                 if entry.flags & Self.abbreviationFlag == 0 { code = false } else { abbreviation = true }
                 if entry.flags & Self.compoundFlag != 0 {
                     // The longest run of the next syllables that is a word of several.
@@ -60,7 +66,7 @@ extension ColumnVocabulary {
                     while more < 3, k < n {
                         run = (run ^ 0x20) &* Self.fnvPrime
                         k += 1
-                        while k < n, b[k] != 0x20 { run = (run ^ UInt64(b[k])) &* Self.fnvPrime; k += 1 }
+                        while k < n, b[k] != 0x20 { run = (run ^ UInt64(Self.spelt(b, k, n))) &* Self.fnvPrime; k += 1 }
                         more += 1
                         if let w = compounds[run] { longest = (k, w) }
                     }
@@ -80,6 +86,15 @@ extension ColumnVocabulary {
             let q = known / (known + unknown)
             return 2 * q / (1 + q)
         }
+    }
+
+    /// Byte `j` of a folded key as ``HeaderWords/spelling(_:)`` spells its syllable: the `y`
+    /// of a two-letter syllable after a consonant read as `i`.
+    @inline(__always)
+    static func spelt(_ b: UnsafeBufferPointer<UInt8>, _ j: Int, _ n: Int) -> UInt8 {
+        guard b[j] == UInt8(ascii: "y"), j >= 1, j + 1 == n || b[j + 1] == 0x20, j == 1 || b[j - 2] == 0x20,
+              HeaderWords.isConsonant(b[j - 1]) else { return b[j] }
+        return UInt8(ascii: "i")
     }
 
     /// FNV-1a, 64 bits: the hash ``mayName(_:)`` looks syllables up by.

@@ -139,7 +139,7 @@ public final class ColumnVocabulary: Sendable {
         var groupOf: [Int32] = []
         var groupPairs: [(Int32, Int32)] = []
         for (g, group) in HeaderWords.synonymGroups.enumerated() {
-            for word in group { groupPairs.append((id(word), Int32(g))) }
+            for word in group { groupPairs.append((id(HeaderWords.spelled(word)), Int32(g))) }
         }
         groupOf = Array(repeating: -1, count: users.count)
         for (word, group) in groupPairs { groupOf[Int(word)] = group }
@@ -205,10 +205,32 @@ public final class ColumnVocabulary: Sendable {
 
     /// The folded keys a text is read by: as written and, when it holds brackets, without them.
     static func keys(_ text: String) -> [String] {
-        let key = HeaderNormalizer.key(text)
+        let key = HeaderNormalizer.key(splittingCamelCase(text))
         guard HeaderNormalizer.hasBrackets(text) else { return [key] }
-        let bare = HeaderNormalizer.keyWithoutParentheses(text)
+        let bare = HeaderNormalizer.keyWithoutParentheses(splittingCamelCase(text))
         return bare == key || bare.isEmpty ? [key] : [key, bare]
+    }
+
+    /// `text` with a space where a lower-case ASCII letter is followed by an upper-case one
+    /// (`Đ` included): words typed together, `BanGĐ` for `Ban GĐ`, `NgàyGửi` for `Ngày gửi`.
+    /// Read byte by byte, as every text of the rows scanned for a header comes through here.
+    static func splittingCamelCase(_ text: String) -> String {
+        var text = text
+        let cuts = text.withUTF8 { b -> [Int] in
+            var cuts: [Int] = []
+            var i = 1
+            while i < b.count {
+                if (0x61...0x7a).contains(b[i - 1]), (0x41...0x5a).contains(b[i]) || (b[i] == 0xC4 && i + 1 < b.count && b[i + 1] == 0x90) {
+                    cuts.append(i)
+                }
+                i += 1
+            }
+            return cuts
+        }
+        guard !cuts.isEmpty else { return text }
+        var bytes = Array(text.utf8)
+        for cut in cuts.reversed() { bytes.insert(0x20, at: cut) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The concepts of `kind`.

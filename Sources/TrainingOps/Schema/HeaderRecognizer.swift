@@ -39,6 +39,9 @@ public struct HeaderMatch: Hashable, Sendable {
     public var groupRow: Int?
     /// Columns nearly naming a concept the sheet lacks, one per column.
     public var nearMisses: [NearMiss] = []
+    /// The keys whose column was settled by its values rather than by its header alone
+    /// (``ColumnContent``): `Sáng/Chiều` over a column of sessions.
+    public var byValues: Set<String> = []
 
     /// Equality on kind, place and columns.
     public static func == (a: HeaderMatch, b: HeaderMatch) -> Bool {
@@ -190,10 +193,22 @@ public enum HeaderRecognizer {
                var m = match(combined, nil, headerRow: chosen.headerRow + 1, kind: chosen.kind, vocabulary: vocabulary),
                m.columns.count >= chosen.columns.count {
                 m.groupRow = chosen.headerRow
-                return m
+                return ColumnContent.complete(m, rows: rows, vocabulary: vocabulary)
             }
         }
-        return best?.match
+        // The row taken may itself be the lower row, with headers merged down from the row
+        // above it beside group headers (`Mã khóa` over both rows, `Thời gian` over `Từ ngày`).
+        if let chosen = best?.match, chosen.groupRow == nil, chosen.headerRow > 0 {
+            full(chosen.headerRow - 1)
+            let top = scoredRows[chosen.headerRow - 1], sub = scoredRows[chosen.headerRow]
+            if TwoRowHeader.isSubHeaderRow(sub, under: top), let combined = TwoRowHeader.combine(top, sub, vocabulary: vocabulary),
+               var m = match(combined, nil, headerRow: chosen.headerRow, kind: chosen.kind, vocabulary: vocabulary),
+               m.columns.count > chosen.columns.count {
+                m.groupRow = chosen.headerRow - 1
+                return ColumnContent.complete(m, rows: rows, vocabulary: vocabulary)
+            }
+        }
+        return best.map { ColumnContent.complete($0.match, rows: rows, vocabulary: vocabulary) }
     }
 
     /// A row's match for `kind`, `nil` when it cannot be the kind's header: fewer than two

@@ -16,6 +16,8 @@ enum HeaderWords {
         "tk": "trien khai", "sd": "su dung", "lh": "lien he", "xn": "xac nhan",
         "hcsn": "hanh chinh su nghiep", "cv": "cong van", "stt": "so thu tu", "cbi": "chuan bi",
         "sp": "san pham", "bd": "bat dau", "cb": "can bo", "ns": "nhan su", "lv": "lam viec",
+        "yk": "y kien", "kn": "kien nghi", "cs": "cham soc", "gs": "giam sat", "td": "tien do",
+        "bgd": "ban giam doc", "hv": "hoc vien", "nd": "noi dung", "xl": "xu ly",
     ]
 
     /// Abbreviations with several readings (`KH`: kế hoạch, khách hàng, khóa học). A header
@@ -27,7 +29,31 @@ enum HeaderWords {
         "kt": ["ket thuc", "kiem tra", "ke toan"],
         "ht": ["hinh thuc", "ho tro", "hoan thanh"],
         "tl": ["ty le", "thanh ly"],
+        "tt": ["tinh trang", "thong tin", "truc tiep", "truc tuyen"],
     ]
+
+    /// An abbreviation glued to the next (`TLHĐ`, `SLĐV`): a syllable without a vowel, not an
+    /// abbreviation itself, that splits wholly into known abbreviations of two letters or
+    /// more, read as those abbreviations (the split with the fewest parts).
+    static func glued(_ syllable: String) -> [String]? {
+        let n = syllable.utf8.count
+        guard n >= 4, n <= 12, syllable.utf8.allSatisfy(isConsonantLetter),
+              abbreviations[syllable] == nil, ambiguousAbbreviations[syllable] == nil else { return nil }
+        let letters = Array(syllable.utf8)
+        // best[i]: the fewest parts covering letters[..<i].
+        var best: [[String]?] = Array(repeating: nil, count: letters.count + 1)
+        best[0] = []
+        for end in 1...letters.count {
+            for start in stride(from: end - 2, through: 0, by: -1) {
+                guard let prefix = best[start] else { continue }
+                let part = String(decoding: letters[start..<end], as: UTF8.self)
+                guard abbreviations[part] != nil || ambiguousAbbreviations[part] != nil else { continue }
+                if best[end] == nil || best[end]!.count > prefix.count + 1 { best[end] = prefix + [part] }
+            }
+        }
+        guard let parts = best[letters.count], parts.count >= 2 else { return nil }
+        return parts
+    }
 
     /// Words meaning the same thing to a header: a word of a group gets part of the credit of
     /// another word of it (``ColumnVocabulary/synonymCredit``). Words of several syllables here
@@ -38,7 +64,7 @@ enum HeaderWords {
         ["khoa", "lop", "khoa hoc", "course", "class"],
         ["so", "so luong", "count", "number"],
         ["don vi", "khach hang", "unit", "units", "customer"],
-        ["bao cao", "report"],
+        ["bao cao", "report", "bao"],
         ["ten", "ho ten", "name"],
         ["nhan vien", "can bo", "staff", "trainer"],
         ["dien thoai", "so dien thoai", "di dong", "phone", "mobile", "tel"],
@@ -58,11 +84,11 @@ enum HeaderWords {
         ["trang thai", "tinh trang", "status"],
         ["phat bieu", "speak", "spoke"],
         ["dang nhap", "login"],
-        ["doi tac", "partner"],
         ["vang", "vang mat", "absent"],
         ["duyet", "phe duyet", "approved"],
         ["ban giao", "handover"],
-        ["chu quan", "don vi chu quan", "co quan chu quan", "agency"],
+        // The process text calls the partner agency both: "Chủ quản phát biểu", "Đối tác phát biểu".
+        ["chu quan", "don vi chu quan", "co quan chu quan", "agency", "doi tac", "partner", "nguoi dai dien"],
         ["ke hoach", "plan"],
         ["hop dong", "contract"],
         ["thu no", "cong no", "debt"],
@@ -88,10 +114,10 @@ enum HeaderWords {
     ]
 
     /// Words that tie a header together without naming anything: they weigh little.
-    static let stopWords: Set<String> = [
+    static let stopWords: Set<String> = Set([
         "cua", "cho", "va", "cac", "la", "ai", "nao", "voi", "tai", "ve", "hoac", "neu",
         "the", "of", "for", "and", "by", "on", "at", "in", "a", "an",
-    ]
+    ].map(spelled))
 
     /// Words of several syllables kept together, by their first syllable, longest first: the
     /// words of the synonym groups and what the abbreviations stand for, so that a role such as
@@ -100,16 +126,54 @@ enum HeaderWords {
         var byFirst: [String: Set<[String]>] = [:]
         let words = Array(synonymGroups.joined()) + Array(abbreviations.values) + Array(ambiguousAbbreviations.values.joined())
         for word in words where word.contains(" ") {
-            let syllables = word.split(separator: " ").map(String.init)
+            let syllables = word.split(separator: " ").map(spelling)
             byFirst[syllables[0], default: []].insert(syllables)
         }
         return byFirst.mapValues { $0.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) } }
     }()
 
+    /// The spelling a syllable is compared by: Vietnamese writes a final `i` after a lone
+    /// consonant also as `y` (`tỷ lệ` / `tỉ lệ`, `lý do` / `lí do`, `kỹ thuật` / `kĩ thuật`),
+    /// and both are the same word. Folded: `ty` → `ti`.
+    @inline(__always)
+    static func spelling(_ syllable: Substring) -> String {
+        let u = syllable.utf8
+        guard u.count == 2, u.last == UInt8(ascii: "y"), let first = u.first, isConsonant(first) else { return String(syllable) }
+        return String(decoding: [first, UInt8(ascii: "i")], as: UTF8.self)
+    }
+
+    /// A folded letter that is not a vowel (`y` counts as one).
+    @inline(__always)
+    static func isConsonantLetter(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "y"): return false
+        default: return (0x61...0x7a).contains(b)
+        }
+    }
+
+    /// A folded consonant that may stand alone before a final `i`/`y`.
+    @inline(__always)
+    static func isConsonant(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "b"), UInt8(ascii: "c"), UInt8(ascii: "d"), UInt8(ascii: "g"), UInt8(ascii: "h"), UInt8(ascii: "k"),
+             UInt8(ascii: "l"), UInt8(ascii: "m"), UInt8(ascii: "n"), UInt8(ascii: "p"), UInt8(ascii: "r"), UInt8(ascii: "s"),
+             UInt8(ascii: "t"), UInt8(ascii: "v"), UInt8(ascii: "x"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// A folded text with every syllable in its ``spelling(_:)``.
+    static func spelled(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "y")) else { return text }
+        return text.split(separator: " ").map(spelling).joined(separator: " ")
+    }
+
     /// The words of a folded key, syllables of a known compound joined by one space:
     /// `"so luong don vi vang"` → `["so luong", "don vi", "vang"]`.
     static func words(_ key: String) -> [String] {
-        let syllables = key.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let syllables = key.split(separator: " ", omittingEmptySubsequences: true).map(spelling)
         var out: [String] = []
         out.reserveCapacity(syllables.count)
         var i = 0
@@ -134,12 +198,13 @@ enum HeaderWords {
     /// each of its readings (at most ``maxReadings`` readings in all).
     static func readings(_ key: String, readingAmbiguous: Bool) -> [[String]] {
         // Most keys hold no abbreviation: one reading, the key's words.
-        if !key.split(separator: " ").contains(where: { abbreviations[String($0)] != nil || ambiguousAbbreviations[String($0)] != nil }) {
+        var split = key.split(separator: " ").map(String.init)
+        if split.contains(where: { glued($0) != nil }) { split = split.flatMap { glued($0) ?? [$0] } }
+        if !split.contains(where: { abbreviations[$0] != nil || ambiguousAbbreviations[$0] != nil }) {
             return [words(key)]
         }
         var syllables: [[String]] = [[]]
-        for syllable in key.split(separator: " ") {
-            let s = String(syllable)
+        for s in split {
             if let long = abbreviations[s] {
                 let spelt = long.split(separator: " ").map(String.init)
                 for i in syllables.indices { syllables[i] += spelt }

@@ -35,13 +35,13 @@ enum TwoRowHeader {
                 group = u
                 let text = u + " / " + l
                 texts.append(text)
-                scores.append(vocabulary.scores(text))
+                scores.append(grouped(text, l, vocabulary))
             case (nil, let l?):
                 if let g = group {
                     spanning += 1
                     let text = g + " / " + l
                     texts.append(text)
-                    scores.append(vocabulary.scores(text))
+                    scores.append(grouped(text, l, vocabulary))
                 } else {
                     texts.append(l)
                     scores.append(sub.scores[c])
@@ -60,5 +60,14 @@ enum TwoRowHeader {
         var row = HeaderRecognizer.ScoredRow(texts: texts, scores: scores, filled: texts.lazy.compactMap { $0 }.count)
         row.strongKinds = scores.map(vocabulary.strongKinds)
         return row
+    }
+
+    /// The scores of a sub-header under its group: for each concept the better of the two
+    /// read together (`Báo cáo ĐVCQ / Ngày gửi`) and of the sub-header alone, which is often a
+    /// whole header itself (`Trong tập huấn / Attended`) that the group's words only dilute.
+    static func grouped(_ text: String, _ sub: String, _ vocabulary: ColumnVocabulary) -> [ConceptScore] {
+        var best: [Int: Double] = [:]
+        for s in vocabulary.scores(text) + vocabulary.scores(sub) { best[s.concept] = max(best[s.concept] ?? 0, s.score) }
+        return best.map { ConceptScore(concept: $0.key, score: $0.value) }.sorted { $0.concept < $1.concept }
     }
 }
