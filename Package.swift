@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,11 +33,20 @@ let package = Package(
             name: "TrainingOps",
             dependencies: ["XLSX"]
         ),
+        // The web front door (`taphuan serve`): pages over the same pipeline as the commands.
+        .target(
+            name: "TapHuanServer",
+            dependencies: [
+                "TrainingOps", "XLSX",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "taphuan",
             dependencies: [
-                "TrainingOps", "XLSX",
+                "TrainingOps", "XLSX", "TapHuanServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .executableTarget(
@@ -52,6 +62,10 @@ let package = Package(
         .target(name: "TestTools", path: "Tests/TestTools"),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "TestTools"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrainingOpsTests", dependencies: ["TrainingOps", "XLSX", "TestTools"], exclude: ["LibreOffice", "WeeklyGolden"]),
+        .testTarget(name: "TapHuanServerTests", dependencies: [
+            "TapHuanServer", "TrainingOps", "XLSX", "TestTools",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "taphuanTests", dependencies: ["taphuan", "taphuan-samples", "TrainingOps", "XLSX", "TestTools"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

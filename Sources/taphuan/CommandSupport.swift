@@ -32,15 +32,6 @@ func checkOffice(_ paths: [String], asOf: String?, settings: String?, lang: Lang
     }
 }
 
-/// `Nhóm 1` → `Nhom 1`, `Bàn giao kế hoạch` → `Ban giao ke hoach`: a name for a file, without
-/// diacritics or the characters file systems refuse.
-func plainFileName(_ text: String) -> String {
-    let plain = text.decomposedStringWithCanonicalMapping.unicodeScalars
-        .filter { !(0x300...0x36F).contains($0.value) && !"/\\:*?\"<>|".unicodeScalars.contains($0) }
-        .map { $0 == "đ" ? "d" : $0 == "Đ" ? "D" : Character($0) }
-    return String(plain)
-}
-
 /// The records of a run, kept alive to the end of the process (see `execute`).
 final class Retained: @unchecked Sendable {
     let data: Dataset

@@ -42,7 +42,7 @@ struct Forms: AsyncParsableCommand {
         guard let book = try FormsWorkbook.workbook(course: course, data: office.data) else {
             throw ValidationError(lang.pick("Không có khóa \"\(course)\" trên bảng bàn giao", "No course \"\(course)\" on the handover plan"))
         }
-        let out = output ?? "Bieu mau \(plainFileName(course)).xlsx"
+        let out = output ?? FileName.forms(course: course)
         if !force, FileManager.default.fileExists(atPath: out) {
             throw ValidationError(lang.pick("\(out) đã có; dùng --force để ghi đè", "\(out) exists; --force replaces it"))
         }

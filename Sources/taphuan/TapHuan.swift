@@ -21,9 +21,10 @@ struct TapHuan: AsyncParsableCommand {
               taphuan rules --lang en
               taphuan template -o mau
               taphuan inspect "samples/Ban giao ke hoach.xlsx"
+              taphuan serve samples
             """,
         version: TapHuan.version,
-        subcommands: [Validate.self, Weekly.self, Forms.self, Template.self, Rules.self, Fill.self, Inspect.self, Parts.self]
+        subcommands: [Validate.self, Weekly.self, Forms.self, Template.self, Rules.self, Serve.self, Fill.self, Inspect.self, Parts.self]
     )
 
     /// The package's version, printed by `taphuan --version`; the one place it is written

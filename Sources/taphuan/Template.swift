@@ -51,5 +51,5 @@ struct Template: ParsableCommand {
     }
 
     /// `Bàn giao kế hoạch` → `Ban giao ke hoach.xlsx`.
-    static func fileName(_ kind: SheetType) -> String { plainFileName(kind.sheetName) + ".xlsx" }
+    static func fileName(_ kind: SheetType) -> String { FileName.blankWorkbook(kind) }
 }

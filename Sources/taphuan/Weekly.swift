@@ -79,7 +79,7 @@ struct Weekly: AsyncParsableCommand {
         guard let week, let level else {
             throw ValidationError(lang.pick("cần --week và --level (ví dụ --week 2026-W48 --level team)", "--week and --level are needed (e.g. --week 2026-W48 --level team)"))
         }
-        guard let w = Self.week(week) else {
+        guard let w = Week.parse(week) else {
             throw ValidationError(lang.pick("--week \"\(week)\" không phải tuần ISO (ví dụ 2026-W48)", "--week \"\(week)\" is not an ISO week (e.g. 2026-W48)"))
         }
         if level == .team, team == nil {
@@ -87,19 +87,12 @@ struct Weekly: AsyncParsableCommand {
         }
         let office = try await checkOffice(paths, asOf: asOf, settings: settings, lang: lang)
         let report: WeeklyReport
-        switch level {
-        case .team:
-            let name = team ?? ""
-            let known = WeeklyReport.teams(office.data)
-            guard known.contains(where: { HeaderNormalizer.key($0) == HeaderNormalizer.key(name) }) else {
-                throw ValidationError(lang.pick("Không có nhóm \"\(name)\" trên bảng bàn giao. Các nhóm: \(known.joined(separator: ", "))",
-                                                "No team \"\(name)\" on the handover plan. Teams: \(known.joined(separator: ", "))"))
-            }
-            report = WeeklyReport.team(name, week: w, data: office.data, findings: office.findings, settings: office.settings.settings, asOf: office.asOf)
-        case .office:
-            report = WeeklyReport.office(week: w, data: office.data, findings: office.findings, settings: office.settings.settings, asOf: office.asOf)
+        do {
+            report = try office.weeklyReport(week: w, team: level == .team ? team : nil)
+        } catch {
+            throw ValidationError(error.message(lang))
         }
-        let out = output ?? Self.defaultName(report)
+        let out = output ?? report.fileName
         if !force, FileManager.default.fileExists(atPath: out) {
             throw ValidationError(lang.pick("\(out) đã có; dùng --force để ghi đè", "\(out) exists; --force replaces it"))
         }
@@ -110,18 +103,5 @@ struct Weekly: AsyncParsableCommand {
             try WeeklyWorkbook.write(report, to: out, replaceExisting: force)
         }
         return out
-    }
-
-    /// `2026-W48` → the week.
-    static func week(_ text: String) -> Week? {
-        let parts = text.uppercased().split(separator: "-")
-        guard parts.count == 2, let y = Int(parts[0]), parts[1].hasPrefix("W"), let n = Int(parts[1].dropFirst()) else { return nil }
-        return Week.iso(year: y, number: n)
-    }
-
-    /// `Bao cao tuan 2026-W48 - Nhom 1.xlsx`, `Bao cao tuan 2026-W48 - Van phong.xlsx`.
-    static func defaultName(_ r: WeeklyReport) -> String {
-        let who = r.team.map(plainFileName) ?? "Van phong"
-        return "Bao cao tuan \(r.week) - \(who).xlsx"
     }
 }
