@@ -247,18 +247,22 @@ public struct CellStyle: Hashable, Sendable {
     public var alignment: Alignment?
     /// How a number shows: decimals, thousands, percent, a date.
     public var numberFormat: NumberFormat
-    /// Cell protection: locked (Excel's default) or not.
+    /// Cell protection: locked (Excel's default) or not; it takes effect when the sheet is
+    /// protected (``SheetLayout/protect(_:)``).
     public var locked: Bool
+    /// Cell protection: the formula is hidden from the formula bar while the sheet is protected.
+    public var hidden: Bool
 
     /// A style from its parts; the defaults give an unstyled cell.
     public init(font: Font = .standard, fill: Fill = .none, border: Border = .none, alignment: Alignment? = nil,
-                numberFormat: NumberFormat = .general, locked: Bool = true) {
+                numberFormat: NumberFormat = .general, locked: Bool = true, hidden: Bool = false) {
         self.font = font
         self.fill = fill
         self.border = border
         self.alignment = alignment
         self.numberFormat = numberFormat
         self.locked = locked
+        self.hidden = hidden
     }
 
     /// The style of a cell nobody styled.
