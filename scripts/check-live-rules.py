@@ -13,6 +13,10 @@
    reports the whole row: its course id cell is compared). The live rules judge what is typed:
    a finding on an empty cell or on another column (a date not entered by its deadline, which
    depends on the as-of moment) is left to validate and counted apart.
+6. The one live rule that reads the clock, a course ended before today without two filled
+   session reports a day (SESSION_REPORT_MISSING, which validate reports per course, with no
+   cell), is compared course by course with validate judging at the present moment; its
+   courses are dated relative to today.
 
     scripts/check-live-rules.py --taphuan PATH/taphuan [--keep DIR]
 needs python3 + openpyxl and soffice (libreoffice-calc-nogui). Exit status 0 when all agree.
@@ -48,6 +52,17 @@ def course(cid, product, start, end, handed, agency="Phòng GD&ĐT huyện Krôn
             "Nhóm triển khai": "Nhóm 1", "TNTK phụ trách": "Lê Thị Hoa"}
 
 
+TODAY = dt.date.today()
+S5 = dt.datetime.combine(TODAY - dt.timedelta(days=20), dt.time())
+S6 = dt.datetime.combine(TODAY - dt.timedelta(days=30), dt.time())
+
+
+def report(cid, day, part, hour):
+    return {"Mã khóa": cid, "Ngày": day, "Buổi": part, "Giờ báo cáo": day + dt.timedelta(hours=hour),
+            "Người báo cáo": "Nguyễn Văn An", "Số ĐV vắng": 0}
+
+
+SESSIONS = "Báo cáo trong TH"
 ROWS = {
     HANDOVER: [
         # row 2: handed over exactly 10 days ahead: on time.
@@ -60,6 +75,14 @@ ROWS = {
         course("TH-01", "Kế toán HCSN", D(2026, 12, 14), D(2026, 12, 15), D(2026, 12, 1, 8, 0)),
         # row 6: salary budgeting 41 days ahead, on time, but the supervising agency is empty.
         course("TH-04", "DT lương", D(2027, 1, 20), D(2027, 1, 21), D(2026, 12, 10, 8, 0), agency=None),
+        # row 7: two days ended before today, three of its four sessions reported.
+        course("TH-05", "Kế toán HCSN", S5, S5 + dt.timedelta(days=1), S5 - dt.timedelta(days=15)),
+        # row 8: one day ended before today, both sessions reported.
+        course("TH-06", "Kế toán HCSN", S6, S6, S6 - dt.timedelta(days=15)),
+    ],
+    SESSIONS: [
+        report("TH-05", S5, "Sáng", 8), report("TH-05", S5, "Chiều", 13.5), report("TH-05", S5 + dt.timedelta(days=1), "Sáng", 8),
+        report("TH-06", S6, "Sáng", 8), report("TH-06", S6, "Chiều", 13.5),
     ],
     STAFF: [
         # TH-01 starts Monday 14/12: due Saturday 12/12 09:00 (the week before). Sent 09:00 sharp: on time.
@@ -113,13 +136,14 @@ EXPECTED = {
     (PRECHECK, "Ngày kiểm tra", 3): ("PRECHECK_LATE", YELLOW),
     (UNITS, "Đã gọi hỗ trợ", 2): ("FOLLOW_UP_MISSING", YELLOW),
     (UNITS, "Đã gọi hỗ trợ", 4): ("FOLLOW_UP_MISSING", YELLOW),
+    (HANDOVER, "Ngày kết thúc", 7): ("SESSION_REPORT_MISSING", RED),
 }
 # The column each live rule colours (IMPORT_MISSING_VALUE: every required column).
 LIVE = {"HANDOVER_LATE": (HANDOVER, "Ngày bàn giao"), "IMPORT_DUPLICATE_COURSE": (HANDOVER, "Mã khóa"),
         "STAFF_PLAN_LATE": (STAFF, "Thời điểm gửi TP"), "CRM_LATE": (TRACKING, "Ngày cập nhật CRM"),
         "SURVEY_LATE": (TRACKING, "Ngày cập nhật KQ khảo sát"), "PRECHECK_LATE": (PRECHECK, "Ngày kiểm tra"),
         "FOLLOW_UP_MISSING": (UNITS, "Đã gọi hỗ trợ"), "IMPORT_MISSING_VALUE": None}
-CHECKED_SHEETS = [HANDOVER, STAFF, TRACKING, PRECHECK, UNITS]
+CHECKED_SHEETS = [HANDOVER, STAFF, TRACKING, PRECHECK, UNITS, SESSIONS]
 
 
 def headers(ws):
@@ -225,13 +249,23 @@ def main():
             apart += 1
             continue
         reported.add((f["sheet"], header, row))
-    for cell in sorted(reported ^ set(coloured)):
+    # The clock-reading rule, course by course, with validate judging now (Vietnam time).
+    from zoneinfo import ZoneInfo
+    now = dt.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).strftime("%Y-%m-%dT%H:%M")
+    result = subprocess.run([args.taphuan, "validate", filled, "--format", "json", "--as-of", now], capture_output=True, text=True)
+    missing = {f.get("course") for f in json.loads(result.stdout).get("findings", []) if f.get("rule") == "SESSION_REPORT_MISSING"}
+    ids = {r: row.get("Mã khóa") for r, row in enumerate(ROWS[HANDOVER], start=2)}
+    ended = {ids[row] for (sheet, header, row) in coloured if sheet == HANDOVER and header == "Ngày kết thúc"}
+    if missing != ended:
+        failures.append(f"SESSION_REPORT_MISSING: validate (as of {now}) names {sorted(missing)}, the live colours {sorted(ended)}")
+    session_cells = {c for c in coloured if c[0] == HANDOVER and c[1] == "Ngày kết thúc"}
+    for cell in sorted(reported ^ (set(coloured) - session_cells)):
         side = "validate only" if cell in reported else "colour only"
         failures.append(f"validate and the live colours disagree ({side}): {cell[0]} › {cell[1]} row {cell[2]}")
     for f in failures:
         print("FAIL:", f)
     print(f"live rules: {len(coloured)} cells coloured by LibreOffice, {len(EXPECTED)} expected, "
-          f"{len(reported)} reported by validate in the live rules' cells ({apart} more on cells not typed yet, left to validate); "
+          f"{len(reported) + len(missing)} reported by validate in the live rules' cells ({apart} more on cells not typed yet, left to validate); "
           f"{len(failures)} problems ({work})")
     sys.exit(1 if failures else 0)
 

@@ -17,7 +17,7 @@ struct LiveRulesTests {
         settings.staffPlanWeekday = 5
         let rules = LiveRules.rules(for: SheetType.allCases, settings: settings)
         let expected: Set<String> = ["HANDOVER_LATE", "IMPORT_DUPLICATE_COURSE", "STAFF_PLAN_LATE", "SURVEY_LATE", "CRM_LATE",
-                                     "PRECHECK_LATE", "FOLLOW_UP_MISSING", "IMPORT_MISSING_VALUE"]
+                                     "PRECHECK_LATE", "FOLLOW_UP_MISSING", "IMPORT_MISSING_VALUE", "SESSION_REPORT_MISSING"]
         let ids = Set(rules.map(\.id))
         #expect(ids == expected)
         let handover: String = rules.first { $0.id == "HANDOVER_LATE" }?.formula ?? ""

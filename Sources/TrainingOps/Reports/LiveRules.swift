@@ -59,6 +59,21 @@ public enum LiveRules {
                             meaning: "Mã khóa đã có ở một dòng phía trên (chỉ dòng đầu được dùng).", severity: .error,
                             formula: "AND(LEN($\(id)2)>0,COUNTIF($\(id)$2:$\(id)2,$\(id)2)>1)"))
         }
+        if handover && kinds.contains(.sessionReport) {
+            // A course ended before today with fewer filled report rows than two a day. A row
+            // holding only the keys (course, day, session, reporter) is a form, not a report.
+            let k = SheetType.sessionReport
+            let r = SheetName.quoted(k.sheetName)
+            func range(_ key: String) -> String { "\(r)!$\(col(k, key))$2:$\(col(k, key))$\(lastRow)" }
+            let filled = ["reportedAt", "absentCount", "absentUnits", "partnerSpoke", "partnerReason", "difficulties",
+                          "dataEntryRate", "progress", "needsSupport"].map { "(\(range($0))<>\"\")" }.joined(separator: "+")
+            let hk = SheetType.handover
+            let (id, start, end) = (col(hk, "courseId"), col(hk, "startDate"), col(hk, "endDate"))
+            out.append(Rule(id: "SESSION_REPORT_MISSING", kind: hk, column: "endDate",
+                            meaning: "Khóa đã kết thúc (trước hôm nay) mà thiếu báo cáo đầu buổi: ít hơn 2 dòng báo cáo đã điền mỗi ngày học trên sheet \(k.sheetName).",
+                            severity: .error,
+                            formula: "AND(ISNUMBER($\(start)2),ISNUMBER($\(end)2),$\(end)2<TODAY(),SUMPRODUCT((\(range("courseId"))=$\(id)2)*((\(filled))>0))<2*($\(end)2-$\(start)2+1))"))
+        }
         if handover && kinds.contains(.staffPlan) {
             let k = SheetType.staffPlan
             let sent = col(k, "sentToHead"), s = lookup(k, "startDate")
