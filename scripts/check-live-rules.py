@@ -17,6 +17,10 @@
    session reports a day (SESSION_REPORT_MISSING, which validate reports per course, with no
    cell), is compared course by course with validate judging at the present moment; its
    courses are dated relative to today.
+7. The forms of a sample course (`taphuan forms`): the day-before check answered on the first
+   day turns its answer yellow; each session row still empty once its session started (plus the
+   grace hour) turns its report time red, judged against this machine's clock as LibreOffice
+   reads it; the row filled does not.
 
     scripts/check-live-rules.py --taphuan PATH/taphuan [--keep DIR]
 needs python3 + openpyxl and soffice (libreoffice-calc-nogui). Exit status 0 when all agree.
@@ -192,6 +196,45 @@ class Colours(html.parser.HTMLParser):
             self.column += span
 
 
+def check_forms(taphuan, work):
+    """Step 7; returns the problems found."""
+    import openpyxl
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    path = os.path.join(work, "forms.xlsx")
+    subprocess.run([taphuan, "forms", "--course", "TL-2611-06", "-o", path, "--force", os.path.join(root, "samples")],
+                   check=True, stdout=subprocess.DEVNULL)
+    wb = openpyxl.load_workbook(path)
+    checklist, sessions = wb["Danh sách kiểm tra"], wb[SESSIONS]
+    answer = next(r for r in range(10, 40) if checklist.cell(r, 2).value == "Ngày kiểm tra")
+    # TL-2611-06 starts on the first session's day: checking that day is late.
+    columns = {str(c.value): c.column for c in sessions[9] if c.value}
+    first_day = sessions.cell(10, columns["Ngày"]).value
+    checklist.cell(answer, 3, first_day.replace(hour=7))
+    sessions.cell(10, columns["Số ĐV vắng"], 0)
+    filled = os.path.join(work, "forms-filled.xlsx")
+    wb.save(filled)
+    expected = {("Danh sách kiểm tra", answer, 3): YELLOW}
+    now = dt.datetime.now()
+    for r in range(11, sessions.max_row + 1):
+        day, part = sessions.cell(r, columns["Ngày"]).value, sessions.cell(r, columns["Buổi"]).value
+        if isinstance(day, dt.datetime):
+            start = day.replace(hour=8, minute=0) if part == "Sáng" else day.replace(hour=13, minute=30)
+            if now > start + dt.timedelta(minutes=60):
+                expected[(SESSIONS, r, columns["Giờ báo cáo"])] = RED
+    libreoffice.convert([filled], "html", work)
+    parser = Colours()
+    with open(os.path.join(work, "forms-filled.html"), encoding="utf-8", errors="replace") as f:
+        parser.feed(f.read())
+    found = {}
+    for i, name in enumerate(wb.sheetnames[:3]):
+        for (row, column), colour in parser.tables[i].items():
+            if row >= 10 and colour in (RED, YELLOW):
+                found[(name, row, column)] = colour
+    problems = [f"forms: {k[0]} row {k[1]} column {k[2]}: coloured {found.get(k)}, expected {expected.get(k)}"
+                for k in sorted(set(found) | set(expected)) if found.get(k) != expected.get(k)]
+    return problems, len(found)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--taphuan", required=True)
@@ -262,11 +305,13 @@ def main():
     for cell in sorted(reported ^ (set(coloured) - session_cells)):
         side = "validate only" if cell in reported else "colour only"
         failures.append(f"validate and the live colours disagree ({side}): {cell[0]} › {cell[1]} row {cell[2]}")
+    problems, forms_coloured = check_forms(args.taphuan, work)
+    failures += problems
     for f in failures:
         print("FAIL:", f)
     print(f"live rules: {len(coloured)} cells coloured by LibreOffice, {len(EXPECTED)} expected, "
           f"{len(reported) + len(missing)} reported by validate in the live rules' cells ({apart} more on cells not typed yet, left to validate); "
-          f"{len(failures)} problems ({work})")
+          f"forms: {forms_coloured} cells coloured; {len(failures)} problems ({work})")
     sys.exit(1 if failures else 0)
 
 

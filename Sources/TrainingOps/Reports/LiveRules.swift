@@ -27,6 +27,8 @@ public enum LiveRules {
         /// The formula for the first data row (row 2), relative to its first cell; nil for the
         /// per-column rule of required cells.
         var formula: String?
+        /// Where the legend says it colours, when not the kind's own sheet and column.
+        var place: String?
     }
 
     /// Red fill with dark red text, for a broken rule.
@@ -145,6 +147,36 @@ public enum LiveRules {
         }
     }
 
+    /// The live rules of a course's forms (``FormsWorkbook``): the day-before check answered
+    /// too late (the course's start is known, so it is a constant), and a session whose start
+    /// (plus the grace minutes) has passed with its row still empty, read from the clock.
+    static func formsRules(_ course: Course, settings: Settings, checkedAtCell: CellReference?, sessionRows: ClosedRange<Int>?) -> [(Rule, CellRange, String)] {
+        var out: [(Rule, CellRange, String)] = []
+        if let start = course.startDate, let cell = checkedAtCell {
+            let c = "$\(CellReference.columnName(cell.column))$\(cell.row + 1)"
+            let due = start.adding(days: -settings.preCheckDaysBefore)
+            out.append((Rule(id: "PRECHECK_LATE", kind: .preCheck, column: "checkedAt",
+                             meaning: "Kiểm tra chuẩn bị sau ngày \(due.vietnamese) (\(settings.preCheckDaysBefore) ngày trước ngày bắt đầu \(start.vietnamese)).",
+                             severity: .warning, place: "\(FormsWorkbook.listSheet) › Trả lời (Ngày kiểm tra)"),
+                        CellRange(cell, cell), "AND(ISNUMBER(\(c)),INT(\(c))>DATE(\(due.year),\(due.month),\(due.day)))"))
+        }
+        if let rows = sessionRows {
+            let columns = SheetType.sessionReport.schema.columns
+            func col(_ key: String) -> String { CellReference.columnName(columns.firstIndex { $0.key == key } ?? 0) }
+            let r = rows.lowerBound + 1
+            let filled = ["reportedAt", "absentCount", "absentUnits", "partnerSpoke", "partnerReason", "difficulties",
+                          "dataEntryRate", "progress", "needsSupport"].map { "($\(col($0))\(r)<>\"\")" }.joined(separator: "+")
+            let m = settings.morningSession, a = settings.afternoonSession
+            let start = "$\(col("date"))\(r)+IF(TRIM($\(col("session"))\(r))=\"\(SessionPart.morning.label)\",TIME(\(m.hour),\(m.minute),0),TIME(\(a.hour),\(a.minute),0))"
+            let c = columns.firstIndex { $0.key == "reportedAt" } ?? 0
+            out.append((Rule(id: "SESSION_REPORT_MISSING", kind: .sessionReport, column: "reportedAt",
+                             meaning: "Buổi học đã bắt đầu quá \(settings.sessionReportGraceMinutes) phút mà dòng báo cáo của buổi vẫn trống.", severity: .error),
+                        CellRange(CellReference(row: rows.lowerBound, column: c)!, CellReference(row: rows.upperBound, column: c)!),
+                        "AND(ISNUMBER($\(col("date"))\(r)),NOW()>\(start)+\(settings.sessionReportGraceMinutes)/1440,(\(filled))=0)"))
+        }
+        return out
+    }
+
     /// The legend sheet: each colour, the sheet and column it marks, what it means, and the
     /// rule id `taphuan validate` reports for the same thing.
     static func addLegend(_ rules: [Rule], to book: WorkbookWriter) throws {
@@ -159,7 +191,7 @@ public enum LiveRules {
             let d = rule.severity == .error ? errorStyle : warningStyle
             let sample = CellStyle(font: Font(color: d.fontColor), fill: d.fill ?? .none, border: .all(BorderEdge(.thin, color: .rgb("FFBFBFBF"))))
             let column = rule.column.flatMap { key in rule.kind.schema.columns.first { $0.key == key }?.header } ?? "Các cột có dấu *"
-            try sheet.appendRow([.string(rule.severity == .error ? "Đỏ" : "Vàng"), .string("\(rule.kind.sheetName) › \(column)"),
+            try sheet.appendRow([.string(rule.severity == .error ? "Đỏ" : "Vàng"), .string(rule.place ?? "\(rule.kind.sheetName) › \(column)"),
                                  .string(rule.meaning), .string(rule.id)],
                                 styles: [sample, BlankTemplate.noteStyle, BlankTemplate.noteStyle, BlankTemplate.noteStyle])
         }
