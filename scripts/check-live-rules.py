@@ -22,7 +22,10 @@
    grace hour) turns its report time red, judged against this machine's clock as LibreOffice
    reads it; the row filled does not.
 
-    scripts/check-live-rules.py --taphuan PATH/taphuan [--keep DIR]
+    scripts/check-live-rules.py --taphuan PATH/taphuan [--keep DIR] [--render PNG]
+
+--render writes a picture of the filled handover sheet with its live colours (LibreOffice's PDF,
+first page, through pdftoppm), as docs/live-rules.png shows it.
 needs python3 + openpyxl and soffice (libreoffice-calc-nogui). Exit status 0 when all agree.
 """
 import argparse
@@ -235,10 +238,39 @@ def check_forms(taphuan, work):
     return problems, len(found)
 
 
+def render(filled, work, png):
+    """The handover sheet alone (the others hidden, so they still feed its rules) as a PNG."""
+    import openpyxl
+    from openpyxl.worksheet.properties import PageSetupProperties
+    wb = openpyxl.load_workbook(filled)
+    for ws in wb.worksheets:
+        if ws.title != HANDOVER:
+            ws.sheet_state = "hidden"
+    ws = wb[HANDOVER]
+    wb.active = wb.sheetnames.index(HANDOVER)
+    ws.print_area = "A1:O8"
+    ws.page_setup.orientation = "landscape"
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 1
+    path = os.path.join(work, "render.xlsx")
+    wb.save(path)
+    libreoffice.convert([path], "pdf", work)
+    base = png[:-4] if png.endswith(".png") else png
+    subprocess.run(["pdftoppm", "-png", "-r", "170", "-f", "1", "-l", "1", "-singlefile", os.path.join(work, "render.pdf"), base], check=True)
+    # The page is mostly blank below eight rows: keep the table and a margin (Pillow).
+    from PIL import Image, ImageChops
+    image = Image.open(base + ".png").convert("RGB")
+    box = ImageChops.difference(image, Image.new("RGB", image.size, "white")).getbbox()
+    if box:
+        image.crop((max(0, box[0] - 12), max(0, box[1] - 12), min(image.width, box[2] + 12), min(image.height, box[3] + 12))).save(base + ".png")
+    print("rendered", base + ".png")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--taphuan", required=True)
     ap.add_argument("--keep", help="folder to keep the files in")
+    ap.add_argument("--render", help="PNG of the filled handover sheet to write")
     args = ap.parse_args()
     work = args.keep or tempfile.mkdtemp(prefix="live-rules-")
     os.makedirs(work, exist_ok=True)
@@ -305,6 +337,8 @@ def main():
     for cell in sorted(reported ^ (set(coloured) - session_cells)):
         side = "validate only" if cell in reported else "colour only"
         failures.append(f"validate and the live colours disagree ({side}): {cell[0]} › {cell[1]} row {cell[2]}")
+    if args.render:
+        render(filled, work, args.render)
     problems, forms_coloured = check_forms(args.taphuan, work)
     failures += problems
     for f in failures:

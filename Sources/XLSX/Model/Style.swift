@@ -84,6 +84,32 @@ public struct Fill: Hashable, Sendable {
         case mediumGray
         /// A light 25 % dot pattern.
         case lightGray
+        /// A sparse 6.25 % dot pattern.
+        case gray0625
+        /// Thick horizontal stripes.
+        case darkHorizontal
+        /// Thick vertical stripes.
+        case darkVertical
+        /// Thick diagonal stripes falling to the right.
+        case darkDown
+        /// Thick diagonal stripes rising to the right.
+        case darkUp
+        /// A thick square grid.
+        case darkGrid
+        /// A thick diagonal crosshatch.
+        case darkTrellis
+        /// Thin horizontal stripes.
+        case lightHorizontal
+        /// Thin vertical stripes.
+        case lightVertical
+        /// Thin diagonal stripes falling to the right.
+        case lightDown
+        /// Thin diagonal stripes rising to the right.
+        case lightUp
+        /// A thin square grid.
+        case lightGrid
+        /// A thin diagonal crosshatch.
+        case lightTrellis
     }
 
     /// The pattern.

@@ -20,6 +20,8 @@ public final class Workbook: @unchecked Sendable {
     let workbookPart: String
     /// The file path, when opened from a file.
     public let path: String?
+    /// The styles part, when the package has one.
+    var stylesEntry: ZipEntry?
 
     /// Opens the workbook at `path` read-only.
     public convenience init(path: String, limits: ReadLimits = .default) throws {
@@ -58,6 +60,7 @@ public final class Workbook: @unchecked Sendable {
         }
         if let entry = related("styles", fallback: folder + "styles.xml") {
             cellFormats = try CellFormats.read(archive, entry: entry)
+            stylesEntry = entry
         } else {
             cellFormats = CellFormats()
         }
