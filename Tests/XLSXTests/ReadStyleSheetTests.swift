@@ -41,3 +41,35 @@ struct ReadStyleSheetTests {
         #expect(sheetStyles.style(999) == .standard)
     }
 }
+
+/// Conditional formats, tables and protection read back as metadata from the structure
+/// workbook of ``WriteStructureInteropTests`` (what openpyxl also reads there).
+struct ReadStructureTests {
+    @Test func structureReadsBack() throws {
+        let dir = try makeTemporaryDirectory("structure-read")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("structure.xlsx").path
+        try WriteStructureInteropTests.build(path)
+        let book = try Workbook(path: path)
+        let info = try book.info(named: "Danh sách")
+        let metadata = try book.forEachRawCell(in: info) { _ in }
+        let protection = try #require(metadata.protection)
+        #expect(protection.allowed == [.selectLockedCells, .selectUnlockedCells, .sort, .autoFilter])
+        #expect(protection.passwordHash == SheetProtection.hash("taphuan"))
+        let formats = try book.conditionalFormats(in: metadata)
+        #expect(formats.map(\.rule) == [
+            .duplicateValues, .expression("$B2<46015"), .cellValue(.between, "1", "2"),
+            .colorScale([.lowest, .percentile(50), .highest], [.hex("F8696B"), .hex("FFEB84"), .hex("63BE7B")]),
+            .dataBar(.hex("638EC6")),
+        ])
+        #expect(formats.map { $0.ranges.map(\.description) } == [["A2:A5"], ["B2:B5"], ["C2:C5"], ["C2:C5"], ["D2:D5"]])
+        #expect(formats[1].style == WriteStructureInteropTests.pink)
+        #expect(formats[2].style == DifferentialStyle(bold: true))
+        let tables = try book.tables(of: info, metadata: metadata)
+        #expect(tables == [Table(name: "DanhSach", range: CellRange("A1:D6")!, columns: [
+            Table.Column("Mã khóa", totalsLabel: "Tổng"), "Ngày bắt đầu", Table.Column("Điểm", totalsFunction: .average), Table.Column("Số ĐV", totalsFunction: .sum),
+        ], style: Table.Style(name: "TableStyleLight9"), totalsRow: true)])
+        let other = try book.forEachRawCell(in: try book.info(named: "Nhóm")) { _ in }
+        #expect(other.protection == nil && other.conditionalFormats.isEmpty && other.tableRelationships.isEmpty)
+    }
+}
