@@ -306,3 +306,47 @@ struct WriteStructureInteropTests {
             """, "\(result.output)")
     }
 }
+
+/// Inserting rows moves the new structures with them: a table's range (and its filter), a
+/// conditional format's range and formula, and an x14 conditional format inside `<extLst>`
+/// (its `<xm:sqref>` and `<xm:f>`), as Excel would.
+struct TemplateStructureShiftTests {
+    @Test func insertedRowsMoveTablesAndConditionalFormats() throws {
+        let dir = try makeTemporaryDirectory("structure-shift")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let written = dir.appendingPathComponent("written.xlsx").path
+        let book = WorkbookWriter(options: .init(deterministic: true))
+        let sheet = try book.addSheet("Danh sách")
+        for r in 1...4 { try sheet.set(.number(Double(r)), at: CellReference(row: r, column: 0)!) }
+        try sheet.addTable(Table(name: "Bang", range: CellRange("A1:B5")!, columns: ["Mã", "Ghi chú"]))
+        try sheet.addConditionalFormat(ConditionalFormat(.expression("$A2>$A$5"), style: .background(.red)), to: CellRange("A2:A5")!)
+        try book.write(to: written)
+        // An x14 rule inside <extLst>, as Excel writes rules that reference other sheets.
+        let source = try ZipArchive(path: written)
+        let withExtension = dir.appendingPathComponent("template.xlsx").path
+        let zip = try ZipWriter(path: withExtension)
+        for entry in source.entries {
+            guard entry.name == "xl/worksheets/sheet1.xml" else { try zip.copyEntry(entry, from: source); continue }
+            var xml = String(decoding: try source.contents(of: entry), as: UTF8.self)
+            xml = xml.replacingOccurrences(of: "</worksheet>", with: """
+                <extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:cfRule type="expression" priority="2" id="{00000000-0000-0000-0000-000000000001}"><xm:f>$B2=$A$5</xm:f></x14:cfRule><xm:sqref>B2:B5</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst></worksheet>
+                """)
+            try zip.addEntry(entry.name, data: Array(xml.utf8))
+        }
+        try zip.finish()
+
+        var edits = WorkbookEdits()
+        try edits.insertRows(2, before: 3, in: "Danh sách")
+        let output = dir.appendingPathComponent("edited.xlsx").path
+        try WorkbookTemplate.edit(workbook: withExtension, edits: edits, output: output)
+        let edited = try ZipArchive(path: output)
+        let xml = String(decoding: try edited.contents(of: try #require(edited.entry(named: "xl/worksheets/sheet1.xml"))), as: UTF8.self)
+        let table = String(decoding: try edited.contents(of: try #require(edited.entry(named: "xl/tables/table1.xml"))), as: UTF8.self)
+        // Two rows before row 3: rows 3–5 become 5–7, row 2 stays.
+        #expect(table.contains("ref=\"A1:B7\""), "\(table)")
+        #expect(xml.contains("<conditionalFormatting sqref=\"A2:A7\">"), "\(xml)")
+        #expect(xml.contains("<formula>$A2&gt;$A$7</formula>") || xml.contains("<formula>$A2>$A$7</formula>"), "\(xml)")
+        #expect(xml.contains("<xm:f>$B2=$A$7</xm:f>"), "\(xml)")
+        #expect(xml.contains("<xm:sqref>B2:B7</xm:sqref>"), "\(xml)")
+    }
+}
