@@ -98,6 +98,10 @@ ROWS = {
         # TH-02, same week: sent 09:30 that Saturday, late.
         {"Mã khóa": "TH-02", "Nhân viên": "Phạm Thị Lan", "Vai trò": "Giảng viên", "Từ ngày": D(2026, 12, 14),
          "Đến ngày": D(2026, 12, 15), "Người lập": "Lê Thị Hoa", "Thời điểm gửi TP": D(2026, 12, 12, 9, 30)},
+        # TH-02 again, sent later still: late too, but validate names the first late row of a
+        # course only, and so does the colour.
+        {"Mã khóa": "TH-02", "Nhân viên": "Đặng Văn Hùng", "Vai trò": "Trợ giảng", "Từ ngày": D(2026, 12, 14),
+         "Đến ngày": D(2026, 12, 15), "Người lập": "Lê Thị Hoa", "Thời điểm gửi TP": D(2026, 12, 13, 8, 0)},
         # TH-03 starts Monday 21/12: due Saturday 19/12 09:00; sent on Friday 11/12: on time.
         {"Mã khóa": "TH-03", "Nhân viên": "Võ Minh Tuấn", "Vai trò": "Giảng viên", "Từ ngày": D(2026, 12, 21),
          "Đến ngày": D(2026, 12, 22), "Người lập": "Lê Thị Hoa", "Thời điểm gửi TP": D(2026, 12, 11, 17, 0)},

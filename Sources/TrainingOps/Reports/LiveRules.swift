@@ -81,10 +81,14 @@ public enum LiveRules {
             let sent = col(k, "sentToHead"), s = lookup(k, "startDate")
             let monday = "\(s)-WEEKDAY(\(s),3)"
             let time = "TIME(\(settings.staffPlanTime.hour),\(settings.staffPlanTime.minute),0)"
+            let deadline = "(\(monday)-7+\(settings.staffPlanWeekday - 1)+\(time))"
+            let id = col(k, "courseId")
             out.append(Rule(id: "STAFF_PLAN_LATE", kind: k, column: "sentToHead",
-                            meaning: "Gửi kế hoạch nhân sự cho TP sau \(settings.staffPlanTime) \(Settings.weekdayName(settings.staffPlanWeekday)) của tuần trước tuần học.",
+                            meaning: "Gửi kế hoạch nhân sự cho TP sau \(settings.staffPlanTime) \(Settings.weekdayName(settings.staffPlanWeekday)) của tuần trước tuần học (dòng trễ đầu tiên của khóa).",
                             severity: .error,
-                            formula: "AND(ISNUMBER($\(sent)2),ISNUMBER(\(s)),ROUND(($\(sent)2-(\(monday)-7+\(settings.staffPlanWeekday - 1)+\(time)))*1440,0)>0)"))
+                            // Late, and the first late row of its course (validate names that one).
+                            formula: "AND(ISNUMBER($\(sent)2),ISNUMBER(\(s)),ROUND(($\(sent)2-\(deadline))*1440,0)>0,"
+                                + "SUMPRODUCT(($\(id)$1:$\(id)1=$\(id)2)*(IFERROR(ROUND(($\(sent)$1:$\(sent)1-\(deadline))*1440,0),0)>0))=0)"))
         }
         if handover && kinds.contains(.tracking) {
             let k = SheetType.tracking
