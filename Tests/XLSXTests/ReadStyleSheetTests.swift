@@ -69,6 +69,7 @@ struct ReadStructureTests {
         #expect(tables == [Table(name: "DanhSach", range: CellRange("A1:D6")!, columns: [
             Table.Column("Mã khóa", totalsLabel: "Tổng"), "Ngày bắt đầu", Table.Column("Điểm", totalsFunction: .average), Table.Column("Số ĐV", totalsFunction: .sum),
         ], style: Table.Style(name: "TableStyleLight9"), totalsRow: true)])
+        #expect(book.protection == WorkbookProtection())
         let other = try book.forEachRawCell(in: try book.info(named: "Nhóm")) { _ in }
         #expect(other.protection == nil && other.conditionalFormats.isEmpty && other.tableRelationships.isEmpty)
     }
