@@ -82,7 +82,7 @@ struct SheetImporter: Sendable {
         case .unrecognised(let hasContent):
             // The instructions sheet of our own templates, and the printable checklist of our
             // forms (its answers feed the pre-course check sheet), are not data.
-            let isInstructions = [TemplateGuide.sheetName, FormsWorkbook.listSheet].contains { HeaderNormalizer.key(name) == HeaderNormalizer.key($0) }
+            let isInstructions = [TemplateGuide.sheetName, FormsWorkbook.listSheet, LiveRules.legendSheet].contains { HeaderNormalizer.key(name) == HeaderNormalizer.key($0) }
             if !isInstructions, hasContent {
                 data.findings.append(ImportFinding(.unrecognisedSheet, file: file, sheet: name,
                     message: "Không nhận ra sheet \"\(name)\": không thấy dòng tiêu đề của loại sheet nào.",

@@ -2,7 +2,10 @@ import XLSX
 
 /// Blank input workbooks staff can start from: one sheet per kind with its headers, a frozen
 /// header row, column widths, date and text formats, drop-down lists for closed lists and
-/// yes/no, input messages on every column, and the instructions sheet ("Hướng dẫn").
+/// yes/no, input messages on every column, and the instructions sheet ("Hướng dẫn"). Each list
+/// is an Excel table (sorts, filters, banded rows) whose header is protected (no password) and
+/// whose data cells are not, and carries the process rules it can check by itself as
+/// conditional formats (``LiveRules``), explained on the "Chú giải" sheet.
 public enum BlankTemplate {
     /// How many rows below the header are prepared (formats and validations).
     public static let preparedRows = 500
@@ -49,33 +52,46 @@ public enum BlankTemplate {
         }
     }
 
-    /// A workbook holding the instructions and one blank sheet per kind, in the order given.
-    public static func workbook(_ kinds: [SheetType], deterministic: Bool = false) throws -> WorkbookWriter {
+    /// A workbook holding the instructions, one blank sheet per kind in the order given, and
+    /// the legend of the live rules, whose thresholds are those of `settings`.
+    public static func workbook(_ kinds: [SheetType], settings: Settings = Settings(), deterministic: Bool = false) throws -> WorkbookWriter {
         let book = WorkbookWriter(options: WorkbookWriter.Options(deterministic: deterministic))
         try addInstructions(to: book, kinds: kinds)
-        for kind in kinds { try addSheet(kind, to: book) }
+        let rules = LiveRules.rules(for: kinds, settings: settings, lastRow: preparedRows + 1)
+        for kind in kinds { try addSheet(kind, to: book, rules: rules) }
+        try LiveRules.addLegend(rules, to: book)
         return book
     }
 
-    /// Writes ``workbook(_:deterministic:)`` to `path` (atomically).
-    public static func write(_ kinds: [SheetType], to path: String, replaceExisting: Bool = true) throws {
-        try workbook(kinds).write(to: path, replaceExisting: replaceExisting)
+    /// Writes ``workbook(_:settings:deterministic:)`` to `path` (atomically).
+    public static func write(_ kinds: [SheetType], to path: String, settings: Settings = Settings(), replaceExisting: Bool = true) throws {
+        try workbook(kinds, settings: settings).write(to: path, replaceExisting: replaceExisting)
     }
 
-    static func addSheet(_ kind: SheetType, to book: WorkbookWriter) throws {
+    /// The header cell's text of a column: its header, with ` *` when required.
+    static func headerText(_ column: ColumnSpec) -> String { column.header + (column.required ? " *" : "") }
+
+    static func addSheet(_ kind: SheetType, to book: WorkbookWriter, rules: [LiveRules.Rule]) throws {
         let schema = kind.schema
         let sheet = try book.addSheet(schema.sheetName)
-        try sheet.appendRow(schema.columns.map { .string($0.header + ($0.required ? " *" : "")) }, style: headerStyle)
+        try sheet.appendRow(schema.columns.map { .string(headerText($0)) }, style: headerStyle)
         try sheet.setRowHeight(32, row: 0)
         try sheet.freeze(rows: 1)
         for (c, column) in schema.columns.enumerated() {
             try sheet.setColumnWidth(column.width, column: c)
-            if let style = dataStyle(column.type) {
-                for row in 1...preparedRows { try sheet.set(.empty, at: CellReference(row: row, column: c)!, style: style) }
-            }
+            var style = dataStyle(column.type) ?? CellStyle()
+            style.locked = false
+            for row in 1...preparedRows { try sheet.set(.empty, at: CellReference(row: row, column: c)!, style: style) }
             let range = CellRange(CellReference(row: 1, column: c)!, CellReference(row: preparedRows, column: c)!)
             try sheet.addValidation(validation(column), to: range)
         }
+        let last = CellReference(row: preparedRows, column: schema.columns.count - 1)!
+        try sheet.addTable(Table(name: "Bang_" + kind.rawValue, range: CellRange(CellReference(row: 0, column: 0)!, last),
+                                 columns: schema.columns.map { Table.Column(headerText($0)) },
+                                 style: Table.Style(name: "TableStyleLight9")))
+        try LiveRules.apply(rules, to: sheet, kind: kind, lastRow: preparedRows + 1)
+        sheet.protect(SheetProtection(allowed: [.selectLockedCells, .selectUnlockedCells, .sort, .autoFilter,
+                                                .formatColumns, .formatRows, .insertRows, .deleteRows]))
     }
 
     static func addInstructions(to book: WorkbookWriter, kinds: [SheetType]) throws {

@@ -4,7 +4,9 @@ import XLSX
 /// of the course's mode (a printable list, one item a line, whose answers feed the importer's
 /// one-row sheet by formulas), and the session report with one row per session (Sáng, Chiều of
 /// each training day). The importer's sheets keep their headers, so the filled workbook is
-/// read back by `taphuan validate` like any other.
+/// read back by `taphuan validate` like any other. The rules a form can check by itself
+/// (``LiveRules``) colour its cells, the "Chú giải" sheet explains them, and every sheet is
+/// protected (no password) except the cells staff fill.
 public enum FormsWorkbook {
     /// Sheet name of the printable checklist, one item a line.
     public static let listSheet = "Danh sách kiểm tra"
@@ -27,8 +29,9 @@ public enum FormsWorkbook {
         course.days.flatMap { [($0, SessionPart.morning), ($0, SessionPart.afternoon)] }
     }
 
-    /// The forms of `courseId` from `data`; nil when the course is not on the handover.
-    public static func workbook(course courseId: String, data: Dataset, deterministic: Bool = false) throws -> WorkbookWriter? {
+    /// The forms of `courseId` from `data`, the live rules following `settings`; nil when the
+    /// course is not on the handover.
+    public static func workbook(course courseId: String, data: Dataset, settings: Settings = Settings(), deterministic: Bool = false) throws -> WorkbookWriter? {
         guard let course = data.course(courseId) else { return nil }
         let book = WorkbookWriter(options: WorkbookWriter.Options(deterministic: deterministic))
         book.properties = DocumentProperties(title: "Biểu mẫu khóa \(course.id)", creator: course.teamLead ?? "taphuan")
@@ -51,15 +54,32 @@ public enum FormsWorkbook {
             values[key] = .formula("IF(\(cell)=\"\",\"\",\(cell))", cached: cached)
         }
         try dataRows(check, columns, [values])
+        check.protect()
 
         let report = try book.addSheet(sessionSheet)
         let sColumns = SheetType.sessionReport.schema.columns
         try info(report, course, staff, title: "BÁO CÁO ĐẦU BUỔI TRONG THỜI GIAN TẬP HUẤN (2 BUỔI/NGÀY)",
                  width: sColumns.count, extra: ("Số buổi:", .int(sessions(course).count)))
         try header(report, sColumns)
-        try dataRows(report, sColumns, sessions(course).map { day, part in
+        let sessionList = sessions(course)
+        try dataRows(report, sColumns, sessionList.map { day, part in
             ["courseId": .string(course.id), "date": .day(day), "session": .string(part.label), "reporter": .text(trainer)]
-        })
+        }, keys: ["courseId", "date", "session"])
+        let sessionRows = sessionList.isEmpty ? nil : (infoRows + 1)...(infoRows + sessionList.count)
+        if let rows = sessionRows {
+            try report.addTable(Table(name: "BaoCaoBuoi", range: CellRange(CellReference(row: infoRows, column: 0)!, CellReference(row: rows.upperBound, column: sColumns.count - 1)!),
+                                      columns: sColumns.map { Table.Column($0.header) }, style: Table.Style(name: "TableStyleLight9")))
+        }
+        report.protect(SheetProtection(allowed: [.selectLockedCells, .selectUnlockedCells, .sort, .autoFilter, .formatColumns, .formatRows]))
+
+        let checkedAt = answerRows.first { $0.0 == "checkedAt" }.map { CellReference(row: $0.1, column: 2)! }
+        let live = LiveRules.formsRules(course, settings: settings, checkedAtCell: checkedAt, sessionRows: sessionRows)
+        for (rule, range, formula) in live {
+            let sheet = rule.kind == .preCheck ? list : report
+            try sheet.addConditionalFormat(ConditionalFormat(.expression(formula), style: rule.severity == .error ? LiveRules.errorStyle : LiveRules.warningStyle),
+                                           to: range)
+        }
+        try LiveRules.addLegend(live.map(\.0), to: book)
         return book
     }
 
@@ -79,6 +99,7 @@ public enum FormsWorkbook {
         var row = infoRows + 1
         for col in columns where col.key != "courseId" && col.key != "notes" {
             var answer = BlankTemplate.dataStyle(col.type) ?? CellStyle()
+            answer.locked = false
             answer.border = border
             answer.fill = .solid(.rgb("FFFFF9E6"))
             let text = CellStyle(border: border, alignment: Alignment(vertical: .top, wrapText: true))
@@ -94,6 +115,7 @@ public enum FormsWorkbook {
         sheet.printSetup = PrintSetup(orientation: .portrait, paper: .a4, fitToWidth: 1, fitToHeight: 0,
                                       repeatRows: infoRows...infoRows, centerHorizontally: true)
         try sheet.freeze(rows: infoRows + 1)
+        sheet.protect()
         return rows
     }
 
@@ -123,14 +145,16 @@ public enum FormsWorkbook {
         try sheet.freeze(rows: infoRows + 1, columns: 1)
     }
 
-    /// Pre-filled rows under the header, each column with its format and drop-down or bounds.
-    static func dataRows(_ sheet: SheetWriter, _ columns: [ColumnSpec], _ rows: [[String: CellValue]]) throws {
+    /// Pre-filled rows under the header, each column with its format and drop-down or bounds;
+    /// the cells of the `keys` columns stay locked, the others are open to typing.
+    static func dataRows(_ sheet: SheetWriter, _ columns: [ColumnSpec], _ rows: [[String: CellValue]], keys: Set<String>? = nil) throws {
         let first = infoRows + 1
         let border = Border.all(BorderEdge(.thin, color: .rgb("FF8EA9C1")))
         for (c, col) in columns.enumerated() {
             var style = BlankTemplate.dataStyle(col.type) ?? CellStyle()
             style.border = border
             style.alignment = Alignment(vertical: .top, wrapText: true)
+            if let keys { style.locked = keys.contains(col.key) }
             for (r, values) in rows.enumerated() {
                 try sheet.set(values[col.key] ?? .empty, at: CellReference(row: first + r, column: c)!, style: style)
             }

@@ -84,6 +84,32 @@ public struct Fill: Hashable, Sendable {
         case mediumGray
         /// A light 25 % dot pattern.
         case lightGray
+        /// A sparse 6.25 % dot pattern.
+        case gray0625
+        /// Thick horizontal stripes.
+        case darkHorizontal
+        /// Thick vertical stripes.
+        case darkVertical
+        /// Thick diagonal stripes falling to the right.
+        case darkDown
+        /// Thick diagonal stripes rising to the right.
+        case darkUp
+        /// A thick square grid.
+        case darkGrid
+        /// A thick diagonal crosshatch.
+        case darkTrellis
+        /// Thin horizontal stripes.
+        case lightHorizontal
+        /// Thin vertical stripes.
+        case lightVertical
+        /// Thin diagonal stripes falling to the right.
+        case lightDown
+        /// Thin diagonal stripes rising to the right.
+        case lightUp
+        /// A thin square grid.
+        case lightGrid
+        /// A thin diagonal crosshatch.
+        case lightTrellis
     }
 
     /// The pattern.
@@ -247,18 +273,22 @@ public struct CellStyle: Hashable, Sendable {
     public var alignment: Alignment?
     /// How a number shows: decimals, thousands, percent, a date.
     public var numberFormat: NumberFormat
-    /// Cell protection: locked (Excel's default) or not.
+    /// Cell protection: locked (Excel's default) or not; it takes effect when the sheet is
+    /// protected (``SheetLayout/protect(_:)``).
     public var locked: Bool
+    /// Cell protection: the formula is hidden from the formula bar while the sheet is protected.
+    public var hidden: Bool
 
     /// A style from its parts; the defaults give an unstyled cell.
     public init(font: Font = .standard, fill: Fill = .none, border: Border = .none, alignment: Alignment? = nil,
-                numberFormat: NumberFormat = .general, locked: Bool = true) {
+                numberFormat: NumberFormat = .general, locked: Bool = true, hidden: Bool = false) {
         self.font = font
         self.fill = fill
         self.border = border
         self.alignment = alignment
         self.numberFormat = numberFormat
         self.locked = locked
+        self.hidden = hidden
     }
 
     /// The style of a cell nobody styled.

@@ -48,6 +48,9 @@ final class SheetHandler<Sink: SheetSink>: XMLContentHandler {
         var formula2: String?
     }
     private var validation: PendingValidation?
+    /// The ranges of the `<conditionalFormatting>` being read, and its rule being read.
+    private var conditionalRanges: [CellRange]?
+    private var rule: PendingRule?
     private let validationText = ByteAccumulator()
     /// The date system of the workbook, for date bounds of validations.
     let dateSystem: DateSystem
@@ -278,6 +281,22 @@ final class SheetHandler<Sink: SheetSink>: XMLContentHandler {
             }
             metadata.hyperlinks[range] = Hyperlink(location: attributes.string("location"), display: attributes.string("display"),
                                                    tooltip: attributes.string("tooltip"))
+        } else if name.is("sheetProtection") {
+            metadata.protection = Self.protection(attributes)
+        } else if name.is("tablePart") {
+            if let id = attributes.bytes("id", namespaceSuffix: "relationships").map({ String(decoding: $0, as: UTF8.self) }) {
+                metadata.tableRelationships.append(id)
+            }
+        } else if name.is("conditionalFormatting") {
+            conditionalRanges = RangeList.parse(attributes.string("sqref") ?? "")
+        } else if name.is("cfRule"), let ranges = conditionalRanges {
+            rule = PendingRule(type: attributes.string("type") ?? "", operatorName: attributes.string("operator"),
+                               dxfID: XMLPart.int(attributes.bytes("dxfId")), stopIfTrue: XMLPart.bool(attributes.bytes("stopIfTrue")) ?? false,
+                               ranges: ranges)
+        } else if rule != nil {
+            if name.is("formula") { validationText.reset(); collect = .sqref }
+            else if name.is("cfvo") { rule?.thresholds.append(Self.threshold(attributes)) }
+            else if name.is("color") { rule?.colors.append(Self.color(attributes)) }
         } else if name.is("dataValidation") {
             func message(_ title: String?, _ text: String?) -> DataValidation.Message? {
                 title == nil && text == nil ? nil : DataValidation.Message(title: title ?? "", text ?? "")
@@ -296,7 +315,96 @@ final class SheetHandler<Sink: SheetSink>: XMLContentHandler {
         }
     }
 
+    /// A `<cfRule>` being read.
+    struct PendingRule {
+        var type: String
+        var operatorName: String?
+        var dxfID: Int?
+        var stopIfTrue: Bool
+        var ranges: [CellRange]
+        var formulas: [String] = []
+        var thresholds: [ConditionalFormat.Threshold] = []
+        var colors: [Color] = []
+
+        /// The rule in the model; nil for kinds it does not hold (icon sets, top 10, text rules…).
+        var format: ConditionalFormat? {
+            let rule: ConditionalFormat.Rule
+            switch type {
+            case "cellIs":
+                guard let op = operatorName.flatMap(ConditionalFormat.Operator.init(rawValue:)), let first = formulas.first else { return nil }
+                rule = .cellValue(op, first, formulas.count > 1 ? formulas[1] : nil)
+            case "expression":
+                guard let f = formulas.first else { return nil }
+                rule = .expression(f)
+            case "duplicateValues": rule = .duplicateValues
+            case "uniqueValues": rule = .uniqueValues
+            case "colorScale":
+                rule = .colorScale(thresholds, colors)
+            case "dataBar":
+                guard thresholds.count == 2, let c = colors.first else { return nil }
+                rule = .dataBar(c, lowest: thresholds[0], highest: thresholds[1])
+            default:
+                return nil
+            }
+            return ConditionalFormat(rule, stopIfTrue: stopIfTrue, ranges: ranges)
+        }
+    }
+
+    static func threshold(_ a: XMLAttributes) -> ConditionalFormat.Threshold {
+        let value = a.string("val") ?? ""
+        switch a.string("type") {
+        case "min": return .lowest
+        case "max": return .highest
+        case "percent": return Double(value).map { .percent($0) } ?? .formula(value)
+        case "percentile": return Double(value).map { .percentile($0) } ?? .formula(value)
+        case "num": return Double(value).map { .number($0) } ?? .formula(value)
+        default: return .formula(value)
+        }
+    }
+
+    static func color(_ a: XMLAttributes) -> Color {
+        if let rgb = a.string("rgb") { return .rgb(rgb.uppercased()) }
+        if let theme = XMLPart.int(a.bytes("theme")) { return .theme(theme, tint: XMLPart.double(a.bytes("tint")) ?? 0) }
+        return .indexed(XMLPart.int(a.bytes("indexed")) ?? 64)
+    }
+
+    /// The protection a `<sheetProtection>` describes, with its allowed actions.
+    static func protection(_ a: XMLAttributes) -> SheetProtection? {
+        guard XMLPart.bool(a.bytes("sheet")) ?? false else { return nil }
+        var allowed: Set<SheetProtection.Action> = []
+        // objects, scenarios and the two selections: set means protected (selections: 1 forbids).
+        if !(XMLPart.bool(a.bytes("objects")) ?? false) { allowed.insert(.objects) }
+        if !(XMLPart.bool(a.bytes("scenarios")) ?? false) { allowed.insert(.scenarios) }
+        if !(XMLPart.bool(a.bytes("selectLockedCells")) ?? false) { allowed.insert(.selectLockedCells) }
+        if !(XMLPart.bool(a.bytes("selectUnlockedCells")) ?? false) { allowed.insert(.selectUnlockedCells) }
+        // The others default to protected (1); 0 allows them.
+        let rest: [(StaticString, SheetProtection.Action)] = [
+            ("formatCells", .formatCells), ("formatColumns", .formatColumns), ("formatRows", .formatRows),
+            ("insertColumns", .insertColumns), ("insertRows", .insertRows), ("insertHyperlinks", .insertHyperlinks),
+            ("deleteColumns", .deleteColumns), ("deleteRows", .deleteRows), ("sort", .sort), ("autoFilter", .autoFilter),
+            ("pivotTables", .pivotTables),
+        ]
+        for (name, action) in rest where XMLPart.bool(a.bytes(name)) == false { allowed.insert(action) }
+        var p = SheetProtection(allowed: allowed)
+        p.passwordHash = a.string("password")
+        return p
+    }
+
     private func endMetadata(_ name: XMLName) {
+        if rule != nil {
+            if name.is("formula") {
+                rule?.formulas.append(validationText.string)
+                collect = .none
+            } else if name.is("cfRule"), let r = rule {
+                if let f = r.format {
+                    metadata.conditionalFormats.append(f)
+                    metadata.conditionalFormatStyleIDs.append(r.dxfID)
+                }
+                rule = nil
+            }
+            return
+        }
+        if name.is("conditionalFormatting") { conditionalRanges = nil }
         guard validation != nil else { return }
         if name.is("dataValidation") {
             if var v = validation {

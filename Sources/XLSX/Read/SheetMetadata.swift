@@ -39,6 +39,15 @@ public struct SheetMetadata: Sendable {
     public var hyperlinks: [CellRange: Hyperlink] = [:]
     /// The relationship id of each external link, until resolved.
     var hyperlinkRelationships: [CellRange: String] = [:]
+    /// The sheet's protection, if it is protected.
+    public var protection: SheetProtection?
+    /// Conditional formats in file order, each with its ranges; their styles are the
+    /// differential styles named by ``conditionalFormatStyleIDs`` (``StyleSheet/differentialStyles``).
+    public var conditionalFormats: [ConditionalFormat] = []
+    /// The `dxfId` of each conditional format, nil for none.
+    public var conditionalFormatStyleIDs: [Int?] = []
+    /// The relationship ids of the sheet's table parts, resolved by ``Workbook/tables(of:)``.
+    public var tableRelationships: [String] = []
     /// The sheet's default row height in points.
     public var defaultRowHeight: Double?
     /// The sheet's default column width in characters.

@@ -12,6 +12,8 @@ public final class Workbook: @unchecked Sendable {
     public let dateSystem: DateSystem
     /// The workbook's defined names.
     public let definedNames: [DefinedName]
+    /// The protection of the workbook's structure, if any.
+    public let protection: WorkbookProtection?
     /// The shared-strings table (empty when the package has none).
     public let sharedStrings: SharedStrings
     /// The cell formats (number formats and their date kinds).
@@ -20,6 +22,8 @@ public final class Workbook: @unchecked Sendable {
     let workbookPart: String
     /// The file path, when opened from a file.
     public let path: String?
+    /// The styles part, when the package has one.
+    var stylesEntry: ZipEntry?
 
     /// Opens the workbook at `path` read-only.
     public convenience init(path: String, limits: ReadLimits = .default) throws {
@@ -43,6 +47,7 @@ public final class Workbook: @unchecked Sendable {
         sheets = part.sheets
         dateSystem = part.dateSystem
         definedNames = part.definedNames
+        protection = part.protection
         func related(_ type: String, fallback: String) -> ZipEntry? {
             if let rel = part.relationships.first(where: { $0.isType(type) && !$0.isExternal }),
                let entry = archive.entry(named: rel.target) {
@@ -58,6 +63,7 @@ public final class Workbook: @unchecked Sendable {
         }
         if let entry = related("styles", fallback: folder + "styles.xml") {
             cellFormats = try CellFormats.read(archive, entry: entry)
+            stylesEntry = entry
         } else {
             cellFormats = CellFormats()
         }

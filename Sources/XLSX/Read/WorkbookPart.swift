@@ -33,6 +33,7 @@ struct WorkbookPart {
     var dateSystem: DateSystem = .date1900
     var definedNames: [DefinedName] = []
     var relationships: [Relationship] = []
+    var protection: WorkbookProtection?
 
     /// Finds the workbook part through `_rels/.rels` (any folder, relative or absolute target),
     /// falling back to `[Content_Types].xml` and then to `xl/workbook.xml`.
@@ -68,6 +69,7 @@ struct WorkbookPart {
         try XMLPart.parse(archive, entry: entry, handler: handler)
         result.dateSystem = handler.date1904 ? .date1904 : .date1900
         result.definedNames = handler.definedNames
+        result.protection = handler.protection
         var byID: [String: Relationship] = [:]
         for rel in result.relationships where byID[rel.id] == nil { byID[rel.id] = rel }
         for (i, sheet) in handler.sheets.enumerated() {
@@ -100,6 +102,7 @@ struct WorkbookPart {
         struct RawSheet { var name: String; var sheetID: Int; var state: SheetState; var relID: String? }
         var sheets: [RawSheet] = []
         var date1904 = false
+        var protection: WorkbookProtection?
         var definedNames: [DefinedName] = []
         private var pendingName: DefinedName?
         private let text = ByteAccumulator()
@@ -119,6 +122,11 @@ struct WorkbookPart {
                                        state: state, relID: relID))
             } else if name.is("workbookPr") {
                 if let value = XMLPart.bool(attributes.bytes("date1904")) { date1904 = value }
+            } else if name.is("workbookProtection") {
+                var p = WorkbookProtection(structure: XMLPart.bool(attributes.bytes("lockStructure")) ?? false,
+                                           windows: XMLPart.bool(attributes.bytes("lockWindows")) ?? false)
+                p.passwordHash = attributes.string("workbookPassword")
+                protection = p
             } else if name.is("definedName") {
                 text.reset()
                 pendingName = DefinedName(attributes.string("name") ?? "", refersTo: "",

@@ -104,6 +104,8 @@ final class SheetRewriter {
     private var inMergeCells = false
     private var mergeTag: RawTag?
     private var formulaElement: (tag: RawTag, text: [UInt8])?
+    /// An `<xm:sqref>` of an extension (x14 conditional format or validation) being collected.
+    private var sqrefElement: (tag: RawTag, text: [UInt8])?
     /// Rows written so far.
     private(set) var rowsWritten = 0
     /// Values to set, by source row and zero-based column.
@@ -429,6 +431,18 @@ final class SheetRewriter {
             }
             return
         }
+        if let element = sqrefElement {
+            if token.kind == .endTag {
+                let shifted = context.shiftRanges(XMLText.decode(element.text[...]), mapping: mapping)
+                element.tag.write(into: &out)
+                XMLText.escape(shifted.isEmpty ? "A1" : shifted, into: &out)
+                out.append(contentsOf: token.bytes)
+                sqrefElement = nil
+            } else {
+                sqrefElement!.text.append(contentsOf: token.bytes)
+            }
+            return
+        }
         if mapping.isIdentity && copies.isEmpty && context.mappings.isEmpty {
             out.append(contentsOf: token.bytes)
             return
@@ -470,9 +484,16 @@ final class SheetRewriter {
                     let shifted = context.shiftRanges(sqref, mapping: mapping)
                     tag.set("sqref", shifted.isEmpty ? "A1" : shifted)
                 }
-            case "formula", "formula1", "formula2":
+            case "formula", "formula1", "formula2", "f":
+                // `f` outside the rows is an extension's formula (`<xm:f>` of an x14 rule).
                 if token.kind == .startTag {
                     formulaElement = (tag, [])
+                    return
+                }
+            case "sqref":
+                // The ranges of an extension's rule (`<xm:sqref>`), as the sqref attribute elsewhere.
+                if token.kind == .startTag {
+                    sqrefElement = (tag, [])
                     return
                 }
             case "autoFilter":

@@ -27,6 +27,7 @@ struct PackageWriter {
     let definedNames: [DefinedName]
     let properties: DocumentProperties
     let deterministic: Bool
+    var protection: WorkbookProtection? = nil
 
     /// Writes every part; `writeSheet` writes sheet `i` (entry `xl/worksheets/sheet{i+1}.xml`).
     func write(writeSheet: (Int, SheetPackaging) throws -> Void) throws {
@@ -40,6 +41,19 @@ struct PackageWriter {
         var drawingNumber = 0
         var chartNumber = 0
         var imageNumber = 0
+        var tableNumber = 0
+        var tableNames: [String: String] = [:]
+        for sheet in sheets {
+            for t in sheet.tables {
+                if let other = tableNames[t.name.lowercased()] {
+                    throw XLSXError.invalidOperation("the table name \(t.name) is used on sheets \(other) and \(sheet.name): a workbook's table names are unique")
+                }
+                tableNames[t.name.lowercased()] = sheet.name
+                if let f = sheet.autoFilter, f.overlaps(t.range) {
+                    throw XLSXError.invalidOperation("the autofilter \(f) of sheet \(sheet.name) overlaps table \(t.name): a table has its own filter")
+                }
+            }
+        }
         for sheet in sheets {
             var drawing: Int?
             if !sheet.charts.isEmpty || !sheet.images.isEmpty {
@@ -77,7 +91,16 @@ struct PackageWriter {
                 parts.append(Part(name: "xl/comments\(n).xml", contentType: PartXML.ContentType.comments) { NotesXML.comments(notes, to: $0) })
                 parts.append(Part(name: "xl/drawings/vmlDrawing\(n).vml", contentType: PartXML.ContentType.vml) { NotesXML.vml(notes, number: n, to: $0) })
             }
-            packagings.append(sheet.packaging(notesNumber: number, drawingNumber: drawing))
+            var tableNumbers: [Int] = []
+            for t in sheet.tables {
+                tableNumber += 1
+                let n = tableNumber
+                tableNumbers.append(n)
+                parts.append(Part(name: "xl/tables/table\(n).xml", contentType: PartXML.ContentType.table) { $0.tablePart(t, id: n) })
+            }
+            var packaging = sheet.packaging(notesNumber: number, drawingNumber: drawing, tableNumbers: tableNumbers)
+            packaging.dxfIDs = sheet.conditionalFormats.map { f in f.style.map { styles.differentialIndex(of: $0) } }
+            packagings.append(packaging)
         }
         let xml = XMLWriter()
         func add(_ name: String, compress: Bool = true, _ body: (XMLWriter) -> Void) throws {
@@ -163,7 +186,9 @@ struct PackageWriter {
     private func workbook(_ xml: XMLWriter, active: Int) {
         xml.raw(PartXML.declaration)
         xml.raw("<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">")
-        xml.raw("<workbookPr defaultThemeVersion=\"124226\"/><bookViews><workbookView xWindow=\"240\" yWindow=\"15\" windowWidth=\"16095\" windowHeight=\"9660\"")
+        xml.raw("<workbookPr defaultThemeVersion=\"124226\"/>")
+        if let p = protection { xml.workbookProtection(p) }
+        xml.raw("<bookViews><workbookView xWindow=\"240\" yWindow=\"15\" windowWidth=\"16095\" windowHeight=\"9660\"")
         if active != 0 {
             xml.attribute("firstSheet", active)
             xml.attribute("activeTab", active)

@@ -18,6 +18,7 @@ enum PartXML {
         static let relationships = "application/vnd.openxmlformats-package.relationships+xml"
         static let drawing = "application/vnd.openxmlformats-officedocument.drawing+xml"
         static let chart = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+        static let table = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"
     }
 
     /// Relationship types.
@@ -34,6 +35,7 @@ enum PartXML {
         static let drawing = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing"
         static let chart = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
         static let image = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+        static let table = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table"
     }
 }
 

@@ -9,6 +9,10 @@ struct SheetPackaging {
     var legacyDrawingID: String?
     /// `r:id` of a DrawingML drawing (charts, pictures).
     var drawingID: String?
+    /// `r:id` of each table part, in the order of ``SheetLayout/tables``.
+    var tableIDs: [String] = []
+    /// The differential format (`dxfId`) of each conditional format, nil for none.
+    var dxfIDs: [Int?] = []
 
     /// The next free relationship id.
     mutating func add(_ type: String, target: String, external: Bool = false) -> String {
@@ -20,7 +24,7 @@ struct SheetPackaging {
 
 extension SheetLayout {
     /// Plans the relationships of the sheet; `notesNumber` numbers its comments and VML parts.
-    func packaging(notesNumber: Int?, drawingNumber: Int? = nil) -> SheetPackaging {
+    func packaging(notesNumber: Int?, drawingNumber: Int? = nil, tableNumbers: [Int] = []) -> SheetPackaging {
         var p = SheetPackaging()
         if let n = drawingNumber {
             p.drawingID = p.add(PartXML.Relation.drawing, target: "../drawings/drawing\(n).xml")
@@ -34,6 +38,9 @@ extension SheetLayout {
             p.legacyDrawingID = p.add(PartXML.Relation.vmlDrawing, target: "../drawings/vmlDrawing\(n).vml")
             _ = p.add(PartXML.Relation.comments, target: "../comments\(n).xml")
         }
+        for n in tableNumbers {
+            p.tableIDs.append(p.add(PartXML.Relation.table, target: "../tables/table\(n).xml"))
+        }
         return p
     }
 
@@ -41,9 +48,16 @@ extension SheetLayout {
     func writeHead(_ xml: XMLWriter, dimension: CellRange?, selected: Bool) {
         xml.raw(PartXML.declaration)
         xml.raw("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">")
-        if tabColor != nil || printSetup.fitToWidth != nil {
+        let outlinePr = !outlineSummaryBelow || !outlineSummaryRight
+        if tabColor != nil || printSetup.fitToWidth != nil || outlinePr {
             xml.raw("<sheetPr>")
             if let c = tabColor { xml.color("tabColor", c) }
+            if outlinePr {
+                xml.raw("<outlinePr")
+                if !outlineSummaryBelow { xml.raw(" summaryBelow=\"0\"") }
+                if !outlineSummaryRight { xml.raw(" summaryRight=\"0\"") }
+                xml.raw("/>")
+            }
             if printSetup.fitToWidth != nil { xml.raw("<pageSetUpPr fitToPage=\"1\"/>") }
             xml.raw("</sheetPr>")
         }
@@ -92,13 +106,17 @@ extension SheetLayout {
         } else {
             xml.raw("/></sheetViews>")
         }
-        xml.raw("<sheetFormatPr defaultRowHeight=\"15\"/>")
+        xml.raw("<sheetFormatPr defaultRowHeight=\"15\"")
+        declaredRowOutline = rowOutline.values.max() ?? 0
+        if declaredRowOutline > 0 { xml.attribute("outlineLevelRow", declaredRowOutline) }
+        if let c = columnOutline.values.max() { xml.attribute("outlineLevelCol", c) }
+        xml.raw("/>")
         writeColumns(xml)
         xml.raw("<sheetData>")
     }
 
     private func writeColumns(_ xml: XMLWriter) {
-        let columns = Set(columnWidths.keys).union(hiddenColumns).sorted()
+        let columns = Set(columnWidths.keys).union(hiddenColumns).union(columnOutline.keys).union(collapsedColumns).sorted()
         guard !columns.isEmpty else { return }
         xml.raw("<cols>")
         var i = 0
@@ -107,8 +125,11 @@ extension SheetLayout {
             let width = columnWidths[first]
             let hidden = hiddenColumns.contains(first)
             var last = first
+            let level = columnOutline[first]
+            let collapsed = collapsedColumns.contains(first)
             while i + 1 < columns.count, columns[i + 1] == last + 1,
-                  columnWidths[columns[i + 1]] == width, hiddenColumns.contains(columns[i + 1]) == hidden {
+                  columnWidths[columns[i + 1]] == width, hiddenColumns.contains(columns[i + 1]) == hidden,
+                  columnOutline[columns[i + 1]] == level, collapsedColumns.contains(columns[i + 1]) == collapsed {
                 i += 1
                 last = columns[i]
             }
@@ -118,6 +139,8 @@ extension SheetLayout {
             xml.attribute("width", number: width ?? 8.43)
             if hidden { xml.raw(" hidden=\"1\"") }
             if width != nil { xml.raw(" customWidth=\"1\"") }
+            if let level { xml.attribute("outlineLevel", level) }
+            if collapsed { xml.raw(" collapsed=\"1\"") }
             xml.raw("/>")
             i += 1
         }
@@ -131,11 +154,14 @@ extension SheetLayout {
             xml.raw(" customHeight=\"1\"")
         }
         if hiddenRows.contains(row) { xml.raw(" hidden=\"1\"") }
+        if let level = rowOutline[row] { xml.attribute("outlineLevel", level) }
+        if collapsedRows.contains(row) { xml.raw(" collapsed=\"1\"") }
     }
 
     /// Writes everything after `</sheetData>` and closes the worksheet.
     func writeTail(_ xml: XMLWriter, packaging: SheetPackaging) {
         xml.raw("</sheetData>")
+        if let p = protection { xml.sheetProtection(p) }
         if let f = autoFilter {
             xml.raw("<autoFilter")
             xml.attribute("ref", f.description)
@@ -152,6 +178,7 @@ extension SheetLayout {
             }
             xml.raw("</mergeCells>")
         }
+        xml.conditionalFormats(conditionalFormats, dxfIDs: packaging.dxfIDs)
         xml.dataValidations(validations)
         if !links.isEmpty {
             xml.raw("<hyperlinks>")
@@ -206,6 +233,17 @@ extension SheetLayout {
             xml.raw("<legacyDrawing")
             xml.attribute("r:id", id)
             xml.raw("/>")
+        }
+        if !packaging.tableIDs.isEmpty {
+            xml.raw("<tableParts")
+            xml.attribute("count", packaging.tableIDs.count)
+            xml.raw(">")
+            for id in packaging.tableIDs {
+                xml.raw("<tablePart")
+                xml.attribute("r:id", id)
+                xml.raw("/>")
+            }
+            xml.raw("</tableParts>")
         }
         xml.raw("</worksheet>")
     }

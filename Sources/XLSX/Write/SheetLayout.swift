@@ -1,6 +1,6 @@
 /// Everything about a sheet being written other than its cells: column widths, row heights,
-/// merged cells, frozen panes, the autofilter, data validations, notes, hyperlinks, print
-/// setup, tab colour and visibility. ``SheetWriter`` and ``StreamingSheetWriter`` share it.
+/// merged cells, frozen panes, the autofilter, data validations, conditional formats, tables,
+/// protection, outline groups, notes, hyperlinks, print setup, tab colour and visibility. ``SheetWriter`` and ``StreamingSheetWriter`` share it.
 public class SheetLayout {
     /// The sheet's name as its tab shows it.
     public let name: String
@@ -18,6 +18,14 @@ public class SheetLayout {
     var links: [(CellRange, Hyperlink)] = []
     var charts: [Chart] = []
     var images: [PlacedImage] = []
+    var conditionalFormats: [ConditionalFormat] = []
+    var tables: [Table] = []
+    var rowOutline: [Int: Int] = [:]
+    var collapsedRows: Set<Int> = []
+    var columnOutline: [Int: Int] = [:]
+    var collapsedColumns: Set<Int> = []
+    /// The deepest row outline level the head declared (streaming sheets write it first).
+    var declaredRowOutline = 0
 
     /// The filtered range (its first row holds the filter buttons).
     public var autoFilter: CellRange?
@@ -32,6 +40,16 @@ public class SheetLayout {
     }
     /// Whether the tab shows: visible, hidden, or very hidden (a workbook needs one visible sheet).
     public var state: SheetState = .visible
+    /// Protection of the sheet's locked cells; nil for none.
+    public var protection: SheetProtection?
+    /// Whether an outline group's summary row sits below the group (Excel's default) or above it.
+    public var outlineSummaryBelow = true {
+        didSet { if headWritten { lateChange = "the outline summary position" } }
+    }
+    /// Whether an outline group's summary column sits right of the group (Excel's default) or left of it.
+    public var outlineSummaryRight = true {
+        didSet { if headWritten { lateChange = "the outline summary position" } }
+    }
     /// Show grid lines on screen. In a streaming sheet, set it before the first row.
     public var showGridLines = true {
         didSet { if headWritten { lateChange = "grid lines" } }
@@ -48,7 +66,7 @@ public class SheetLayout {
         self.position = position
     }
 
-    private func requireHeadOpen(_ what: String) throws {
+    func requireHeadOpen(_ what: String) throws {
         if headWritten {
             throw XLSXError.invalidOperation("\(what) of sheet \(name) must be set before its first row is written")
         }
@@ -108,6 +126,15 @@ public class SheetLayout {
 
     /// Streaming sheets refuse changes to rows already written.
     func checkRowOpen(_ row: Int) throws {}
+
+    /// Puts or checks the header cells of a table being added (each kind of sheet its way).
+    func placeTableHeader(_ table: Table) throws {}
+
+    /// The message when a table's header cell does not hold its column's name.
+    func headerMismatch(_ table: Table, column: Int, found: String) -> XLSXError {
+        let cell = CellReference(unchecked: table.range.start.row, table.range.start.column + column)
+        return .invalidOperation("the header cell \(cell) of table \(table.name) on sheet \(name) holds \(found), not the column name \"\(table.columns[column].name)\"")
+    }
 
     /// Merges a range of at least two cells; merged ranges may not overlap.
     public func merge(_ range: CellRange) throws {

@@ -174,6 +174,64 @@ public final class SheetWriter: SheetLayout {
         cells.append(Stored(key: key, payload: payload, style: UInt32(s), kind: kind))
     }
 
+    /// The value a string cell holds, for checking table headers.
+    private func headerText(_ c: Stored) -> String? {
+        c.kind == .sharedString ? strings.text(at: Int(c.payload)) : nil
+    }
+
+    /// Empty header cells get the column names; others must hold them already.
+    override func placeTableHeader(_ table: Table) throws {
+        var found: [Int: Stored] = [:]
+        let row = UInt64(table.range.start.row)
+        for c in cells where c.key >> 14 == row {
+            let column = Int(c.key & 0x3FFF) - table.range.start.column
+            if column >= 0, column < table.columns.count { found[column] = c }
+        }
+        for (i, column) in table.columns.enumerated() {
+            if let c = found[i], c.kind != .blank {
+                guard headerText(c) == column.name else { throw headerMismatch(table, column: i, found: headerText(c).map { "\"\($0)\"" } ?? "a value that is not text") }
+            } else {
+                let style = found[i].map { Int($0.style) } ?? 0
+                let key = row << 14 | UInt64(table.range.start.column + i)
+                if key <= lastKey && !cells.isEmpty { inOrder = false }
+                lastKey = max(lastKey, key)
+                if Int(row) > lastRow { lastRow = Int(row) }
+                cells.append(Stored(key: key, payload: UInt64(strings.index(of: column.name)), style: UInt32(style), kind: .sharedString))
+            }
+        }
+        guard table.totalsRow else { return }
+        // The totals row, as Excel fills it: a label, or SUBTOTAL over the column's data.
+        let totals = table.range.end.row
+        let taken = Set(cells.filter { Int($0.key >> 14) == totals && $0.kind != .blank }.map { Int($0.key & 0x3FFF) })
+        for (i, column) in table.columns.enumerated() where !taken.contains(table.range.start.column + i) {
+            let at = CellReference(unchecked: totals, table.range.start.column + i)
+            if let label = column.totalsLabel {
+                try set(.string(label), at: at)
+            } else if let f = column.totalsFunction {
+                try set(.formula("SUBTOTAL(\(f.subtotal),\(table.name)[\(Table.escapedColumn(column.name))])", cached: .number(0)), at: at)
+            }
+        }
+    }
+
+    /// Checks, when writing, that no later setting replaced a table's header cells.
+    private func checkTableHeaders(_ sorted: [Stored]) throws {
+        guard !tables.isEmpty else { return }
+        var index: [UInt64: Stored] = [:]
+        for t in tables {
+            for i in 0..<t.columns.count { index[UInt64(t.range.start.row) << 14 | UInt64(t.range.start.column + i)] = nil }
+        }
+        let wanted = Set(tables.flatMap { t in (0..<t.columns.count).map { UInt64(t.range.start.row) << 14 | UInt64(t.range.start.column + $0) } })
+        for c in sorted where wanted.contains(c.key) { index[c.key] = c }
+        for t in tables {
+            for i in 0..<t.columns.count {
+                let c = index[UInt64(t.range.start.row) << 14 | UInt64(t.range.start.column + i)]
+                guard let c, headerText(c) == t.columns[i].name else {
+                    throw headerMismatch(t, column: i, found: c.flatMap(headerText).map { "\"\($0)\"" } ?? "no text")
+                }
+            }
+        }
+    }
+
     /// The cells sorted by position, a later setting of a cell replacing an earlier one.
     private func sortedCells() -> [Stored] {
         if inOrder { return cells }
@@ -193,6 +251,7 @@ public final class SheetWriter: SheetLayout {
     /// Writes the worksheet XML, handing full buffers to `flush`.
     func write(to xml: XMLWriter, selected: Bool, packaging: SheetPackaging, flush: () throws -> Void) throws {
         let sorted = sortedCells()
+        try checkTableHeaders(sorted)
         var dimension: CellRange?
         if let first = sorted.first {
             var minColumn = Int.max, maxColumn = 0
@@ -206,7 +265,7 @@ public final class SheetWriter: SheetLayout {
         }
         writeHead(xml, dimension: dimension ?? CellRange(CellReference(unchecked: 0, 0), CellReference(unchecked: 0, 0)), selected: selected)
         // Rows with a height or hidden but no cells still need their <row>.
-        let bareRows = Set(rowHeights.keys).union(hiddenRows).sorted()
+        let bareRows = attributedRows.sorted()
         var bare = 0
         var i = 0
         let n = sorted.count
@@ -246,7 +305,7 @@ public final class SheetWriter: SheetLayout {
                 xml.byte(0x3A)
                 xml.int(spanLast + 1)
                 xml.byte(0x22)
-                if !rowHeights.isEmpty || !hiddenRows.isEmpty { writeRowAttributes(xml, row: row) }
+                if hasRowAttributes { writeRowAttributes(xml, row: row) }
                 xml.byte(0x3E)
                 while i < n, Int(cells[i].key >> 14) == row {
                     writeCell(cells[i], row: row, xml)

@@ -16,6 +16,8 @@ public final class StreamingWorkbookWriter {
     public let options: WorkbookWriter.Options
     /// Title, author, company and the like.
     public var properties = DocumentProperties()
+    /// Protection of the workbook's structure; nil for none.
+    public var protection: WorkbookProtection?
     /// The sheets, in tab order.
     public private(set) var sheets: [StreamingSheetWriter] = []
     private var names: [DefinedName] = []
@@ -76,8 +78,9 @@ public final class StreamingWorkbookWriter {
             for (i, sheet) in sheets.enumerated() {
                 finished.append(try sheet.finish(selected: i == active))
             }
-            let package = PackageWriter(zip: zip, sheets: sheets, styles: styles, strings: nil,
+            var package = PackageWriter(zip: zip, sheets: sheets, styles: styles, strings: nil,
                                         definedNames: names, properties: properties, deterministic: options.deterministic)
+            package.protection = protection
             try package.write { i, packaging in
                 try sheets[i].writeTail(packaging: packaging)
                 let tail = sheets[i].tailResult
@@ -107,6 +110,7 @@ public final class StreamingSheetWriter: SheetLayout {
     private var lastStyleIndex = 0
     private var selected = false
     var tailResult: (crc: UInt32, size: UInt64) = (0, 0)
+    private var headerRowsWritten: Set<Int> = []
 
     init(name: String, position: Int, styles: StyleTable, spill: SpillFile, options: WorkbookWriter.Options) {
         self.spill = spill
@@ -154,9 +158,14 @@ public final class StreamingSheetWriter: SheetLayout {
             writeHead(xml, dimension: nil, selected: position == 0)
             headWritten = true
         }
-        // Bare rows (height or hidden only) between the last row and this one.
-        if !rowHeights.isEmpty || !hiddenRows.isEmpty {
-            for bare in Set(rowHeights.keys).union(hiddenRows).sorted() where bare > lastRow && bare < row {
+        var values = values
+        for t in tables where t.range.start.row == row {
+            values = try tableHeader(t, values, firstColumn: firstColumn)
+            headerRowsWritten.insert(row)
+        }
+        // Bare rows (height, hidden or outline only) between the last row and this one.
+        if hasRowAttributes {
+            for bare in attributedRows.sorted() where bare > lastRow && bare < row {
                 xml.raw("<row r=\"")
                 xml.int(bare + 1)
                 xml.byte(0x22)
@@ -168,7 +177,7 @@ public final class StreamingSheetWriter: SheetLayout {
         xml.raw("<row r=\"")
         xml.int(row + 1)
         xml.byte(0x22)
-        if !rowHeights.isEmpty || !hiddenRows.isEmpty { writeRowAttributes(xml, row: row) }
+        if hasRowAttributes { writeRowAttributes(xml, row: row) }
         xml.byte(0x3E)
         do {
             for (i, value) in values.enumerated() {
@@ -182,6 +191,29 @@ public final class StreamingSheetWriter: SheetLayout {
         xml.raw("</row>")
         lastRow = row
         if xml.count >= 1 << 17 { try drain() }
+    }
+
+    /// A table's header row must not be written yet: it is checked when it comes.
+    override func placeTableHeader(_ table: Table) throws {
+        try checkRowOpen(table.range.start.row)
+    }
+
+    /// The row's values with the table's column names in empty header cells; throws when a
+    /// header cell holds something else.
+    private func tableHeader(_ t: Table, _ values: [CellValue], firstColumn: Int) throws -> [CellValue] {
+        var values = values
+        for (i, column) in t.columns.enumerated() {
+            let at = t.range.start.column + i - firstColumn
+            guard at >= 0 else { throw headerMismatch(t, column: i, found: "no text") }
+            while values.count <= at { values.append(.empty) }
+            switch values[at] {
+            case .empty: values[at] = .string(column.name)
+            case .string(let s) where s == column.name: break
+            case .string(let s): throw headerMismatch(t, column: i, found: "\"\(s)\"")
+            default: throw headerMismatch(t, column: i, found: "a value that is not text")
+            }
+        }
+        return values
     }
 
     private func drain() throws {
@@ -244,6 +276,9 @@ public final class StreamingSheetWriter: SheetLayout {
     func finish(selected: Bool) throws -> (crc: UInt32, size: UInt64) {
         if let late = lateChange {
             throw XLSXError.invalidOperation("\(late) of sheet \(name) must be set before its first row is written")
+        }
+        if let t = tables.first(where: { !headerRowsWritten.contains($0.range.start.row) }) {
+            throw XLSXError.invalidOperation("the header row \(t.range.start.row + 1) of table \(t.name) on sheet \(name) was never written")
         }
         if !headWritten {
             writeHead(xml, dimension: nil, selected: selected)

@@ -8,6 +8,7 @@ final class StyleTable {
         var border: Int
         var alignment: Alignment?
         var locked: Bool
+        var hidden = false
     }
 
     private var fonts: [Font] = [.standard]
@@ -22,6 +23,8 @@ final class StyleTable {
     private var formatLookup: [CellFormat: Int] = [:]
     private var styleCache: [CellStyle: Int] = [.standard: 0]
     private var dateDefaults: [ExcelDateTime.Kind: Int] = [:]
+    private var dxfs: [(DifferentialStyle, Int?)] = []
+    private var dxfIndex: [DifferentialStyle: Int] = [:]
 
     init() {
         formatLookup[formats[0]] = 0
@@ -44,7 +47,7 @@ final class StyleTable {
         let format = CellFormat(
             numberFormat: numberFormatID(style.numberFormat), font: intern(style.font, &fonts, &fontIndex),
             fill: intern(style.fill, &fills, &fillIndex), border: intern(style.border, &borders, &borderIndex),
-            alignment: style.alignment, locked: style.locked)
+            alignment: style.alignment, locked: style.locked, hidden: style.hidden)
         let i: Int
         if let existing = formatLookup[format] {
             i = existing
@@ -55,6 +58,14 @@ final class StyleTable {
         }
         styleCache[style] = i
         return i
+    }
+
+    /// The index of a differential format (`dxfId`), each distinct one stored once.
+    func differentialIndex(of style: DifferentialStyle) -> Int {
+        if let i = dxfIndex[style] { return i }
+        dxfs.append((style, style.numberFormat.map(numberFormatID)))
+        dxfIndex[style] = dxfs.count - 1
+        return dxfs.count - 1
     }
 
     /// What kind of date or time cell format `i` shows numbers as; nil when not a date format.
@@ -150,7 +161,16 @@ final class StyleTable {
         xml.raw(">")
         for f in formats { writeFormat(f, xml) }
         xml.raw("</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>")
-        xml.raw("<dxfs count=\"0\"/><tableStyles count=\"0\" defaultTableStyle=\"TableStyleMedium9\" defaultPivotStyle=\"PivotStyleLight16\"/></styleSheet>")
+        xml.raw("<dxfs")
+        xml.attribute("count", dxfs.count)
+        if dxfs.isEmpty {
+            xml.raw("/>")
+        } else {
+            xml.raw(">")
+            for (d, id) in dxfs { xml.differentialStyle(d, numberFormatID: id) }
+            xml.raw("</dxfs>")
+        }
+        xml.raw("<tableStyles count=\"0\" defaultTableStyle=\"TableStyleMedium9\" defaultPivotStyle=\"PivotStyleLight16\"/></styleSheet>")
     }
 
     private func writeFill(_ f: Fill, _ xml: XMLWriter) {
@@ -188,8 +208,9 @@ final class StyleTable {
         if f.fill != 0 { xml.raw(" applyFill=\"1\"") }
         if f.border != 0 { xml.raw(" applyBorder=\"1\"") }
         if f.alignment != nil { xml.raw(" applyAlignment=\"1\"") }
-        if !f.locked { xml.raw(" applyProtection=\"1\"") }
-        guard f.alignment != nil || !f.locked else { xml.raw("/>"); return }
+        let protection = !f.locked || f.hidden
+        if protection { xml.raw(" applyProtection=\"1\"") }
+        guard f.alignment != nil || protection else { xml.raw("/>"); return }
         xml.raw(">")
         if let a = f.alignment {
             xml.raw("<alignment")
@@ -201,7 +222,12 @@ final class StyleTable {
             if a.shrinkToFit { xml.raw(" shrinkToFit=\"1\"") }
             xml.raw("/>")
         }
-        if !f.locked { xml.raw("<protection locked=\"0\"/>") }
+        if protection {
+            xml.raw("<protection")
+            if !f.locked { xml.raw(" locked=\"0\"") }
+            if f.hidden { xml.raw(" hidden=\"1\"") }
+            xml.raw("/>")
+        }
         xml.raw("</xf>")
     }
 }

@@ -32,6 +32,8 @@ public final class WorkbookWriter {
     public var options: Options
     /// Title, author, company and the like.
     public var properties = DocumentProperties()
+    /// Protection of the workbook's structure; nil for none.
+    public var protection: WorkbookProtection?
     /// The sheets, in tab order.
     public private(set) var sheets: [SheetWriter] = []
     private var names: [DefinedName] = []
@@ -78,8 +80,9 @@ public final class WorkbookWriter {
             level: options.level, deterministic: options.deterministic, threads: options.threads),
             replaceExisting: replaceExisting)
         do {
-            let package = PackageWriter(zip: zip, sheets: sheets, styles: styles, strings: strings,
+            var package = PackageWriter(zip: zip, sheets: sheets, styles: styles, strings: strings,
                                         definedNames: names, properties: properties, deterministic: options.deterministic)
+            package.protection = protection
             let xml = XMLWriter(capacity: 1 << 21)
             let active = sheets.firstIndex(where: { $0.state == .visible }) ?? 0
             try package.write { i, packaging in
