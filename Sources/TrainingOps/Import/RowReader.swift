@@ -43,7 +43,7 @@ final class ColumnPlan: Sendable {
         self.slots = slots
         self.specs = specs
         self.headers = headers
-        senses = specs.map { spec in spec.map { $0.type == .yesNo ? YesNoSense($0) : .general } ?? .general }
+        senses = specs.map { spec in spec.map { YesNoSense.of($0, in: schema.kind) } ?? .general }
     }
 
     /// What the slot's column asks, for reading its yes/no answers.

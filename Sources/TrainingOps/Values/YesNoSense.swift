@@ -25,6 +25,22 @@ public struct YesNoSense: Hashable, Sendable {
         self.phrases = phrases
     }
 
+    /// The sense of each yes/no column the schemas declare, by kind and key, built once:
+    /// every recognised sheet reads its columns' senses from here.
+    static let declared: [SheetType: [String: YesNoSense]] = {
+        var out: [SheetType: [String: YesNoSense]] = [:]
+        for kind in SheetType.allCases {
+            for spec in kind.schema.columns where spec.type == .yesNo { out[kind, default: [:]][spec.key] = YesNoSense(spec) }
+        }
+        return out
+    }()
+
+    /// The sense of `spec`, a column of `kind`: the one built once when the schema declares it.
+    static func of(_ spec: ColumnSpec, in kind: SheetType) -> YesNoSense {
+        guard spec.type == .yesNo else { return .general }
+        return declared[kind]?[spec.key] ?? YesNoSense(spec)
+    }
+
     /// Openings that do not change what a phrase names: `đã gọi` is `gọi`, `có mặt` stays
     /// (`mặt` alone names nothing, so `có` is kept when nothing else would be).
     static let openings: Set<Substring> = ["da", "co", "so", "duoc"]
