@@ -28,8 +28,8 @@ struct PreCheckIncomplete: Rule {
     let id = "PRECHECK_INCOMPLETE"
     let severity = Severity.warning
     let step = ProcessStep.dayBefore
-    let documentation = RuleDocumentation(firesWhen: "items of the mode's checklist (the process text's list A in person, B online) empty or \"Không\"; a count, zero included, is an answer; the reason for not speaking only needed when ĐVCQ will not speak",
-                                                 cell: "first open item")
+    let documentation = RuleDocumentation(firesWhen: "items of the mode's checklist (the process text's list A in person, B online) empty or \"Không\"; a count, zero included, is an answer; the reason for not speaking only needed when ĐVCQ will not speak; a check sheet without a column for an item asked is reported once, at its header row",
+                                                 cell: "first open item; the header row for a missing column")
     func summary(_ language: Language, _ settings: Settings) -> String {
         language.pick("Kiểm tra trước TH còn mục để trống hoặc trả lời Không (theo hình thức trực tiếp/trực tuyến).",
                       "Items of the day-before checklist left empty or answered No (for the course's mode).")
