@@ -54,25 +54,9 @@ public struct DifferentialStyle: Hashable, Sendable {
 /// Formulas are written as Excel stores them (no leading `=`, English function names, commas);
 /// relative references in an expression are relative to the first cell of the first range.
 public struct ConditionalFormat: Hashable, Sendable {
-    /// How a cell's value is compared.
-    public enum Operator: String, Hashable, Sendable {
-        /// Between the two formulas, inclusive.
-        case between
-        /// Outside the two formulas.
-        case notBetween
-        /// Equal to the formula.
-        case equal
-        /// Different from the formula.
-        case notEqual
-        /// Greater than the formula.
-        case greaterThan
-        /// Less than the formula.
-        case lessThan
-        /// Greater than or equal to the formula.
-        case greaterThanOrEqual
-        /// Less than or equal to the formula.
-        case lessThanOrEqual
-    }
+    /// How a cell's value is compared with the rule's formulas: the same comparisons as a
+    /// data validation's (`between`, `greaterThan`…), one type for both.
+    public typealias Operator = DataValidation.Operator
 
     /// A point of a colour scale or an end of a data bar.
     public enum Threshold: Hashable, Sendable {
