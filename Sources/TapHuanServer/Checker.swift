@@ -62,8 +62,7 @@ struct Checker: Sendable {
         var columns: [(String, String, String)] = []
         if request.columns {
             // Read with the office's column aliases, as the check read them.
-            let aliases = check.settings.settings.columnAliases
-            let vocabulary = aliases.isEmpty ? ColumnVocabulary.standard : ColumnVocabulary(extraPhrases: aliases)
+            let vocabulary = ColumnVocabulary.office(check.settings.settings.columnAliases)
             for file in check.files {
                 guard let workbook = try? Workbook(path: file.url.path) else {
                     columns.append((shown(file), "Không đọc được tệp.", "The file cannot be read."))

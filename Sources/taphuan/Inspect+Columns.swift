@@ -12,7 +12,7 @@ extension Inspect {
             try inForce.apply(jsonFile: settings)
             aliases = inForce.settings.columnAliases
         }
-        let vocabulary = aliases.isEmpty ? ColumnVocabulary.standard : ColumnVocabulary(extraPhrases: aliases)
+        let vocabulary = ColumnVocabulary.office(aliases)
         print(try Self.columnsReport(workbook, sheet: sheet, english: inEnglish, vocabulary: vocabulary), terminator: "")
     }
 

@@ -67,13 +67,13 @@ public struct OfficeCheck: Sendable {
             }
         }
         var used = try fileSettings(options).columnAliases
-        var parts = try await readAll(vocabulary(used))
+        var parts = try await readAll(ColumnVocabulary.office(used))
         var settings = try settingsInForce(files, parts, options: options)
         // The office's own headers given in a "Cấu hình" sheet are known only once it is read:
         // the workbooks are read again with them (only then).
         if settings.settings.columnAliases != used {
             used = settings.settings.columnAliases
-            parts = try await readAll(vocabulary(used))
+            parts = try await readAll(ColumnVocabulary.office(used))
             settings = try settingsInForce(files, parts, options: options)
         }
         return assemble(files, parts, settings: settings, options: options)
@@ -96,11 +96,11 @@ public struct OfficeCheck: Sendable {
             return parts
         }
         var used = try fileSettings(options).columnAliases
-        var parts = try readAll(vocabulary(used))
+        var parts = try readAll(ColumnVocabulary.office(used))
         var settings = try settingsInForce(files, parts, options: options)
         if settings.settings.columnAliases != used {
             used = settings.settings.columnAliases
-            parts = try readAll(vocabulary(used))
+            parts = try readAll(ColumnVocabulary.office(used))
             settings = try settingsInForce(files, parts, options: options)
         }
         return assemble(files, parts, settings: settings, options: options)
@@ -111,11 +111,6 @@ public struct OfficeCheck: Sendable {
         var settings = SettingsInForce()
         if let path = options.settingsFile { try settings.apply(jsonFile: path) }
         return settings.settings
-    }
-
-    /// The header vocabulary with `aliases`, the office's own headers.
-    static func vocabulary(_ aliases: [SheetType: [String: [String]]]) -> ColumnVocabulary {
-        aliases.isEmpty ? .standard : ColumnVocabulary(extraPhrases: aliases)
     }
 
     /// The settings in force: the "Cấu hình" sheets in file order, then the `--settings` file.

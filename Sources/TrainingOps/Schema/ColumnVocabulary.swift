@@ -101,6 +101,12 @@ public final class ColumnVocabulary: Sendable {
         self.init(entries)
     }
 
+    /// The vocabulary to read an office's workbooks with: the standard one, or one with the
+    /// office's own headers (``Settings/columnAliases``) added.
+    public static func office(_ aliases: [SheetType: [String: [String]]]) -> ColumnVocabulary {
+        aliases.isEmpty ? .standard : ColumnVocabulary(extraPhrases: aliases)
+    }
+
     /// A vocabulary of the given concepts (each kind's together) and their phrases.
     init(_ entries: [(concept: ColumnConcept, phrases: [String])]) {
         var concepts: [ColumnConcept] = []
