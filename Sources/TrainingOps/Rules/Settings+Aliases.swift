@@ -3,9 +3,7 @@
 /// "Cấu hình" sheet (the part after `=` may also stand in the next cell) or a settings file.
 extension Settings {
     /// The entries of an alias setting: separated by `;` or a line break (commas belong to headers).
-    static func entries(_ t: String) -> [String] {
-        t.split(whereSeparator: { $0 == ";" || $0 == "\n" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
+    static func entries(_ t: String) -> [String] { list(t, commas: false) }
 
     /// `left = right`, both trimmed and non-empty, or an error quoting `item` and what is expected.
     static func sides(_ item: String, _ vi: String, _ en: String) throws(SettingValueError) -> (String, String) {

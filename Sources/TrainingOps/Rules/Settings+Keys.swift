@@ -217,9 +217,9 @@ extension Settings {
         ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][(max(1, min(7, n))) - 1]
     }
 
-    /// Items of a list written `a, b; c`.
-    static func list(_ t: String) -> [String] {
-        t.split(whereSeparator: { $0 == ";" || $0 == "\n" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    /// Items of a list written `a, b; c` (without `commas`, only `;` and line breaks separate).
+    static func list(_ t: String, commas: Bool = true) -> [String] {
+        t.split(whereSeparator: { $0 == ";" || $0 == "\n" || (commas && $0 == ",") }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// A weekday: `6`, `Thứ 7`, `T7`, `thứ bảy`, `Chủ nhật`, `CN`, `Saturday`.

@@ -186,29 +186,32 @@ public enum HeaderRecognizer {
                 best = (m, best?.fraction ?? 0)
             }
         }
-        // Texts right under the header, with a header merged down beside them: its second row.
-        if let chosen = best?.match, chosen.groupRow == nil, chosen.headerRow + 1 < scoredRows.count {
-            let top = scoredRows[chosen.headerRow], sub = scoredRows[chosen.headerRow + 1]
-            if TwoRowHeader.isSubHeaderRow(sub, under: top), let combined = TwoRowHeader.combine(top, sub, vocabulary: vocabulary),
-               var m = match(combined, nil, headerRow: chosen.headerRow + 1, kind: chosen.kind, vocabulary: vocabulary),
-               m.columns.count >= chosen.columns.count {
-                m.groupRow = chosen.headerRow
+        guard let chosen = best?.match else { return nil }
+        // Rows `top` and `top + 1` read as one header, when the lower one reads as the second
+        // row of the upper and the two together take at least `least` columns.
+        func twoRows(_ top: Int, taking least: Int) -> HeaderMatch? {
+            guard top >= 0, top + 1 < scoredRows.count, TwoRowHeader.isSubHeaderRow(scoredRows[top + 1], under: scoredRows[top]),
+                  let combined = TwoRowHeader.combine(scoredRows[top], scoredRows[top + 1], vocabulary: vocabulary),
+                  var m = match(combined, nil, headerRow: top + 1, kind: chosen.kind, vocabulary: vocabulary),
+                  m.columns.count >= least else { return nil }
+            m.groupRow = top
+            return m
+        }
+        if chosen.groupRow == nil {
+            // Texts right under the header, with a header merged down beside them: its second row.
+            if let m = twoRows(chosen.headerRow, taking: chosen.columns.count) {
                 return ColumnContent.complete(m, rows: rows, vocabulary: vocabulary)
             }
-        }
-        // The row taken may itself be the lower row, with headers merged down from the row
-        // above it beside group headers (`Mã khóa` over both rows, `Thời gian` over `Từ ngày`).
-        if let chosen = best?.match, chosen.groupRow == nil, chosen.headerRow > 0 {
-            full(chosen.headerRow - 1)
-            let top = scoredRows[chosen.headerRow - 1], sub = scoredRows[chosen.headerRow]
-            if TwoRowHeader.isSubHeaderRow(sub, under: top), let combined = TwoRowHeader.combine(top, sub, vocabulary: vocabulary),
-               var m = match(combined, nil, headerRow: chosen.headerRow, kind: chosen.kind, vocabulary: vocabulary),
-               m.columns.count > chosen.columns.count {
-                m.groupRow = chosen.headerRow - 1
-                return ColumnContent.complete(m, rows: rows, vocabulary: vocabulary)
+            // The row taken may itself be the lower row, with headers merged down from the row
+            // above it beside group headers (`Mã khóa` over both rows, `Thời gian` over `Từ ngày`).
+            if chosen.headerRow > 0 {
+                full(chosen.headerRow - 1)
+                if let m = twoRows(chosen.headerRow - 1, taking: chosen.columns.count + 1) {
+                    return ColumnContent.complete(m, rows: rows, vocabulary: vocabulary)
+                }
             }
         }
-        return best.map { ColumnContent.complete($0.match, rows: rows, vocabulary: vocabulary) }
+        return ColumnContent.complete(chosen, rows: rows, vocabulary: vocabulary)
     }
 
     /// A row's match for `kind`, `nil` when it cannot be the kind's header: fewer than two

@@ -198,8 +198,7 @@ enum HeaderWords {
     /// each of its readings (at most ``maxReadings`` readings in all).
     static func readings(_ key: String, readingAmbiguous: Bool) -> [[String]] {
         // Most keys hold no abbreviation: one reading, the key's words.
-        var split = key.split(separator: " ").map(String.init)
-        if split.contains(where: { glued($0) != nil }) { split = split.flatMap { glued($0) ?? [$0] } }
+        let split = key.split(separator: " ").flatMap { syllable in glued(String(syllable)) ?? [String(syllable)] }
         if !split.contains(where: { abbreviations[$0] != nil || ambiguousAbbreviations[$0] != nil }) {
             return [words(key)]
         }
