@@ -157,7 +157,7 @@ import Glibc
     /// intact, and neither a partial file nor the temporary file is left behind.
     @Test(.enabled(if: DataSafetyTests.smallDisk != nil, "mounting a 1 MiB tmpfs is not permitted here; full-disk case skipped"))
     func fullDiskLeavesTheExistingOutputIntact() throws {
-        guard let disk = Self.smallDisk else { return }
+        let disk = try #require(Self.smallDisk)
         defer { _ = try? runProgram("/bin/umount", [disk.path]); try? FileManager.default.removeItem(at: disk) }
         let path = disk.appendingPathComponent("out.xlsx").path
         try Self.writeWorkbook(to: path)
