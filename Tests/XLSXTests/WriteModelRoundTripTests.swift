@@ -135,6 +135,16 @@ import Testing
         }
     }
 
+    /// The model workbook written in `dir`, read, and written back by the in-memory writer:
+    /// the path of the copy.
+    static func writtenBack(in dir: URL) throws -> String {
+        let first = dir.appendingPathComponent("first.xlsx").path
+        let second = dir.appendingPathComponent("second.xlsx").path
+        try write(to: first)
+        try copy(try Workbook(path: first), to: second, streaming: false)
+        return second
+    }
+
     @Test(arguments: [false, true]) func readWriteReadKeepsTheModel(streaming: Bool) throws {
         let dir = try makeTemporaryDirectory("model")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -152,10 +162,7 @@ import Testing
     @Test func writtenBackXMLHasTheFileSpellings() throws {
         let dir = try makeTemporaryDirectory("model")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let first = dir.appendingPathComponent("first.xlsx").path
-        let second = dir.appendingPathComponent("second.xlsx").path
-        try Self.write(to: first)
-        try Self.copy(try Workbook(path: first), to: second, streaming: false)
+        let second = try Self.writtenBack(in: dir)
         let archive = try ZipArchive(path: second)
         let sheet = String(decoding: try #require(try archive.contents(ofEntryNamed: "xl/worksheets/sheet1.xml")), as: UTF8.self)
         #expect(sheet.contains("<dataValidation type=\"date\" operator=\"greaterThanOrEqual\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" sqref=\"D2:D10\"><formula1>46023</formula1></dataValidation>"))
@@ -225,10 +232,7 @@ import Testing
     @Test(.requires(.openpyxl)) func openpyxlReadsTheWrittenBackWorkbook() throws {
         let dir = try makeTemporaryDirectory("model")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let first = dir.appendingPathComponent("first.xlsx").path
-        let second = dir.appendingPathComponent("second.xlsx").path
-        try Self.write(to: first)
-        try Self.copy(try Workbook(path: first), to: second, streaming: false)
+        let second = try Self.writtenBack(in: dir)
         let script = """
             import sys, openpyxl
             wb = openpyxl.load_workbook(sys.argv[1])
