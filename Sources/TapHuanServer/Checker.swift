@@ -79,7 +79,8 @@ struct Checker: Sendable {
             try Data(report.jsonBytes()).write(to: json, options: .atomic)
             await store.add(Output(path: json.path, fileName: "ket-qua-kiem-tra.json", mediaType: "application/json"), key: "json", run: id)
             if request.checkedCopies {
-                let zip = try writeCheckedCopies(check.files, shown: shown, report: report, lang: request.lang, into: folder)
+                let zip = try writeCheckedCopies(check.files, shown: shown, report: report, sheets: check.data.sheets,
+                                                 lang: request.lang, into: folder)
                 await store.add(Output(path: zip.path, fileName: "ban-kiem-tra.zip", mediaType: "application/zip"), key: "zip", run: id)
             }
         } catch {
@@ -95,7 +96,7 @@ struct Checker: Sendable {
 
     /// The checked copy of every readable workbook, gathered in one ZIP under the client's names.
     private func writeCheckedCopies(_ files: [WorkbookFile], shown: (WorkbookFile) -> String, report: ValidationReport,
-                                    lang: Language, into folder: URL) throws -> URL {
+                                    sheets: [RecognisedSheet], lang: Language, into folder: URL) throws -> URL {
         let unreadable = Set(report.findings.filter { $0.rule == ImportFinding.Kind.unreadableFile.rawValue }.compactMap(\.file))
         let work = folder.appendingPathComponent("copies", isDirectory: true)
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -109,7 +110,13 @@ struct Checker: Sendable {
                 guard !unreadable.contains(name) else { continue }
                 let copy = work.appendingPathComponent("\(i + 1).xlsx")
                 do {
-                    try CheckedCopy.write(input: file.url.path, file: name, findings: report.findings, language: lang, to: copy.path)
+                    // The sheets read from this file, under the name its findings carry.
+                    let read = sheets.filter { $0.file == file.name }.map { sheet -> RecognisedSheet in
+                        var s = sheet
+                        s.file = name
+                        return s
+                    }
+                    try CheckedCopy.write(input: file.url.path, file: name, findings: report.findings, sheets: read, language: lang, to: copy.path)
                 } catch {
                     continue  // a workbook the annotator refuses keeps its findings on the page
                 }
