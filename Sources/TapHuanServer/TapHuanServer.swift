@@ -179,7 +179,7 @@ struct Routes: Sendable {
             throw HTTPError(.notFound)
         }
         let run = try await checker.writeOutput(fileName: fileName, mediaType: Self.xlsxType, key: "blank") { path in
-            try BlankTemplate.write(kinds, to: path, replaceExisting: false)
+            try BlankWorkbook.write(kinds, to: path, replaceExisting: false)
         }
         return try await download(run: run, key: "blank")
     }

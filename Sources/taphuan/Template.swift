@@ -56,7 +56,7 @@ struct Template: ParsableCommand {
         let jobs: [(String, [SheetType])] = single.map { [($0, chosen)] } ?? chosen.map { (Self.fileName($0), [$0]) }
         for (name, kinds) in jobs {
             let path = (output as NSString).appendingPathComponent(name)
-            try BlankTemplate.write(kinds, to: path, settings: inForce, replaceExisting: force)
+            try BlankWorkbook.write(kinds, to: path, settings: inForce, replaceExisting: force)
             print(path)
         }
     }

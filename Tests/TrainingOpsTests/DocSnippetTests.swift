@@ -50,7 +50,7 @@ import XLSX
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("mau-nhap-lieu.xlsx").path
-        try BlankTemplate.write([.handover, .units], to: path)
+        try BlankWorkbook.write([.handover, .units], to: path)
         let names = try Workbook(path: path).sheets.map(\.name)
         #expect(names.contains(SheetType.handover.sheetName))
         #expect(names.contains(SheetType.units.sheetName))

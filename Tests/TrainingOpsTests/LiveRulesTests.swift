@@ -34,7 +34,7 @@ struct LiveRulesTests {
     @Test(.requires(.openpyxl)) func openpyxlSeesTablesRulesAndProtection() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("live-\(UUID().uuidString).xlsx").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try BlankTemplate.write([.handover, .staffPlan], to: path)
+        try BlankWorkbook.write([.handover, .staffPlan], to: path)
         let script = """
             import sys, openpyxl
             wb = openpyxl.load_workbook(sys.argv[1])

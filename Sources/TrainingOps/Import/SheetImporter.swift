@@ -80,9 +80,9 @@ struct SheetImporter: Sendable {
         case .reading(let plan):
             data.sheets.append(RecognisedSheet(file: file, sheet: name, header: plan.match, dataRows: dataRows))
         case .unrecognised(let hasContent):
-            // The instructions sheet of our own templates, and the printable checklist of our
+            // The instructions sheet of our own blank workbooks, and the printable checklist of our
             // forms (its answers feed the pre-course check sheet), are not data.
-            let isInstructions = [TemplateGuide.sheetName, FormsWorkbook.listSheet, LiveRules.legendSheet].contains { HeaderNormalizer.key(name) == HeaderNormalizer.key($0) }
+            let isInstructions = [InputGuide.sheetName, FormsWorkbook.listSheet, LiveRules.legendSheet].contains { HeaderNormalizer.key(name) == HeaderNormalizer.key($0) }
             if !isInstructions, hasContent {
                 data.findings.append(ImportFinding(.unrecognisedSheet, file: file, sheet: name,
                     message: "Không nhận ra sheet \"\(name)\": không thấy dòng tiêu đề của loại sheet nào.",

@@ -91,14 +91,14 @@ public enum FormsWorkbook {
                  extra: ("Hạn kiểm tra:", course.startDate.map { .day($0.adding(days: -1)) } ?? .empty))
         let headers = ["STT", "Mục kiểm tra", "Trả lời", "Cách điền"]
         for (c, h) in headers.enumerated() {
-            try sheet.set(.string(h), at: CellReference(row: infoRows, column: c)!, style: BlankTemplate.headerStyle)
+            try sheet.set(.string(h), at: CellReference(row: infoRows, column: c)!, style: BlankWorkbook.headerStyle)
         }
         for (c, w) in [6.0, 42, 24, 60].enumerated() { try sheet.setColumnWidth(w, column: c) }
         let border = Border.all(BorderEdge(.thin, color: .rgb("FF8EA9C1")))
         var rows: [(String, Int)] = []
         var row = infoRows + 1
         for col in columns where col.key != "courseId" && col.key != "notes" {
-            var answer = BlankTemplate.dataStyle(col.type) ?? CellStyle()
+            var answer = BlankWorkbook.dataStyle(col.type) ?? CellStyle()
             answer.locked = false
             answer.border = border
             answer.fill = .solid(.rgb("FFFFF9E6"))
@@ -108,7 +108,7 @@ public enum FormsWorkbook {
             try sheet.set(col.key == "checkedBy" ? .text(course.teamLead) : .empty, at: CellReference(row: row, column: 2)!, style: answer)
             try sheet.set(.string(col.meaning), at: CellReference(row: row, column: 3)!, style: text)
             let cell = CellReference(row: row, column: 2)!
-            try sheet.addValidation(BlankTemplate.validation(col), to: CellRange(cell, cell))
+            try sheet.addValidation(BlankWorkbook.validation(col), to: CellRange(cell, cell))
             rows.append((col.key, row))
             row += 1
         }
@@ -138,7 +138,7 @@ public enum FormsWorkbook {
     /// The importer's header row at ``infoRows``, frozen, with column widths.
     static func header(_ sheet: SheetWriter, _ columns: [ColumnSpec]) throws {
         for (c, col) in columns.enumerated() {
-            try sheet.set(.string(col.header), at: CellReference(row: infoRows, column: c)!, style: BlankTemplate.headerStyle)
+            try sheet.set(.string(col.header), at: CellReference(row: infoRows, column: c)!, style: BlankWorkbook.headerStyle)
             try sheet.setColumnWidth(max(10, min(col.width, 24)), column: c)
         }
         try sheet.setRowHeight(45, row: infoRows)
@@ -151,7 +151,7 @@ public enum FormsWorkbook {
         let first = infoRows + 1
         let border = Border.all(BorderEdge(.thin, color: .rgb("FF8EA9C1")))
         for (c, col) in columns.enumerated() {
-            var style = BlankTemplate.dataStyle(col.type) ?? CellStyle()
+            var style = BlankWorkbook.dataStyle(col.type) ?? CellStyle()
             style.border = border
             style.alignment = Alignment(vertical: .top, wrapText: true)
             if let keys { style.locked = keys.contains(col.key) }
@@ -159,7 +159,7 @@ public enum FormsWorkbook {
                 try sheet.set(values[col.key] ?? .empty, at: CellReference(row: first + r, column: c)!, style: style)
             }
             if !rows.isEmpty {
-                try sheet.addValidation(BlankTemplate.validation(col), to: CellRange(CellReference(row: first, column: c)!,
+                try sheet.addValidation(BlankWorkbook.validation(col), to: CellRange(CellReference(row: first, column: c)!,
                                                                                      CellReference(row: first + rows.count - 1, column: c)!))
             }
         }

@@ -38,7 +38,7 @@ public enum LiveRules {
 
     /// The rules that apply to a workbook holding `kinds`, with the thresholds of `settings`;
     /// rules that look up a course's dates need the handover sheet in the same workbook.
-    public static func rules(for kinds: [SheetType], settings: Settings, lastRow: Int = BlankTemplate.preparedRows + 1) -> [Rule] {
+    public static func rules(for kinds: [SheetType], settings: Settings, lastRow: Int = BlankWorkbook.preparedRows + 1) -> [Rule] {
         var out: [Rule] = []
         let handover = kinds.contains(.handover)
         func col(_ kind: SheetType, _ key: String) -> String {
@@ -185,19 +185,19 @@ public enum LiveRules {
     /// rule id `taphuan validate` reports for the same thing.
     static func addLegend(_ rules: [Rule], to book: WorkbookWriter) throws {
         let sheet = try book.addSheet(legendSheet)
-        try sheet.appendRow([.string("CHÚ GIẢI MÀU KIỂM TRA TỰ ĐỘNG")], style: BlankTemplate.titleStyle)
+        try sheet.appendRow([.string("CHÚ GIẢI MÀU KIỂM TRA TỰ ĐỘNG")], style: BlankWorkbook.titleStyle)
         try sheet.appendRow([.string("Các ô tự đổi màu khi giá trị vừa nhập vi phạm quy trình (theo cấu hình lúc tạo sổ). Ô chưa nhập thì chưa xét: chạy `taphuan validate` để kiểm tra hạn theo ngày hiện tại.")],
-                            style: BlankTemplate.noteStyle)
+                            style: BlankWorkbook.noteStyle)
         try sheet.appendRow([])
         // Sheet and column in one cell: a row naming both would read as a header row.
-        try sheet.appendRow(["Màu", "Ô được tô (sheet › cột)", "Ý nghĩa", "Mã lỗi (validate)"].map { .string($0) }, style: BlankTemplate.headerStyle)
+        try sheet.appendRow(["Màu", "Ô được tô (sheet › cột)", "Ý nghĩa", "Mã lỗi (validate)"].map { .string($0) }, style: BlankWorkbook.headerStyle)
         for rule in rules {
             let d = rule.severity == .error ? errorStyle : warningStyle
             let sample = CellStyle(font: Font(color: d.fontColor), fill: d.fill ?? .none, border: .all(BorderEdge(.thin, color: .rgb("FFBFBFBF"))))
             let column = rule.column.flatMap { key in rule.kind.schema.columns.first { $0.key == key }?.header } ?? "Các cột có dấu *"
             try sheet.appendRow([.string(rule.severity == .error ? "Đỏ" : "Vàng"), .string(rule.place ?? "\(rule.kind.sheetName) › \(column)"),
                                  .string(rule.meaning), .string(rule.id)],
-                                styles: [sample, BlankTemplate.noteStyle, BlankTemplate.noteStyle, BlankTemplate.noteStyle])
+                                styles: [sample, BlankWorkbook.noteStyle, BlankWorkbook.noteStyle, BlankWorkbook.noteStyle])
         }
         for (c, w) in [10.0, 44, 70, 26].enumerated() { try sheet.setColumnWidth(w, column: c) }
     }

@@ -1,5 +1,5 @@
 /// The type of the values a column holds, which decides how cells are read and how a
-/// blank template formats and validates the column.
+/// blank workbook formats and validates the column.
 public enum ColumnType: Hashable, Sendable {
     /// Free text.
     case text
@@ -79,12 +79,12 @@ public enum ChoiceList: String, Hashable, Sendable, CaseIterable {
     }
 }
 
-/// One column of a sheet kind, declared once: its stable key, the header a template writes,
+/// One column of a sheet kind, declared once: its stable key, the header a blank workbook writes,
 /// the other headers recognised on import, its type, whether it is required, and what it means.
 public struct ColumnSpec: Hashable, Sendable {
     /// Stable identifier used in code and findings (`courseId`).
     public let key: String
-    /// The Vietnamese header written in templates.
+    /// The Vietnamese header written in blank workbooks.
     public let header: String
     /// Other headers accepted on import: without diacritics, English, abbreviations.
     public let aliases: [String]
@@ -92,7 +92,7 @@ public struct ColumnSpec: Hashable, Sendable {
     public let type: ColumnType
     /// A required column must be present for the sheet to import fully and its cells filled.
     public let required: Bool
-    /// What the column means, in Vietnamese, for the reference page and the template's notes.
+    /// What the column means, in Vietnamese, for the reference page and the blank workbook's notes.
     public let meaning: String
     /// When set, an empty cell is judged by this process rule instead of an import finding.
     public let emptyJudgedBy: String?
@@ -120,7 +120,7 @@ public struct ColumnSpec: Hashable, Sendable {
         return keys
     }
 
-    /// A sensible template column width, in characters.
+    /// A sensible column width in blank workbooks, in characters.
     public var width: Double {
         switch type {
         case .date: return 13

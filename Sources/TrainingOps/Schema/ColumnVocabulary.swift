@@ -6,7 +6,7 @@ public struct ColumnConcept: Hashable, Sendable {
     public let kind: SheetType
     /// The column's key (``ColumnSpec/key``).
     public let key: String
-    /// The header templates write.
+    /// The header blank workbooks write.
     public let header: String
     /// Whether the column is required.
     public let required: Bool

@@ -1,5 +1,5 @@
 /// The declarations of every sheet kind's columns: the one place headers, aliases, types and
-/// meanings live. Templates, import and the reference page (`docs/sheets.md`) read from here.
+/// meanings live. Blank workbooks, import and the reference page (`docs/sheets.md`) read from here.
 extension SheetSchema {
     static let courseIdAliases = ["Mã khóa học", "Mã KH", "Mã khóa TH", "Mã lớp", "Khóa", "Course ID", "Course code", "Course"]
 

@@ -19,7 +19,7 @@ public enum SheetType: String, CaseIterable, Hashable, Sendable, Codable {
     /// Nhật ký báo cáo: one row per weekly report sent.
     case reportLog
 
-    /// The canonical sheet name, used by templates.
+    /// The canonical sheet name, used by blank workbooks.
     public var sheetName: String { schema.sheetName }
 
     /// The declaration of the kind's columns.
@@ -40,7 +40,7 @@ public struct SheetSchema: Hashable, Sendable {
     public let sheetName: String
     /// What one row stands for, in Vietnamese.
     public let rowMeaning: String
-    /// The columns, in template order.
+    /// The columns, in the order blank workbooks write them.
     public let columns: [ColumnSpec]
 
     /// A schema declaration.

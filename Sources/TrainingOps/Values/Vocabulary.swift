@@ -3,14 +3,14 @@ import Foundation
 /// A closed list of values typed into a sheet (modes, sessions, products, statuses): each
 /// case has a Vietnamese label for drop-downs and the spelling variants staff use.
 public protocol Vocabulary: CaseIterable, Hashable, Sendable {
-    /// The label written in templates and reports.
+    /// The label written in blank workbooks and reports.
     var label: String { get }
     /// Other spellings accepted on import (compared folded, see ``HeaderNormalizer``).
     var variants: [String] { get }
 }
 
 extension Vocabulary {
-    /// All labels, in declaration order: the drop-down list of a template.
+    /// All labels, in declaration order: the drop-down list of a blank workbook.
     public static var labels: [String] { allCases.map(\.label) }
 
     /// The case whose label or variant folds to the same key as `text`.

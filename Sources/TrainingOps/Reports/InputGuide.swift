@@ -1,6 +1,6 @@
-/// What a blank template tells staff about each column: the input message shown when a cell
+/// What a blank workbook tells staff about each column: the input message shown when a cell
 /// is selected, and the rows of the instructions sheet ("Hướng dẫn").
-public enum TemplateGuide {
+public enum InputGuide {
     /// The name of the instructions sheet.
     public static let sheetName = "Hướng dẫn"
 

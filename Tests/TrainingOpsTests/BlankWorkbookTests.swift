@@ -4,7 +4,7 @@ import Testing
 import XLSX
 @testable import TrainingOps
 
-@Suite struct BlankTemplateTests {
+@Suite struct BlankWorkbookTests {
     static func temporaryFile(_ name: String) -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("taphuan-template-\(UUID().uuidString)-\(name)").path
     }
@@ -13,7 +13,7 @@ import XLSX
     @Test func blankTemplateImportsClean() throws {
         let path = Self.temporaryFile("all.xlsx")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try BlankTemplate.write(SheetType.allCases, to: path)
+        try BlankWorkbook.write(SheetType.allCases, to: path)
         let data = Dataset.load(paths: [path])
         #expect(data.findings.isEmpty, "\(data.findings.map(\.message))")
         #expect(data.sheets.map(\.header.kind) == SheetType.allCases)
@@ -24,7 +24,7 @@ import XLSX
     @Test func filledTemplateReadsBack() throws {
         let path = Self.temporaryFile("units.xlsx")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let book = try BlankTemplate.workbook([.handover])
+        let book = try BlankWorkbook.workbook([.handover])
         let sheet = try #require(book.sheets.first { $0.name == SheetType.handover.sheetName })
         let values: [String: CellValue] = [
             "courseId": .string("TL-2612-01"), "courseName": .string("Tập huấn Tính lương"), "product": .string("Tính lương"),
@@ -50,7 +50,7 @@ import XLSX
         let python = try ExternalTool.openpyxl.path()
         let path = Self.temporaryFile("all.xlsx")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try BlankTemplate.write(SheetType.allCases, to: path)
+        try BlankWorkbook.write(SheetType.allCases, to: path)
         let script = """
             import sys, openpyxl
             wb = openpyxl.load_workbook(sys.argv[1])
@@ -67,7 +67,7 @@ import XLSX
         let (status, output) = try runProgram(python, ["-c", script, path])
         #expect(status == 0, "\(output)")
         let lines = output.split(separator: "\n").map(String.init)
-        let names: [String] = [TemplateGuide.sheetName] + SheetType.allCases.map(\.sheetName) + [LiveRules.legendSheet]
+        let names: [String] = [InputGuide.sheetName] + SheetType.allCases.map(\.sheetName) + [LiveRules.legendSheet]
         #expect(lines.first == "sheets " + names.joined(separator: "|"))
         for type in SheetType.allCases {
             let columns = type.schema.columns
@@ -77,7 +77,7 @@ import XLSX
             #expect(line == "\(type.sheetName) A2 \(lists) \(columns.count) \(first)", "\(line ?? "missing") for \(type)")
         }
         let rows = SheetType.allCases.reduce(0) { $0 + $1.schema.columns.count }
-        #expect(lines.contains("guide \(TemplateGuide.introduction.count + 2 + rows)"))
+        #expect(lines.contains("guide \(InputGuide.introduction.count + 2 + rows)"))
         #expect(lines.contains("formats dd/mm/yyyy dd/mm/yyyy hh:mm @"))
     }
 }

@@ -6,7 +6,7 @@ import XLSX
 /// is an Excel table (sorts, filters, banded rows) whose header is protected (no password) and
 /// whose data cells are not, and carries the process rules it can check by itself as
 /// conditional formats (``LiveRules``), explained on the "Chú giải" sheet.
-public enum BlankTemplate {
+public enum BlankWorkbook {
     /// How many rows below the header are prepared (formats and validations).
     public static let preparedRows = 500
 
@@ -32,9 +32,9 @@ public enum BlankTemplate {
     /// The validation of a column: a drop-down for closed lists and yes/no, bounds for numbers
     /// and dates, and the column's input message in every case.
     static func validation(_ column: ColumnSpec) -> DataValidation {
-        let (title, text) = TemplateGuide.inputMessage(column)
+        let (title, text) = InputGuide.inputMessage(column)
         let input = DataValidation.Message(title: title, text)
-        let error = DataValidation.Message(title: "Giá trị chưa đúng", String(TemplateGuide.howToType(column.type).prefix(255)))
+        let error = DataValidation.Message(title: "Giá trị chưa đúng", String(InputGuide.howToType(column.type).prefix(255)))
         switch column.type {
         case .choice(let list):
             return DataValidation(.list(list.labels), inputMessage: input, errorMessage: error, errorStyle: .warning)
@@ -95,14 +95,14 @@ public enum BlankTemplate {
     }
 
     static func addInstructions(to book: WorkbookWriter, kinds: [SheetType]) throws {
-        let sheet = try book.addSheet(TemplateGuide.sheetName)
-        for (n, line) in TemplateGuide.introduction.enumerated() {
+        let sheet = try book.addSheet(InputGuide.sheetName)
+        for (n, line) in InputGuide.introduction.enumerated() {
             try sheet.appendRow([.string(line)], style: n == 0 ? titleStyle : nil)
         }
         try sheet.appendRow([])
         let headerRow = sheet.lastRow + 1
-        try sheet.appendRow(TemplateGuide.header.map { .string($0) }, style: headerStyle)
-        for row in TemplateGuide.rows(for: kinds) { try sheet.appendRow(row.map { .string($0) }, style: noteStyle) }
+        try sheet.appendRow(InputGuide.header.map { .string($0) }, style: headerStyle)
+        for row in InputGuide.rows(for: kinds) { try sheet.appendRow(row.map { .string($0) }, style: noteStyle) }
         for (c, width) in [20.0, 28, 9, 22, 40, 60, 40].enumerated() { try sheet.setColumnWidth(width, column: c) }
         try sheet.freeze(rows: headerRow + 1)
     }
