@@ -152,52 +152,13 @@ enum XMLText {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Escapes text for an element's content or a double-quoted attribute value; characters
-    /// XML 1.0 forbids are dropped.
-    static func escape(_ text: String, into out: inout [UInt8]) { escape(text, cellText: false, into: &out) }
+    /// Escapes text for an element's content or a double-quoted attribute value
+    /// (``XMLEscaping/Mode/markup``).
+    static func escape(_ text: String, into out: inout [UInt8]) { XMLEscaping.escape(text, .markup, into: &out) }
 
-    /// Escapes the text of a string cell (ST_Xstring) as ``XMLWriter`` does, so that what it
-    /// holds reads back as it was: entities for `&`, `<`, `>`, `"`; carriage returns and the
-    /// control characters XML 1.0 cannot carry as `_xHHHH_`; and a literal `_xHHHH_` kept
-    /// literal by escaping its underscore (`_x005F_x0041_`).
-    static func escapeCellText(_ text: String, into out: inout [UInt8]) { escape(text, cellText: true, into: &out) }
-
-    private static let escapedUnderscore = Array("_x005F_".utf8)
-    private static let hexDigits = Array("0123456789ABCDEF".utf8)
-
-    /// The two escapings: entities alike; for cell text, what XML cannot carry is written as
-    /// Excel's `_xHHHH_` escapes (and a literal one protected), elsewhere it is dropped.
-    private static func escape(_ text: String, cellText: Bool, into out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            let n = bytes.count
-            var i = 0
-            while i < n {
-                let b = base[i]
-                switch b {
-                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
-                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
-                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
-                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])
-                case 0x09, 0x0A: out.append(b)
-                case 0x0D where !cellText: out.append(b)
-                case 0x5F where cellText && XMLWriter.looksLikeEscape(base, i, n):
-                    out.append(contentsOf: escapedUnderscore)
-                case 0xEF where i + 2 < n && base[i + 1] == 0xBF && (base[i + 2] == 0xBE || base[i + 2] == 0xBF):
-                    if cellText { out.append(contentsOf: Array((base[i + 2] == 0xBE ? "_xFFFE_" : "_xFFFF_").utf8)) }
-                    i += 2
-                default:
-                    if b >= 0x20 {
-                        out.append(b)
-                    } else if cellText {
-                        out.append(contentsOf: [0x5F, 0x78, 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 0xF)], 0x5F])
-                    }
-                }
-                i += 1
-            }
-        }
-    }
+    /// Escapes the text of a string cell as ``XMLWriter`` does (``XMLEscaping/Mode/cellText``),
+    /// so that what it holds reads back as it was.
+    static func escapeCellText(_ text: String, into out: inout [UInt8]) { XMLEscaping.escape(text, .cellText, into: &out) }
 
     /// The escaped bytes of `text`.
     static func escaped(_ text: String) -> [UInt8] {

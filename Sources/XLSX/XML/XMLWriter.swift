@@ -155,7 +155,8 @@ final class XMLWriter {
 
     /// Appends element text from UTF-8 bytes, escaped.
     func text(_ p: UnsafeRawBufferPointer) {
-        escape(p, attribute: false)
+        var sink = self
+        XMLEscaping.escape(p, .cellText, into: &sink)
     }
 
     /// Appends ` name="value"` with the value escaped.
@@ -163,8 +164,8 @@ final class XMLWriter {
         byte(0x20)
         raw(name)
         raw("=\"")
-        var v = value
-        v.withUTF8 { escape(UnsafeRawBufferPointer($0), attribute: true) }
+        var sink = self
+        XMLEscaping.escape(value, .attribute, into: &sink)
         byte(0x22)
     }
 
@@ -185,78 +186,6 @@ final class XMLWriter {
         double(value)
         byte(0x22)
     }
-
-    /// True when `byte` starts something that must not be copied as it is.
-    @inline(__always)
-    private static func special(_ b: UInt8) -> Bool {
-        b < 0x20 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x5F || b == 0xEF
-    }
-
-    private func escape(_ p: UnsafeRawBufferPointer, attribute: Bool) {
-        guard let start = p.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
-        let n = p.count
-        var run = 0  // start of the bytes not yet copied
-        var i = 0
-        while i < n {
-            let b = start[i]
-            if !XMLWriter.special(b) { i += 1; continue }
-            var replacement: StaticString? = nil
-            var hexCode: UInt32? = nil
-            switch b {
-            case 0x26: replacement = "&amp;"
-            case 0x3C: replacement = "&lt;"
-            case 0x3E: replacement = "&gt;"
-            case 0x22: if attribute { replacement = "&quot;" }
-            case 0x09: if attribute { replacement = "&#9;" }
-            case 0x0A: if attribute { replacement = "&#10;" }
-            case 0x0D: hexCode = 0x0D
-            case 0x5F:
-                if !attribute, XMLWriter.looksLikeEscape(start, i, n) { replacement = "_x005F_" }
-            case 0xEF:
-                // U+FFFE and U+FFFF (EF BF BE / EF BF BF) are not XML characters.
-                if i + 2 < n, start[i + 1] == 0xBF, start[i + 2] >= 0xBE {
-                    hexCode = start[i + 2] == 0xBE ? 0xFFFE : 0xFFFF
-                }
-            default:
-                if b < 0x20 { hexCode = UInt32(b) }
-            }
-            if replacement == nil && hexCode == nil { i += 1; continue }
-            raw(UnsafeRawBufferPointer(start: start + run, count: i - run))
-            if let replacement {
-                raw(replacement)
-                i += 1
-            } else if let code = hexCode {
-                hexEscape(code)
-                i += code > 0xFF ? 3 : 1
-            }
-            run = i
-        }
-        raw(UnsafeRawBufferPointer(start: start + run, count: n - run))
-    }
-
-    /// `_xHHHH_` at `i`: Excel would decode it, so a literal one needs its underscore escaped.
-    @inline(__always)
-    static func looksLikeEscape(_ s: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Bool {
-        guard i + 6 < n, s[i + 1] == 0x78 || s[i + 1] == 0x58, s[i + 6] == 0x5F else { return false }
-        for k in 2...5 {
-            let c = s[i + k] | 0x20
-            guard (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) else { return false }
-        }
-        return true
-    }
-
-    private func hexEscape(_ code: UInt32) {
-        let digits: StaticString = "0123456789ABCDEF"
-        raw("_x")
-        reserve(4)
-        let d = digits.utf8Start
-        base[count] = d[Int(code >> 12 & 0xF)]
-        base[count + 1] = d[Int(code >> 8 & 0xF)]
-        base[count + 2] = d[Int(code >> 4 & 0xF)]
-        base[count + 3] = d[Int(code & 0xF)]
-        count += 4
-        byte(0x5F)
-    }
 }
 
 extension XMLWriter {
@@ -265,4 +194,8 @@ extension XMLWriter {
         precondition(mark <= count)
         count = mark
     }
+}
+
+extension XMLWriter: XMLByteSink {
+    func appendBytes(_ bytes: UnsafeRawBufferPointer) { raw(bytes) }
 }
