@@ -169,7 +169,7 @@ extension SampleOffice {
         | STAFF_DOUBLE_BOOKED | Cùng một nhân viên trên hai khóa khác nhau có khoảng Từ ngày–Đến ngày giao nhau; một lần báo = một cặp. |
         | COURSE_ON_NON_WORKING_DAY | Một ngày học rơi vào Chủ nhật hoặc ngày lễ (01/01/2027 trong bộ mẫu). |
         | PLAN_UNAPPROVED | Khóa đã bắt đầu (bắt đầu < ngày T) mà Ngày duyệt KH trống hoặc ≥ ngày bắt đầu. |
-        | FIRST_SESSION_REPORT_MISSING | Khóa đã bắt đầu mà Báo cáo buổi đầu trống. |
+        | FIRST_SESSION_REPORT_MISSING | Khóa đã bắt đầu mà Báo cáo buổi đầu trống và không có báo cáo buổi Sáng ngày đầu ghi trong ngày đó. |
         | PAPERWORK_OPEN | Khóa kết thúc + 7 ngày < ngày T mà Hợp đồng, Thanh lý hoặc Thu nợ không phải Xong/Không áp dụng. |
         | SURVEY_LATE, CRM_LATE | Khóa đã kết thúc; ngày cập nhật > kết thúc + 1, hoặc trống khi kết thúc + 1 < ngày T. Đúng kết thúc + 1 là đúng hạn. |
         | SUPPORT_CHANNEL_MISSING | Khóa đã kết thúc mà Kênh hỗ trợ trống. |

@@ -35,7 +35,8 @@ struct SampleAudit {
             if c.days.contains(where: { $0.isoWeekday == 7 || Self.holidays.contains($0) }) { hit("COURSE_ON_NON_WORKING_DAY", c.id) }
             let t = data.tracking(of: c.id)
             if started, t?.planApproved.map({ $0 >= start }) ?? true { hit("PLAN_UNAPPROVED", c.id) }
-            if started, t?.firstSessionReport == nil { hit("FIRST_SESSION_REPORT_MISSING", c.id) }
+            let firstReport = data.sessionReports(of: c.id).contains { $0.date == start && $0.session == .morning && ($0.reportedAt?.date ?? start) <= start }
+            if started, t?.firstSessionReport == nil, !firstReport { hit("FIRST_SESSION_REPORT_MISSING", c.id) }
             if ended {
                 if end.adding(days: 7) < today, [t?.contract, t?.liquidation, t?.debt].contains(where: { !($0?.isClosed ?? false) }) {
                     hit("PAPERWORK_OPEN", c.id)

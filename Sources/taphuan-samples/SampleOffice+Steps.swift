@@ -35,12 +35,15 @@ extension SampleOffice {
         plantTrackingFaults()
     }
 
+    /// Changes the tracking row of a course and records the finding it plants; returns the course.
+    @discardableResult
     mutating func plant(_ rule: String, week: Int, team: Int, nth: Int = 0, _ column: String, note: String,
-                        fires: Bool = true, _ change: (inout CourseTracking, Course) -> Void) {
+                        fires: Bool = true, _ change: (inout CourseTracking, Course) -> Void) -> String? {
         let i = indexOfCourse(week: week, team: team, nth: nth)
-        guard let t = trackings.firstIndex(where: { $0.courseId == courses[i].id }) else { return }
+        guard let t = trackings.firstIndex(where: { $0.courseId == courses[i].id }) else { return nil }
         change(&trackings[t], courses[i])
         key.append(KeyEntry(rule: rule, courseId: courses[i].id, place: .cell(.tracking, t, column), note: note, fires: fires))
+        return courses[i].id
     }
 
     mutating func plantTrackingFaults() {
@@ -50,8 +53,16 @@ extension SampleOffice {
         plant("PLAN_UNAPPROVED", week: 4, team: 0, "planApproved", note: "Duyệt kế hoạch sau ngày bắt đầu (ngày bắt đầu + 1).") { t, c in
             t.planApproved = c.startDate?.adding(days: 1)
         }
-        plant("FIRST_SESSION_REPORT_MISSING", week: 2, team: 2, "firstSessionReport", note: "Không có báo cáo nhanh buổi đầu.") { t, _ in t.firstSessionReport = nil }
-        plant("FIRST_SESSION_REPORT_MISSING", week: 5, team: 1, "firstSessionReport", note: "Không có báo cáo nhanh buổi đầu.") { t, _ in t.firstSessionReport = nil }
+        // No quick report: the tracking cell is empty and the first session's report is missing
+        // too (makeSessions leaves it out); where that report was sent, the lead has it.
+        for (week, team) in [(2, 2), (5, 1)] {
+            let note = "Không có báo cáo nhanh buổi đầu, cũng không có báo cáo buổi Sáng ngày đầu."
+            if let id = plant("FIRST_SESSION_REPORT_MISSING", week: week, team: team, "firstSessionReport", note: note, { t, _ in t.firstSessionReport = nil }) {
+                noFirstSessionReport.insert(id)
+            }
+        }
+        plant("FIRST_SESSION_REPORT_MISSING", week: 3, team: 0, "firstSessionReport",
+              note: "Biên: Báo cáo buổi đầu trống nhưng có báo cáo buổi Sáng ngày đầu — KHÔNG được báo.", fires: false) { t, _ in t.firstSessionReport = nil }
         plant("PAPERWORK_OPEN", week: 0, team: 2, "contract", note: "Hợp đồng = Đang làm, khóa đã kết thúc hơn 7 ngày.") { t, _ in t.contract = .inProgress }
         plant("PAPERWORK_OPEN", week: 2, team: 0, "debt", note: "Thu nợ = Chưa làm, khóa đã kết thúc hơn 7 ngày.") { t, _ in t.debt = .notStarted }
         plant("SURVEY_LATE", week: 1, team: 2, "surveyResultsEntered", note: "Cập nhật KQ khảo sát 3 ngày sau khi kết thúc (hạn 1 ngày).") { t, c in
@@ -206,6 +217,11 @@ extension SampleOffice {
                     s.difficulties = r.chance(0.2) ? r.pick(["Một số đơn vị chưa mang chứng từ", "Đơn vị không chịu nhập liệu", "Mạng yếu buổi đầu", "Kế toán mới, chưa quen nghiệp vụ"]) : nil
                     s.dataEntryRate = Double(r.int(60...95)) / 100
                     s.progress = r.pick(["Đúng tiến độ", "Đúng tiến độ", "Chậm 1 chuyên đề"])
+                    // Made, then left out, so the draws of everything after stay the same.
+                    if noFirstSessionReport.contains(c.id) && first {
+                        skipped.append((i, day, part))
+                        continue
+                    }
                     sessions.append(s)
                 }
             }

@@ -45,6 +45,8 @@ struct SampleOffice {
     var trackings: [CourseTracking] = []
     var preChecks: [PreCheck] = []
     var sessions: [SessionReport] = []
+    /// Courses whose first session's report is left out (with no quick report either).
+    var noFirstSessionReport: Set<String> = []
     var opinions: [Opinion] = []
     var dailyLogs: [DailyLog] = []
     var reports: [ReportLogEntry] = []

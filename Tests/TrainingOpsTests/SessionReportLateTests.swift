@@ -75,3 +75,60 @@ import XLSX
         #expect(findings(SessionReportMissing(), dataset([ruleCourse()]) { $0.sessionReports = filled }, asOf: asOf).isEmpty)
     }
 }
+
+/// FIRST_SESSION_REPORT_MISSING: the quick report on the first session is the tracking's
+/// "Báo cáo buổi đầu" or the report of the first day's first session logged that day. The
+/// course starts Monday 07/12/2026; the tracking row leaves "Báo cáo buổi đầu" empty.
+@Suite struct FirstSessionReportTests {
+    static func quickReportMissing(_ reports: [SessionReport], asOf: LocalMoment = lateAsOf) -> [Finding] {
+        let data = dataset([ruleCourse()]) {
+            $0.trackings = [CourseTracking(courseId: "K-01", source: ruleRow("Theo dõi", 5, ["courseId", "firstSessionReport"]))]
+            $0.sessionReports = reports
+        }
+        return findings(FirstSessionReportMissing(), data, asOf: asOf)
+    }
+
+    static func filled(_ part: SessionPart, day: LocalDate = LocalDate(2026, 12, 7), at: LocalMoment?) -> SessionReport {
+        var s = SessionReportLateTests.report(part, at: at)
+        s.date = day
+        if at == nil { s.progress = "Đúng tiến độ" }
+        return s
+    }
+
+    @Test func noReportAtAllFiresAtTheTrackingCell() {
+        let got = Self.quickReportMissing([])
+        #expect(got.count == 1)
+        #expect(got.first?.sheet == "Theo dõi" && got.first?.cell == "B5")
+    }
+
+    @Test(arguments: [
+        (LocalTime(8, 20), 0, 0),     // first session, logged that morning
+        (LocalTime(23, 59), 0, 0),    // logged late, but still on the first day
+        (LocalTime(0, 0), 1, 1),      // logged the next day: no quick report
+    ])
+    func theFirstSessionsReportLoggedThatDayIsTheQuickReport(_ time: LocalTime, _ daysAfter: Int, _ expected: Int) {
+        let logged = LocalMoment(LocalDate(2026, 12, 7).adding(days: daysAfter), time)
+        #expect(Self.quickReportMissing([Self.filled(.morning, at: logged)]).count == expected)
+    }
+
+    @Test func aReportWithoutATimeCounts() {
+        #expect(Self.quickReportMissing([Self.filled(.morning, at: nil)]).isEmpty)
+    }
+
+    @Test func onlyTheFirstSessionOfTheFirstDayCounts() {
+        let afternoon = Self.filled(.afternoon, at: LocalMoment(LocalDate(2026, 12, 7), LocalTime(13, 40)))
+        let secondDay = Self.filled(.morning, day: LocalDate(2026, 12, 8), at: LocalMoment(LocalDate(2026, 12, 7), LocalTime(8, 10)))
+        #expect(Self.quickReportMissing([afternoon, secondDay]).count == 1)
+    }
+
+    @Test func aRowOfKeysAloneIsNoReport() {
+        let blank = SessionReport(courseId: "K-01", date: LocalDate(2026, 12, 7), session: .morning,
+                                  source: ruleRow("Báo cáo buổi", 2, ["courseId", "date", "session"]))
+        #expect(Self.quickReportMissing([blank]).count == 1)
+    }
+
+    @Test func notDueBeforeTheFirstDayIsOver() {
+        #expect(Self.quickReportMissing([], asOf: LocalMoment(LocalDate(2026, 12, 7), LocalTime(23, 59))).isEmpty)
+        #expect(Self.quickReportMissing([], asOf: LocalMoment(LocalDate(2026, 12, 8), LocalTime(0, 0))).count == 1)
+    }
+}

@@ -77,12 +77,14 @@ struct UnitIncomplete: Rule {
     }
 }
 
-/// The quick report on the first session, due by the end of the first day.
+/// The quick report on the first session, due by the end of the first day. The report of the
+/// first day's first session, logged that day, is such a report: the lead has it whether or
+/// not "Báo cáo buổi đầu" is filled in.
 struct FirstSessionReportMissing: Rule {
     let id = "FIRST_SESSION_REPORT_MISSING"
     let severity = Severity.warning
     let step = ProcessStep.running
-    let documentation = RuleDocumentation(firesWhen: "no Báo cáo buổi đầu once the first day is over",
+    let documentation = RuleDocumentation(firesWhen: "no Báo cáo buổi đầu once the first day is over, and no report of the first day's first session logged that day",
                                                  cell: "Báo cáo buổi đầu")
     func summary(_ language: Language, _ settings: Settings) -> String {
         language.pick("Không có báo cáo nhanh buổi đầu cho TNTK (hạn hết ngày học đầu tiên).",
@@ -95,10 +97,19 @@ struct FirstSessionReportMissing: Rule {
         ctx.data.courses.compactMap { c in
             guard let start = c.startDate, ctx.isOver(start) else { return nil }
             let t = ctx.tracking(c.id)
-            guard t?.firstSessionReport == nil else { return nil }
+            guard t?.firstSessionReport == nil, !Self.firstSessionReported(ctx, c.id, start) else { return nil }
             return finding(c.id, t?.source ?? c.source, t == nil ? "courseId" : "firstSessionReport",
                            vi: "Không có báo cáo nhanh buổi đầu (khóa bắt đầu \(start.vietnamese)).",
                            en: "No quick report on the first session (course started \(start.vietnamese)).", ["startDate": .date(start)])
+        }
+    }
+
+    /// Whether the session report of the first session of `start` is filled in and was logged
+    /// by the end of that day (a report without a time counts: its timing is another rule's).
+    static func firstSessionReported(_ ctx: RuleContext, _ course: String, _ start: LocalDate) -> Bool {
+        guard let first = ctx.settings.sessions.first?.part else { return false }
+        return ctx.sessions(course).contains { s in
+            s.date == start && s.session == first && s.isFilled && (s.reportedAt.map { $0.date <= start } ?? true)
         }
     }
 }
