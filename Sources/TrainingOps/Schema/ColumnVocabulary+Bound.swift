@@ -4,19 +4,20 @@ import Foundation
 /// so that the values in the rows scanned for a header are mostly not scored at all; and the
 /// cache of texts already scored.
 extension ColumnVocabulary {
-    /// ``scores(_:)`` of a text that may name a concept with a score of at least ``threshold``,
-    /// nothing for any other: what a row needs to be tried as a header. The scores under the
-    /// threshold (near misses) of the row taken are then read with ``scores(_:)``.
-    func strongScores(_ text: String) -> [ConceptScore] {
+    /// The keys of `text` worth scoring when only a score of at least ``threshold`` matters
+    /// (what a row needs to be tried as a header), none when no key can reach it. Scored with
+    /// ``scores(_:keys:bounded:)``; the scores under the threshold (near misses) of the row
+    /// taken are then read with ``scores(_:)``.
+    func strongKeys(_ text: String) -> [String] {
         guard HeaderNormalizer.hasBrackets(text) else {
             // One key: nothing to gather.
             let key = HeaderNormalizer.key(Self.splittingCamelCase(text))
-            return bound(key) >= Float(Self.threshold) ? scores(text, keys: [key], bounded: true) : []
+            return bound(key) >= Float(Self.threshold) ? [key] : []
         }
         let keys = Self.keys(text)
         let bounds = keys.map(bound)
         guard bounds.contains(where: { $0 >= Float(Self.threshold) }) else { return [] }
-        return scores(text, keys: zip(keys, bounds).filter { $0.1 >= Float(Self.nearMissFloor) }.map(\.0), bounded: true)
+        return zip(keys, bounds).filter { $0.1 >= Float(Self.nearMissFloor) }.map(\.0)
     }
 
     /// Whether a folded key may name a column (``bound(_:)`` reaches the near-miss floor).

@@ -137,21 +137,57 @@ public enum HeaderRecognizer {
                 best = (m, fraction)
             }
         }
+        // What any kind's header can score at most per column that may be taken (1, plus 3 if required).
+        let mostRequired = kinds.map { vocabulary.requiredCount($0) }.max() ?? 0
+        var keys: [[String]?] = [], texts: [String?] = []
         for (r, row) in rows.prefix(scanRows).enumerated() {
             var scored = ScoredRow(texts: [], scores: [], filled: 0)
             scored.texts.reserveCapacity(row.count)
             scored.scores.reserveCapacity(row.count)
             scored.strongKinds.reserveCapacity(row.count)
+            // A row whose columns that may be taken cannot beat the best header so far is not
+            // scored: it cannot be the header (a row read with the one taken as a two-row header
+            // is scored in full below). Counted first by its texts, then by those whose keys may
+            // score strongly (nil: a repeat of the column's last text, whose scores are known).
+            keys.removeAll(keepingCapacity: true)
+            texts.removeAll(keepingCapacity: true)
+            for cell in row {
+                switch cell.resolved {
+                case .string, .richText: texts.append(CellParser.text(cell))
+                default: texts.append(nil)
+                }
+            }
+            func beaten(_ columns: Int) -> Bool {
+                best.map { Double(columns + 3 * min(columns, mostRequired)) < $0.match.kindScore - 1e-9 } ?? false
+            }
+            var hopeless = beaten(texts.lazy.filter { $0 != nil }.count)
+            if !hopeless {
+                var mayTake = 0
+                for (c, text) in texts.enumerated() {
+                    guard let text else { keys.append([]); continue }
+                    if Self.repeats(previous, c, text) {
+                        keys.append(nil)
+                        if previous[c]!.strong != 0 { mayTake += 1 }
+                    } else {
+                        let cellKeys = vocabulary.strongKeys(text)
+                        keys.append(cellKeys)
+                        if !cellKeys.isEmpty { mayTake += 1 }
+                    }
+                }
+                hopeless = beaten(mayTake)
+            }
             for (c, cell) in row.enumerated() {
                 switch cell.resolved {
                 case .string, .richText:
-                    guard let text = CellParser.text(cell) else { scored.add(nil, [], 0); continue }
+                    guard let text = texts[c] else { scored.add(nil, [], 0); continue }
                     scored.filled += 1
-                    if c < previous.count, let last = previous[c], last.text == text {
+                    if hopeless { scored.add(text, [], 0); continue }
+                    guard let cellKeys = keys[c] else {
+                        let last = previous[c]!
                         scored.add(text, last.scores, last.strong)
                         continue
                     }
-                    let s = vocabulary.strongScores(text)
+                    let s = cellKeys.isEmpty ? [] : vocabulary.scores(text, keys: cellKeys, bounded: true)
                     let strong = vocabulary.strongKinds(s)
                     if c >= previous.count { previous += repeatElement(nil, count: c + 1 - previous.count) }
                     previous[c] = (text, s, strong)
@@ -166,12 +202,14 @@ public enum HeaderRecognizer {
                     scored.add(nil, [], 0)
                 }
             }
-            if scored.filled >= 2 { consider(scored, row, headerRow: r) }
+            if scored.filled >= 2 && !hopeless { consider(scored, row, headerRow: r) }
             scoredRows.append(scored)
         }
-        // The rows taken (and the one under it) read again with every score, for near misses.
+        // The row taken (and any row read with it as a two-row header) read again with every
+        // score, for near misses.
+        var fullRows = Set<Int>()
         func full(_ r: Int) {
-            guard r < scoredRows.count else { return }
+            guard r < scoredRows.count, fullRows.insert(r).inserted else { return }
             for (c, text) in scoredRows[r].texts.enumerated() {
                 guard let text else { continue }
                 scoredRows[r].scores[c] = vocabulary.scores(text)
@@ -180,7 +218,6 @@ public enum HeaderRecognizer {
         }
         if let chosen = best?.match {
             full(chosen.headerRow)
-            full(chosen.headerRow + 1)
             if var m = match(scoredRows[chosen.headerRow], rows[chosen.headerRow], headerRow: chosen.headerRow, kind: chosen.kind, vocabulary: vocabulary) {
                 m.groupRow = chosen.groupRow
                 best = (m, best?.fraction ?? 0)
@@ -190,8 +227,10 @@ public enum HeaderRecognizer {
         // Rows `top` and `top + 1` read as one header, when the lower one reads as the second
         // row of the upper and the two together take at least `least` columns.
         func twoRows(_ top: Int, taking least: Int) -> HeaderMatch? {
-            guard top >= 0, top + 1 < scoredRows.count, TwoRowHeader.isSubHeaderRow(scoredRows[top + 1], under: scoredRows[top]),
-                  let combined = TwoRowHeader.combine(scoredRows[top], scoredRows[top + 1], vocabulary: vocabulary),
+            guard top >= 0, top + 1 < scoredRows.count, TwoRowHeader.isSubHeaderRow(scoredRows[top + 1], under: scoredRows[top]) else { return nil }
+            full(top)
+            full(top + 1)
+            guard let combined = TwoRowHeader.combine(scoredRows[top], scoredRows[top + 1], vocabulary: vocabulary),
                   var m = match(combined, nil, headerRow: top + 1, kind: chosen.kind, vocabulary: vocabulary),
                   m.columns.count >= least else { return nil }
             m.groupRow = top
@@ -205,13 +244,17 @@ public enum HeaderRecognizer {
             // The row taken may itself be the lower row, with headers merged down from the row
             // above it beside group headers (`Mã khóa` over both rows, `Thời gian` over `Từ ngày`).
             if chosen.headerRow > 0 {
-                full(chosen.headerRow - 1)
                 if let m = twoRows(chosen.headerRow - 1, taking: chosen.columns.count + 1) {
                     return ColumnContent.complete(m, rows: rows, vocabulary: vocabulary)
                 }
             }
         }
         return ColumnContent.complete(chosen, rows: rows, vocabulary: vocabulary)
+    }
+
+    /// Whether column `c`'s last scored text was `text`.
+    private static func repeats(_ previous: [(text: String, scores: [ConceptScore], strong: UInt16)?], _ c: Int, _ text: String) -> Bool {
+        c < previous.count && previous[c]?.text == text
     }
 
     /// A row's match for `kind`, `nil` when it cannot be the kind's header: fewer than two
