@@ -85,6 +85,28 @@ import Testing
         #expect(throws: XLSXError.self) { try sheet.setRowHeight(410, row: 0) }
     }
 
+    /// Both writers check names alike: Excel's rules, the sheet a local name belongs to, and
+    /// one name per scope whatever its case (the streaming writer used to accept a repeat).
+    @Test func bothWritersRefuseTheSameNames() throws {
+        let dir = try makeTemporaryDirectory("names")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let streaming = try StreamingWorkbookWriter(path: dir.appendingPathComponent("s.xlsx").path)
+        let memory = WorkbookWriter()
+        let define: [(DefinedName) throws -> Void] = [streaming.defineName, memory.defineName]
+        _ = try streaming.addSheet("S")
+        _ = try memory.addSheet("S")
+        for defineName in define {
+            try defineName(DefinedName("DanhSách", refersTo: "=S!$A$1"))
+            #expect(throws: XLSXError.self) { try defineName(DefinedName("danhsách", refersTo: "S!$A$2")) }
+            try defineName(DefinedName("danhsách", refersTo: "S!$A$2", localSheet: 0))  // another scope
+            #expect(throws: XLSXError.self) { try defineName(DefinedName("Khác", refersTo: "S!$A$1", localSheet: 1)) }
+            #expect(throws: XLSXError.self) { try defineName(DefinedName("B2", refersTo: "S!$A$1")) }
+        }
+        try streaming.close()
+        let names = try Workbook(path: dir.appendingPathComponent("s.xlsx").path).definedNames
+        #expect(names.map(\.refersTo).sorted() == ["S!$A$1", "S!$A$2"])
+    }
+
     @Test func refusesStylesOutsideExcelsLimits() throws {
         let sheet = try WorkbookWriter().addSheet("S")
         #expect(throws: XLSXError.self) { try sheet.set(.number(1), at: "A1", style: CellStyle(alignment: Alignment(rotation: 200))) }

@@ -27,12 +27,12 @@ public final class SheetWriter: SheetLayout {
     private var lastKey: UInt64 = 0
     /// The last row holding a cell (or -1).
     public private(set) var lastRow = -1
-    private var lastStyle: CellStyle?
-    private var lastStyleIndex = 0
+    private var styleLookup: StyleLookup
 
     init(name: String, position: Int, strings: SharedStringTable, styles: StyleTable) {
         self.strings = strings
         self.styles = styles
+        self.styleLookup = StyleLookup(styles)
         super.init(name: name, position: position)
     }
 
@@ -106,15 +106,6 @@ public final class SheetWriter: SheetLayout {
         }
     }
 
-    @inline(__always)
-    private func styleIndex(_ style: CellStyle?) throws -> Int {
-        guard let style else { return 0 }
-        if let last = lastStyle, last == style { return lastStyleIndex }
-        lastStyleIndex = try styles.index(of: style)
-        lastStyle = style
-        return lastStyleIndex
-    }
-
     private func store(_ value: CellValue, row: Int, column: Int, style: CellStyle?) throws {
         guard row >= 0, row < CellReference.maxRows, column >= 0, column < CellReference.maxColumns else {
             throw XLSXError.invalidCellReference("row \(row + 1), column \(column + 1)")
@@ -126,27 +117,27 @@ public final class SheetWriter: SheetLayout {
         case .empty:
             guard style != nil else { return }
             kind = .blank
-            s = try styleIndex(style)
+            s = try styleLookup.index(of: style)
         case .number(let d):
             guard d.isFinite else { throw XLSXError.invalidOperation("\(d) in \(CellReference(unchecked: row, column)) is not a number Excel can store") }
             payload = d.bitPattern
-            s = try styleIndex(style)
+            s = try styleLookup.index(of: style)
         case .string(let text):
             try CellXML.checkLength(text, row: row, column: column)
             kind = .sharedString
             payload = UInt64(strings.index(of: text))
-            s = try styleIndex(style)
+            s = try styleLookup.index(of: style)
         case .richText(let runs):
             try CellXML.checkLength(value.plainText ?? "", row: row, column: column)
             kind = .sharedString
             let xml = XMLWriter(capacity: 256)
             CellXML.runs(runs, to: xml)
             payload = UInt64(strings.index(of: xml.bytes, rich: true))
-            s = try styleIndex(style)
+            s = try styleLookup.index(of: style)
         case .bool(let b):
             kind = .bool
             payload = b ? 1 : 0
-            s = try styleIndex(style)
+            s = try styleLookup.index(of: style)
         case .date(let d):
             payload = CellXML.serial1900(d).bitPattern
             s = try styles.index(forDate: d.kind, style: style)
@@ -155,7 +146,7 @@ public final class SheetWriter: SheetLayout {
             kind = .error
             payload = UInt64(extras.count)
             extras.append(value)
-            s = try styleIndex(style)
+            s = try styleLookup.index(of: style)
         case .formula(_, let cached):
             if let text = cached.plainText { try CellXML.checkLength(text, row: row, column: column) }
             kind = .formula
@@ -164,7 +155,7 @@ public final class SheetWriter: SheetLayout {
             if case .date(let d) = cached.resolved {
                 s = try styles.index(forDate: d.kind, style: style)
             } else {
-                s = try styleIndex(style)
+                s = try styleLookup.index(of: style)
             }
         }
         let key = UInt64(row) << 14 | UInt64(column)

@@ -20,7 +20,7 @@ public final class StreamingWorkbookWriter {
     public var protection: WorkbookProtection?
     /// The sheets, in tab order.
     public private(set) var sheets: [StreamingSheetWriter] = []
-    private var names: [DefinedName] = []
+    private var names = DefinedNames()
     private let replaceExisting: Bool
     private let directory: String
     let styles = StyleTable()
@@ -52,15 +52,9 @@ public final class StreamingWorkbookWriter {
     }
 
     /// Defines a name as a workbook read from a file gives it (``Workbook/definedNames``),
-    /// hidden flag and local sheet kept.
+    /// hidden flag and local sheet kept; a name may be defined once per scope, ignoring case.
     public func defineName(_ name: DefinedName) throws {
-        var defined = name
-        if defined.refersTo.hasPrefix("=") { defined.refersTo.removeFirst() }
-        try defined.validate()
-        if let local = defined.localSheet, !sheets.indices.contains(local) {
-            throw XLSXError.invalidOperation("the name \(defined.name) is local to sheet \(local + 1), which the workbook does not have yet")
-        }
-        names.append(defined)
+        try names.define(name, sheetCount: sheets.count)
     }
 
     /// Finishes every sheet and writes the package atomically.
@@ -79,7 +73,7 @@ public final class StreamingWorkbookWriter {
                 finished.append(try sheet.finish(selected: i == active))
             }
             var package = PackageWriter(zip: zip, sheets: sheets, styles: styles, strings: nil,
-                                        definedNames: names, properties: properties, deterministic: options.deterministic)
+                                        definedNames: names.all, properties: properties, deterministic: options.deterministic)
             package.protection = protection
             try package.write { i, packaging in
                 try sheets[i].writeTail(packaging: packaging)
@@ -106,8 +100,7 @@ public final class StreamingSheetWriter: SheetLayout {
     private let pipeline: DeflatePipeline
     /// The last row written (or -1).
     public private(set) var lastRow = -1
-    private var lastStyle: CellStyle?
-    private var lastStyleIndex = 0
+    private var styleLookup: StyleLookup
     private var selected = false
     var tailResult: (crc: UInt32, size: UInt64) = (0, 0)
     private var headerRowsWritten: Set<Int> = []
@@ -115,6 +108,7 @@ public final class StreamingSheetWriter: SheetLayout {
     init(name: String, position: Int, styles: StyleTable, spill: SpillFile, options: WorkbookWriter.Options) {
         self.spill = spill
         self.styles = styles
+        self.styleLookup = StyleLookup(styles)
         self.pipeline = DeflatePipeline(level: max(1, options.level), threads: options.threads) { try spill.write($0) }
         super.init(name: name, position: position)
     }
@@ -138,14 +132,6 @@ public final class StreamingSheetWriter: SheetLayout {
     /// Writes row `row` (zero-based), which must come after every row written so far.
     public func writeRow(_ values: [CellValue], at row: Int, firstColumn: Int = 0, style: CellStyle? = nil) throws {
         try writeRow(values, at: row, firstColumn: firstColumn, styles: nil, style: style)
-    }
-
-    private func styleIndex(_ style: CellStyle?) throws -> Int {
-        guard let style else { return 0 }
-        if let last = lastStyle, last == style { return lastStyleIndex }
-        lastStyleIndex = try styles.index(of: style)
-        lastStyle = style
-        return lastStyleIndex
     }
 
     private func writeRow(_ values: [CellValue], at row: Int, firstColumn: Int, styles perCell: [CellStyle?]?, style: CellStyle?) throws {
@@ -228,17 +214,17 @@ public final class StreamingSheetWriter: SheetLayout {
             xml.raw("<c r=\"")
             xml.cellReference(row: row, column: column)
             xml.raw("\" s=\"")
-            xml.int(try styleIndex(style))
+            xml.int(try styleLookup.index(of: style))
             xml.raw("\"/>")
         case .number(let d):
             guard d.isFinite else { throw XLSXError.invalidOperation("\(d) in \(CellReference(unchecked: row, column)) is not a number Excel can store") }
-            CellXML.open(xml, row: row, column: column, style: try styleIndex(style), type: nil)
+            CellXML.open(xml, row: row, column: column, style: try styleLookup.index(of: style), type: nil)
             xml.raw("<v>")
             xml.double(d)
             xml.raw("</v></c>")
         case .string(let s):
             try CellXML.checkLength(s, row: row, column: column)
-            CellXML.open(xml, row: row, column: column, style: try styleIndex(style), type: " t=\"inlineStr\"")
+            CellXML.open(xml, row: row, column: column, style: try styleLookup.index(of: style), type: " t=\"inlineStr\"")
             var s = s
             let preserve = s.withUTF8 { SharedStringTable.needsPreserve(UnsafeRawBufferPointer($0)) }
             xml.raw(preserve ? "<is><t xml:space=\"preserve\">" : "<is><t>")
@@ -246,12 +232,12 @@ public final class StreamingSheetWriter: SheetLayout {
             xml.raw("</t></is></c>")
         case .richText(let runs):
             try CellXML.checkLength(value.plainText ?? "", row: row, column: column)
-            CellXML.open(xml, row: row, column: column, style: try styleIndex(style), type: " t=\"inlineStr\"")
+            CellXML.open(xml, row: row, column: column, style: try styleLookup.index(of: style), type: " t=\"inlineStr\"")
             xml.raw("<is>")
             CellXML.runs(runs, to: xml)
             xml.raw("</is></c>")
         case .bool(let b):
-            CellXML.open(xml, row: row, column: column, style: try styleIndex(style), type: " t=\"b\"")
+            CellXML.open(xml, row: row, column: column, style: try styleLookup.index(of: style), type: " t=\"b\"")
             xml.raw(b ? "<v>1</v></c>" : "<v>0</v></c>")
         case .date(let d):
             CellXML.open(xml, row: row, column: column, style: try styles.index(forDate: d.kind, style: style), type: nil)
@@ -260,14 +246,14 @@ public final class StreamingSheetWriter: SheetLayout {
             xml.raw("</v></c>")
         case .error(let e):
             try CellXML.checkError(e, row: row, column: column)
-            CellXML.open(xml, row: row, column: column, style: try styleIndex(style), type: " t=\"e\"")
+            CellXML.open(xml, row: row, column: column, style: try styleLookup.index(of: style), type: " t=\"e\"")
             xml.raw("<v>")
             xml.text(e)
             xml.raw("</v></c>")
         case .formula(let f, let cached):
             if let text = cached.plainText { try CellXML.checkLength(text, row: row, column: column) }
             let s: Int
-            if case .date(let d) = cached.resolved { s = try styles.index(forDate: d.kind, style: style) } else { s = try styleIndex(style) }
+            if case .date(let d) = cached.resolved { s = try styles.index(forDate: d.kind, style: style) } else { s = try styleLookup.index(of: style) }
             CellXML.formula(xml, f, cached: cached, row: row, column: column, style: s)
         }
     }

@@ -263,3 +263,23 @@ extension XMLWriter {
         raw("</patternFill>")
     }
 }
+
+/// A sheet writer's way to its cell formats: consecutive cells of one style (a row, a column
+/// of dates) look the style up once.
+struct StyleLookup {
+    let table: StyleTable
+    private var last: CellStyle?
+    private var lastIndex = 0
+
+    init(_ table: StyleTable) { self.table = table }
+
+    /// The cell format index of `style`, 0 for none.
+    @inline(__always)
+    mutating func index(of style: CellStyle?) throws -> Int {
+        guard let style else { return 0 }
+        if let last, last == style { return lastIndex }
+        lastIndex = try table.index(of: style)
+        last = style
+        return lastIndex
+    }
+}

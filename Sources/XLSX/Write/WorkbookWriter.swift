@@ -36,7 +36,7 @@ public final class WorkbookWriter {
     public var protection: WorkbookProtection?
     /// The sheets, in tab order.
     public private(set) var sheets: [SheetWriter] = []
-    private var names: [DefinedName] = []
+    private var names = DefinedNames()
     let strings = SharedStringTable()
     let styles = StyleTable()
 
@@ -61,16 +61,7 @@ public final class WorkbookWriter {
     /// Defines a name as a workbook read from a file gives it (``Workbook/definedNames``),
     /// hidden flag and local sheet kept; a name may be defined once per scope, ignoring case.
     public func defineName(_ name: DefinedName) throws {
-        var defined = name
-        if defined.refersTo.hasPrefix("=") { defined.refersTo.removeFirst() }
-        try defined.validate()
-        if let local = defined.localSheet, !sheets.indices.contains(local) {
-            throw XLSXError.invalidOperation("the name \(defined.name) is local to sheet \(local + 1), which the workbook does not have yet")
-        }
-        if names.contains(where: { $0.name.lowercased() == defined.name.lowercased() && $0.localSheet == defined.localSheet }) {
-            throw XLSXError.invalidOperation("the name \(defined.name) is defined twice in the same scope")
-        }
-        names.append(defined)
+        try names.define(name, sheetCount: sheets.count)
     }
 
     /// Writes the workbook to `path` atomically.
@@ -81,7 +72,7 @@ public final class WorkbookWriter {
             replaceExisting: replaceExisting)
         do {
             var package = PackageWriter(zip: zip, sheets: sheets, styles: styles, strings: strings,
-                                        definedNames: names, properties: properties, deterministic: options.deterministic)
+                                        definedNames: names.all, properties: properties, deterministic: options.deterministic)
             package.protection = protection
             let xml = XMLWriter(capacity: 1 << 21)
             let active = sheets.firstIndex(where: { $0.state == .visible }) ?? 0
