@@ -67,13 +67,19 @@ public struct Finding: Hashable, Sendable, Codable {
     }
 
     /// A finding placed on a record's row, at the cell of column `key` when the sheet has it.
+    /// A key no sheet kind declares is a mistake in a rule, not in the workbook: it stops a
+    /// debug build (the tests fire every rule) instead of placing the finding on the row alone.
     public init(rule: String, severity: Severity, course: String?, at source: SourceRow, column key: String?,
                 messageVi: String, messageEn: String, data: [String: FindingValue] = [:]) {
+        assert(key.map(Self.declaredColumnKeys.contains) ?? true, "column key \"\(key ?? "")\" is declared by no sheet kind")
         let known = !source.file.isEmpty || !source.sheet.isEmpty
         self.init(rule: rule, severity: severity, course: course, file: known ? source.file : nil, sheet: known ? source.sheet : nil,
                   cell: known ? (key.flatMap(source.cell) ?? "\(source.row):\(source.row)") : nil,
                   messageVi: messageVi, messageEn: messageEn, data: data)
     }
+
+    /// Every column key some sheet kind declares.
+    static let declaredColumnKeys = Set(SheetType.allCases.flatMap { $0.schema.columns.map(\.key) })
 
     /// A fault of form met while reading, as a finding under its import id.
     public init(_ f: ImportFinding) {
