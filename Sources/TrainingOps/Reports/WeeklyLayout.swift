@@ -131,29 +131,19 @@ public enum WeeklyLayout {
     static func officeLayout(_ book: WorkbookWriter, _ lang: Language) throws {
         typealias W = WeeklyWorkbook
         let b = WeeklySheetBuilder(sheet: try book.addSheet(W.OfficeSheet.summary.name(lang)), language: lang)
-        var row = try b.titleBlock(WeeklyText.officeTitle(lang), lines: head(team: false, lang) + [
+        let row = try b.titleBlock(WeeklyText.officeTitle(lang), lines: head(team: false, lang) + [
             (WeeklyText.preparedBy(lang), .string("{{preparedBy}}")), (WeeklyText.dueToDirector(lang), .string("{{due}}")),
             (WeeklyText.figuresAsOf(lang), .string("{{asOf}}")),
         ], width: W.teamColumns.count)
         try dateFields(b, [(3, "due"), (4, "asOf")])
         let t = try table(b, .officeTeams, at: row, "teams", W.teamColumns, teamFields, sums: [2, 3, 4, 5, 8, 9, 10])
-        try b.setUp(W.teamColumns, repeatRows: t.header...t.header)
+        // As the built-in report: the second page repeats the title, not the table's header.
+        try b.setUp(W.teamColumns, repeatRows: 0...0)
         try W.addCharts(b, categories: 0, data: t.template...t.template, at: t.next,
                         series: [(4, .present, []), (5, .absent, [])], survey: (7, []), perWhat: .perTeam, split: 5, end: 10)
-        row = t.next + 18
-        try b.sheet.set(.string(WeeklyText.progressSection(lang)), at: b.ref(row, 0), style: WeeklySheetBuilder.section)
-        row += 1
-        let labels = WeeklyReport.Progress.allCases.map { ($0.label(lang), "progress.\($0.rawValue)") } + [(WeeklyText.urgentCount(lang), "urgentCount")]
-        for (n, (label, field)) in labels.enumerated() {
-            try b.sheet.merge(CellRange(b.ref(row, 0), b.ref(row, 1)), value: .string(label), style: WeeklySheetBuilder.style(.text, bold: n >= 4))
-            try b.sheet.set(.string("{{\(field)}}"), at: b.ref(row, 2), style: WeeklySheetBuilder.style(.integer, bold: n >= 4))
-            row += 1
-        }
-        row += 1
-        try b.sheet.set(.string(WeeklyText.directorSection(lang)), at: b.ref(row, 0), style: WeeklySheetBuilder.section)
-        let frame = CellStyle(border: .all(BorderEdge(.medium, color: WeeklySheetBuilder.navy)),
-                              alignment: Alignment(horizontal: .left, vertical: .top, wrapText: true))
-        try b.sheet.merge(CellRange(b.ref(row + 1, 0), b.ref(row + 8, W.teamColumns.count - 1)), value: .empty, style: frame)
+        // The opinions by stage with their doughnut and the director's box, after a page break.
+        let stages = WeeklyReport.Progress.allCases.map { "progress.\($0.rawValue)" } + ["progress.total", "urgentCount"]
+        try W.opinionsPage(b, at: t.next + 18, figures: stages.map { .string("{{\($0)}}") }, shares: [], width: W.teamColumns.count)
 
         try shared(book, team: false, lang)
         for (sheet, title, list) in [(W.OfficeSheet.urgent, WeeklyText.urgentTitle, "urgent"), (W.OfficeSheet.opinions, WeeklyText.opinionsTitle, "opinions")] {
