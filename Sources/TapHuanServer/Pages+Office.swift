@@ -45,16 +45,16 @@ enum OfficePages {
             var sections: [(String, Int)]
             if r.team != nil {
                 typealias S = WeeklyWorkbook.TeamSheet
-                sections = [(S.summary + lang.pick(" — khóa trong tuần", " — courses of the week"), r.courses.count),
-                            (S.findings, r.items.count), (S.escalations, r.escalations.count),
-                            (S.followUp + lang.pick(" — hồ sơ còn mở", " — open paperwork"), r.openPaperwork.count),
-                            (S.followUp + lang.pick(" — kiến nghị còn mở", " — open opinions"), r.openOpinions.count),
-                            (S.reporting, r.reporting.count), (S.next, r.nextCourses.count)]
+                sections = [(S.summary.name() + lang.pick(" — khóa trong tuần", " — courses of the week"), r.courses.count),
+                            (S.findings.name(), r.items.count), (S.escalations.name(), r.escalations.count),
+                            (S.followUp.name() + lang.pick(" — hồ sơ còn mở", " — open paperwork"), r.openPaperwork.count),
+                            (S.followUp.name() + lang.pick(" — kiến nghị còn mở", " — open opinions"), r.openOpinions.count),
+                            (S.reporting.name(), r.reporting.count), (S.next.name(), r.nextCourses.count)]
             } else {
                 typealias S = WeeklyWorkbook.OfficeSheet
-                sections = [(S.summary + lang.pick(" — các nhóm", " — teams"), r.teams.count), (S.opinions, r.opinionTracker.count),
-                            (S.urgent, r.urgent.count), (S.courses, r.courses.count), (S.findings, r.items.count),
-                            (S.escalations, r.escalations.count), (S.reporting, r.reporting.count), (S.next, r.nextCourses.count)]
+                sections = [(S.summary.name() + lang.pick(" — các nhóm", " — teams"), r.teams.count), (S.opinions.name(), r.opinionTracker.count),
+                            (S.urgent.name(), r.urgent.count), (S.courses.name(), r.courses.count), (S.findings.name(), r.items.count),
+                            (S.escalations.name(), r.escalations.count), (S.reporting.name(), r.reporting.count), (S.next.name(), r.nextCourses.count)]
             }
             b += "<table id=\"sections\"><tr><th>\(esc(lang.pick("Phần (sheet)", "Section (sheet)")))</th><th>\(esc(lang.pick("Số dòng", "Lines")))</th></tr>"
             b += sections.map { "<tr><td>\(esc($0.0))</td><td class=\"n\">\($0.1)</td></tr>" }.joined() + "</table>"

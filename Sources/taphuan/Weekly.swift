@@ -13,10 +13,13 @@ struct Weekly: AsyncParsableCommand {
 
             --template FILE fills a layout of your own (copy one of samples/layouts/, edit it in Excel) with the same figures; placeholders are listed in docs/weekly.md. Without -o the file is named after the week and team in the current folder; an existing file is kept unless --force is given.
 
+            The workbook is in Vietnamese. With --lang en (or TAPHUAN_LANG=en) its own text is in English: sheet names, titles, headings, column headers, labels, chart titles and legends, the findings' messages, the steps, severities and states; a layout filled with --template gets these values in English too, and --write-layouts writes the layouts in English. What the office typed (names, units, courses, teams, notes) stays as written.
+
             Examples:
               taphuan weekly --week 2026-W48 --level team --team "Nhóm 1" samples --as-of 2026-11-28T09:00
               taphuan weekly --week 2026-W48 --level office -o bao-cao-van-phong.xlsx samples
               taphuan weekly --week 2026-W48 --level team --team "Nhóm 2" --template "Mau cua toi.xlsx" samples
+              taphuan weekly --week 2026-W48 --level office --lang en -o weekly-office.xlsx samples
               taphuan weekly --write-layouts mau
             """
     )
@@ -65,17 +68,17 @@ struct Weekly: AsyncParsableCommand {
 
     /// Builds the report and writes it; returns the output path.
     func execute() async throws -> String {
+        let lang = language.lang
         if let folder = writeLayouts {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             var written: [String] = []
             for team in [true, false] {
-                let path = (folder as NSString).appendingPathComponent(WeeklyLayout.fileName(team: team))
-                try WeeklyLayout.write(team: team, to: path, replaceExisting: force)
+                let path = (folder as NSString).appendingPathComponent(WeeklyLayout.fileName(team: team, language: lang))
+                try WeeklyLayout.write(team: team, language: lang, to: path, replaceExisting: force)
                 written.append(path)
             }
             return written.joined(separator: "\n")
         }
-        let lang = language.lang
         guard let week, let level else {
             throw ValidationError(lang.pick("cần --week và --level (ví dụ --week 2026-W48 --level team)", "--week and --level are needed (e.g. --week 2026-W48 --level team)"))
         }
@@ -88,7 +91,7 @@ struct Weekly: AsyncParsableCommand {
         let office = try await checkOffice(paths, asOf: asOf, settings: settings, lang: lang)
         let report: WeeklyReport
         do {
-            report = try office.weeklyReport(week: w, team: level == .team ? team : nil)
+            report = try office.weeklyReport(week: w, team: level == .team ? team : nil, language: lang)
         } catch {
             throw ValidationError(error.message(lang))
         }

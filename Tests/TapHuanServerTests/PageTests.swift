@@ -91,7 +91,7 @@ import XLSX
                     let path = scratch.root.appendingPathComponent("w.xlsx").path
                     try Data(buffer: w.body).write(to: URL(fileURLWithPath: path))
                     let sheets = try Workbook(path: path).sheets.map(\.name)
-                    #expect(sheets.contains(WeeklyWorkbook.TeamSheet.summary))
+                    #expect(sheets.contains(WeeklyWorkbook.TeamSheet.summary.name()))
                 }
             }
             try await client.execute(uri: "/bao-cao-tuan?tuan=2026-W48&cap=team&nhom=Nh%C3%B3m%209&lap=1", method: .get) { r in

@@ -40,7 +40,7 @@ import XLSX
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("taphuan-trend-\(ProcessInfo.processInfo.processIdentifier).xlsx").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try WeeklyWorkbook.workbook(Self.office, deterministic: true).write(to: path)
-        let rows = try Workbook(path: path).sheet(named: WeeklyWorkbook.trendSheet).rows
+        let rows = try Workbook(path: path).sheet(named: WeeklyWorkbook.trendSheetName()).rows
         let header = try #require(rows.first { $0.cells.first?.value == .string("Tuần") })
         #expect(header.cells.dropFirst(2).prefix(3).map(\.value) == WeeklyReportTests.teams.map { CellValue.string($0) })
         let zip = try ZipArchive(path: path)

@@ -58,6 +58,51 @@ import XLSX
         }
     }
 
+    /// The office layout filled, in both languages: the opinions by stage with their doughnut
+    /// and the page break right above them, as in the built-in report (the same builder).
+    @Test(arguments: Language.allCases) func filledOfficeLayoutHasDoughnutAndBreak(_ language: Language) throws {
+        let dir = try Self.folder("filled-office-\(language)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let layout = dir.appendingPathComponent(WeeklyLayout.fileName(team: false, language: language)).path
+        try WeeklyLayout.write(team: false, language: language, to: layout)
+        let report = WeeklyReport.office(week: WeeklyReportTests.week, data: WeeklyReportTests.data, findings: WeeklyReportTests.findings,
+                                         asOf: WeeklyReportTests.asOf, language: language)
+        let filled = dir.appendingPathComponent("filled.xlsx").path
+        try WorkbookTemplate.fill(template: layout, data: WeeklyTemplateData.value(report), output: filled,
+                                  options: TemplateFillOptions(missing: .empty))
+        let summary = WeeklyWorkbook.OfficeSheet.summary.name(language)
+        let rows = try Workbook(path: filled).sheet(named: summary).rows
+        let heading = try #require(rows.first { $0.cells.first?.value == .string(WeeklyText.progressSection(language)) })
+        // The stages' figures under the heading, then the total and the urgent cases.
+        let counts = report.progressCounts
+        let expected = WeeklyReport.Progress.allCases.map { counts[$0] ?? 0 } + [report.opinionTracker.count, report.urgent.count]
+        let figures = rows.filter { $0.index > heading.index && $0.index <= heading.index + 6 }.map { $0[column: 2]?.value }
+        #expect(figures == expected.map { .number(Double($0)) })
+        #expect(expected == [3, 3, 2, 16, 24, 3])
+        let zip = try ZipArchive(path: filled)
+        let sheet = String(decoding: try zip.contents(of: try #require(zip.entries.first { $0.name == "xl/worksheets/sheet1.xml" })), as: UTF8.self)
+        // One break, below the row above the heading (`<brk id>` is that row, 1-based: the heading's 0-based index).
+        #expect(sheet.contains("<rowBreaks count=\"1\" manualBreakCount=\"1\"><brk id=\"\(heading.index)\" max=\"16383\" man=\"1\"/></rowBreaks>"))
+        let charts = try zip.entries.filter { $0.name.hasPrefix("xl/charts/chart") }.map { String(decoding: try zip.contents(of: $0), as: UTF8.self) }
+        let doughnut = try #require(charts.first { $0.contains("<c:doughnutChart>") })
+        let quoted = "'\(summary)'"
+        #expect(doughnut.contains("<c:f>\(quoted)!$C$\(heading.index + 2):$C$\(heading.index + 5)</c:f>"))
+        #expect(charts.count == 3)
+    }
+
+    @Test(.requires(.openpyxl)) func filledOfficeLayoutJudgedByOpenpyxl() throws {
+        let dir = try Self.folder("filled-office")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let layout = Self.repository.appendingPathComponent("samples/layouts/\(WeeklyLayout.fileName(team: false))").path
+        let filled = dir.appendingPathComponent("filled.xlsx").path
+        try WorkbookTemplate.fill(template: layout, data: WeeklyTemplateData.value(WeeklyReportTests.office), output: filled,
+                                  options: TemplateFillOptions(missing: .empty))
+        let (output, status) = try Self.interop([Self.repository.appendingPathComponent("samples").path, "2026-11-23", "2026-11-28",
+                                                 "--filled-office", filled])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains(" passed, 0 failed"))
+    }
+
     /// The team layout edited as a lead would (columns swapped, a logo, an extra row), filled
     /// through the template engine: the edits survive and the figures land in the moved columns.
     @Test(.requires(.openpyxl)) func leadsEditedLayoutKeepsItsEdits() throws {

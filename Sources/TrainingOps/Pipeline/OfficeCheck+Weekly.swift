@@ -4,17 +4,18 @@ extension OfficeCheck {
     /// The weekly report of `week` over this check: the team report of `team` (a name on the
     /// handover sheet, matched as the importer matches headers), or the office report when
     /// `team` is `nil`. A team not on the handover sheet is a failure listing the teams.
-    /// `taphuan weekly` and the web page both build their report here.
-    public func weeklyReport(week: Week, team: String?) throws(CheckFailure) -> WeeklyReport {
+    /// `taphuan weekly` and the web page both build their report here; `language` is the
+    /// language of the report's own text (``WeeklyReport/language``).
+    public func weeklyReport(week: Week, team: String?, language: Language = .vi) throws(CheckFailure) -> WeeklyReport {
         guard let team else {
-            return WeeklyReport.office(week: week, data: data, findings: findings, settings: settings.settings, asOf: asOf)
+            return WeeklyReport.office(week: week, data: data, findings: findings, settings: settings.settings, asOf: asOf, language: language)
         }
         let known = WeeklyReport.teams(data)
         guard known.contains(where: { HeaderNormalizer.key($0) == HeaderNormalizer.key(team) }) else {
             throw CheckFailure(vi: "Không có nhóm \"\(team)\" trên bảng bàn giao. Các nhóm: \(known.joined(separator: ", "))",
                                en: "No team \"\(team)\" on the handover plan. Teams: \(known.joined(separator: ", "))")
         }
-        return WeeklyReport.team(team, week: week, data: data, findings: findings, settings: settings.settings, asOf: asOf)
+        return WeeklyReport.team(team, week: week, data: data, findings: findings, settings: settings.settings, asOf: asOf, language: language)
     }
 }
 

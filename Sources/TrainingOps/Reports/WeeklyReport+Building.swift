@@ -1,14 +1,15 @@
 extension WeeklyReport {
     /// The team report (TNTK → TP) of `team` for `week`; `findings` are the rules' findings
     /// over the same dataset (``RuleRegistry/evaluate(_:settings:asOf:rules:)``).
+    /// `language` is the language of the report's own text (``language``).
     public static func team(_ team: String, week: Week, data: Dataset, findings: [Finding],
-                            settings: Settings = Settings(), asOf: LocalMoment) -> WeeklyReport {
+                            settings: Settings = Settings(), asOf: LocalMoment, language: Language = .vi) -> WeeklyReport {
         let key = TeamName.key(team)
         let own = data.courses.filter { $0.team.flatMap(TeamName.key) == key }
         let name = own.first?.team ?? team
         let due = LocalMoment(week.monday.adding(days: settings.teamReportWeekday - 1), settings.teamReportTime)
         var report = WeeklyReport(week: week, asOf: asOf, team: name,
-                                  preparedBy: own.compactMap(\.teamLead).first, due: due)
+                                  preparedBy: own.compactMap(\.teamLead).first, due: due, language: language)
         let ids = Set(own.map(\.id))
         let weekCourses = courses(in: week, own)
         report.courses = weekCourses.map { line($0, data: data, findings: findings, settings: settings) }
@@ -19,20 +20,21 @@ extension WeeklyReport {
         report.opinionsOpened = mine.filter { week.contains($0.opinion.recorded) }
         report.opinionsClosed = mine.filter { $0.opinion.doneDate.map(week.contains) ?? false }
         report.openOpinions = mine.filter { $0.progress != .done && $0.opinion.recorded <= asOf.date }
-        report.escalations = escalations(data, team: name, week: week, asOf: asOf, opinions: lines, settings: settings)
+        report.escalations = escalations(data, team: name, week: week, asOf: asOf, opinions: lines, settings: settings, language: language)
         report.reporting = reporting(data, teams: [name], head: false, week: week, findings: findings, settings: settings, asOf: asOf)
         report.trend = trend(data, teams: [name], week: week, findings: findings, settings: settings, asOf: asOf)
         let next = Week(containing: week.monday.adding(days: 7))
-        report.nextCourses = courses(in: next, own).map { nextCourse($0, data: data, settings: settings) }
+        report.nextCourses = courses(in: next, own).map { nextCourse($0, data: data, settings: settings, language: language) }
         return report
     }
 
     /// The office report (TP → GĐVP) for `week`: every team, the opinion tracker, the urgent cases.
+    /// `language` is the language of the report's own text (``language``).
     public static func office(week: Week, data: Dataset, findings: [Finding], head: String? = nil,
-                              settings: Settings = Settings(), asOf: LocalMoment) -> WeeklyReport {
+                              settings: Settings = Settings(), asOf: LocalMoment, language: Language = .vi) -> WeeklyReport {
         let due = LocalMoment(week.monday.adding(days: settings.officeReportWeekday - 1), settings.officeReportTime)
         let sender = data.reportLog.first { $0.level == .headToDirector && $0.sender != nil }?.sender
-        var report = WeeklyReport(week: week, asOf: asOf, team: nil, preparedBy: head ?? sender, due: due)
+        var report = WeeklyReport(week: week, asOf: asOf, team: nil, preparedBy: head ?? sender, due: due, language: language)
         let weekCourses = courses(in: week, data.courses)
         report.courses = weekCourses.map { line($0, data: data, findings: findings, settings: settings) }
         report.items = items(findings, team: nil, week: week, data: data, settings: settings, asOf: asOf)
@@ -57,7 +59,7 @@ extension WeeklyReport {
         report.opinionsClosed = lines.filter { $0.opinion.doneDate.map(week.contains) ?? false }
         report.urgent = lines.filter { $0.progress != .done && ($0.opinion.impact == .sales || $0.opinion.impact == .debtCollection) }
         report.openOpinions = lines.filter { $0.progress != .done && $0.opinion.recorded <= asOf.date }
-        report.escalations = escalations(data, team: nil, week: week, asOf: asOf, opinions: lines, settings: settings)
+        report.escalations = escalations(data, team: nil, week: week, asOf: asOf, opinions: lines, settings: settings, language: language)
         report.reporting = reporting(data, teams: teams(data), head: true, week: week, findings: findings, settings: settings, asOf: asOf)
         report.trend = trend(data, teams: teams(data), week: week, findings: findings, settings: settings, asOf: asOf)
         let next = Week(containing: week.monday.adding(days: 7))
@@ -67,7 +69,7 @@ extension WeeklyReport {
             let ta = a.element.team.flatMap { order[HeaderNormalizer.key($0)] } ?? Int.max
             let tb = b.element.team.flatMap { order[HeaderNormalizer.key($0)] } ?? Int.max
             return (ta, a.offset) < (tb, b.offset)
-        }.map { nextCourse($0.element, data: data, settings: settings) }
+        }.map { nextCourse($0.element, data: data, settings: settings, language: language) }
         return report
     }
 
@@ -111,11 +113,11 @@ extension WeeklyReport {
         }.sorted { ($0.course.endDate ?? day, $0.course.id) < ($1.course.endDate ?? day, $1.course.id) }
     }
 
-    static func nextCourse(_ c: Course, data: Dataset, settings: Settings) -> NextCourse {
+    static func nextCourse(_ c: Course, data: Dataset, settings: Settings, language: Language = .vi) -> NextCourse {
         let staff = data.staff(of: c.id)
         let monday = (c.startDate ?? c.endDate ?? LocalDate(1970, 1, 5)).weekStart
         let due = LocalMoment(monday.adding(days: settings.staffPlanWeekday - 8), settings.staffPlanTime)
-        return NextCourse(course: c, staff: staff.map { s in s.role.map { "\(s.staff) (\($0.label))" } ?? s.staff },
+        return NextCourse(course: c, staff: staff.map { s in s.role.map { "\(s.staff) (\($0.label(language)))" } ?? s.staff },
                           staffPlanDue: due, staffPlanSent: staff.compactMap(\.sentToHead).max())
     }
 

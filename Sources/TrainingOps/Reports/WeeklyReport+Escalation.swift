@@ -27,7 +27,7 @@ extension WeeklyReport {
                 case (.supportNeeded, .vi): return "Cần hỗ trợ"
                 case (.supportNeeded, .en): return "Support needed"
                 case (.partnerSilent, .vi): return "ĐVCQ không phát biểu"
-                case (.partnerSilent, .en): return "ĐVCQ did not speak"
+                case (.partnerSilent, .en): return "Supervising agency did not speak"
                 case (.lowDataEntry, .vi): return "Tỷ lệ nhập liệu thấp"
                 case (.lowDataEntry, .en): return "Low data entry"
                 case (.difficulty, .vi): return "Khó khăn trong buổi học"
@@ -58,10 +58,13 @@ extension WeeklyReport {
         public var place: String
     }
 
-    /// The escalations of `week` up to `asOf` for the courses and people of `team` (all when nil).
+    /// The escalations of `week` up to `asOf` for the courses and people of `team` (all when nil),
+    /// their texts in `language`.
     static func escalations(_ data: Dataset, team: String?, week: Week, asOf: LocalMoment, opinions: [OpinionLine],
-                            settings: Settings) -> [Escalation] {
+                            settings: Settings, language: Language = .vi) -> [Escalation] {
         let lowDataEntryRate = settings.lowDataEntryRate
+        let vi = language == .vi
+        func session(_ s: SessionReport) -> String { vi ? "Buổi \(s.session.label)" : "\(s.session.englishLabel) session" }
         let scope = FindingScope(data)
         let key = team.map(HeaderNormalizer.key)
         func mine(_ t: String?) -> Bool { key == nil || t.map(HeaderNormalizer.key) == key }
@@ -73,8 +76,8 @@ extension WeeklyReport {
             guard let impact = l.opinion.impact, impact == .sales || impact == .debtCollection else { continue }
             let o = l.opinion
             out.append(Escalation(kind: .urgentOpinion, team: l.team, course: o.courseId, date: o.recorded, who: o.handler,
-                                  text: "\(impact.label): \(o.content)" + (o.unit.map { " (\($0))" } ?? ""),
-                                  note: [l.progress.label, o.progressNote].compactMap { $0 }.joined(separator: "; "),
+                                  text: "\(impact.label(language)): \(o.content)" + (o.unit.map { " (\($0))" } ?? ""),
+                                  note: [l.progress.label(language), o.progressNote].compactMap { $0 }.joined(separator: "; "),
                                   boardTold: o.escalated, place: place(o.source)))
         }
 
@@ -84,7 +87,7 @@ extension WeeklyReport {
             let t = scope.courseTeam[s.courseId]
             if let need = s.needsSupport, !need.isEmpty {
                 out.append(Escalation(kind: .supportNeeded, team: t, course: s.courseId, date: s.date, who: s.reporter,
-                                      text: need, note: "Buổi \(s.session.label)", place: place(s.source)))
+                                      text: need, note: session(s), place: place(s.source)))
             }
         }
         let byCourse = Dictionary(grouping: sessions, by: \.courseId)
@@ -96,24 +99,30 @@ extension WeeklyReport {
             let unexplained = silent.filter { ($0.partnerReason ?? "").isEmpty }
             if let first = silent.first, !everSpoke || !unexplained.isEmpty {
                 let reasons = Array(Set(silent.compactMap(\.partnerReason).filter { !$0.isEmpty })).sorted()
-                let what = "ĐVCQ không phát biểu \(silent.count)/\(reports.count) buổi báo cáo trong tuần"
-                    + (everSpoke ? "" : ", chưa phát biểu buổi nào")
-                    + (unexplained.isEmpty ? "" : "; \(unexplained.count) buổi không ghi lý do")
+                let what = vi
+                    ? "ĐVCQ không phát biểu \(silent.count)/\(reports.count) buổi báo cáo trong tuần"
+                        + (everSpoke ? "" : ", chưa phát biểu buổi nào")
+                        + (unexplained.isEmpty ? "" : "; \(unexplained.count) buổi không ghi lý do")
+                    : "Supervising agency did not speak at \(silent.count) of \(reports.count) sessions reported this week"
+                        + (everSpoke ? "" : ", at none so far")
+                        + (unexplained.isEmpty ? "" : "; \(unexplained.count) with no reason written")
                 out.append(Escalation(kind: .partnerSilent, team: t, course: id, date: first.date, who: first.reporter, text: what,
-                                      note: reasons.isEmpty ? "(không ghi lý do)" : "Lý do: " + reasons.joined(separator: "; "),
+                                      note: reasons.isEmpty ? language.pick("(không ghi lý do)", "(no reason written)")
+                                          : language.pick("Lý do: ", "Reasons: ") + reasons.joined(separator: "; "),
                                       place: place(first.source)))
             }
             if let last = reports.last(where: { $0.dataEntryRate != nil }), let rate = last.dataEntryRate, rate < lowDataEntryRate {
                 let pct = Int((rate * 100).rounded())
                 out.append(Escalation(kind: .lowDataEntry, team: t, course: id, date: last.date, who: last.reporter,
-                                      text: "Tỷ lệ nhập liệu \(pct)% (buổi \(last.session.label) \(last.date.vietnamese)), dưới \(Int(lowDataEntryRate * 100))%",
+                                      text: vi ? "Tỷ lệ nhập liệu \(pct)% (buổi \(last.session.label) \(last.date.vietnamese)), dưới \(Int(lowDataEntryRate * 100))%"
+                                          : "Data entry \(pct)% (\(last.session.label(language).lowercased()) \(last.date.vietnamese)), below \(Int(lowDataEntryRate * 100))%",
                                       note: last.progress, place: place(last.source)))
             }
         }
         for s in sessions {
             if let d = s.difficulties, !d.isEmpty {
                 out.append(Escalation(kind: .difficulty, team: scope.courseTeam[s.courseId], course: s.courseId, date: s.date, who: s.reporter,
-                                      text: d, note: "Buổi \(s.session.label)", place: place(s.source)))
+                                      text: d, note: session(s), place: place(s.source)))
             }
         }
 
@@ -129,7 +138,7 @@ extension WeeklyReport {
             } else {
                 seen[k] = out.count
                 out.append(Escalation(kind: .dailyDifficulty, team: t, course: nil, date: l.date, who: l.staff, text: d,
-                                      note: "Ngày " + l.date.vietnamese, place: place(l.source)))
+                                      note: language.pick("Ngày ", "Days: ") + l.date.vietnamese, place: place(l.source)))
             }
         }
         return out

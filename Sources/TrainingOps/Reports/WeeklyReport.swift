@@ -81,12 +81,19 @@ public struct WeeklyReport: Sendable {
         case done
 
         /// The Vietnamese label.
-        public var label: String {
-            switch self {
-            case .new: return "Mới"
-            case .inProgress: return "Đang xử lý"
-            case .overdue: return "Quá hạn"
-            case .done: return "Đã xong"
+        public var label: String { label(.vi) }
+
+        /// The label in `language`.
+        public func label(_ language: Language) -> String {
+            switch (self, language) {
+            case (.new, .vi): return "Mới"
+            case (.new, .en): return "New"
+            case (.inProgress, .vi): return "Đang xử lý"
+            case (.inProgress, .en): return "In progress"
+            case (.overdue, .vi): return "Quá hạn"
+            case (.overdue, .en): return "Overdue"
+            case (.done, .vi): return "Đã xong"
+            case (.done, .en): return "Done"
             }
         }
     }
@@ -123,6 +130,9 @@ public struct WeeklyReport: Sendable {
     public var preparedBy: String?
     /// The report's deadline.
     public var due: LocalMoment
+    /// The language of the report's own text: its workbook's titles, headings and labels, and
+    /// the lines it composes (escalations, staff roles).
+    public var language: Language = .vi
     /// The week's courses, by start date then id.
     public var courses: [CourseLine] = []
     /// Every finding of error or warning severity in the report's scope at its moment, whatever

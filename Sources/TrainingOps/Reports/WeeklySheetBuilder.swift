@@ -1,22 +1,27 @@
 import XLSX
 
-/// A column of a report table: its header, width and how its cells look.
+/// A column of a report table: its header in both languages, width and how its cells look.
 struct WeeklyColumn {
     /// How a column's values are formatted.
     enum Kind { case text, wrap, integer, decimal, percent, date, moment }
-    var header: String
+    var header: WeeklyText
     var width: Double
     var kind: Kind
 
-    init(_ header: String, _ width: Double, _ kind: Kind = .text) {
+    init(_ header: WeeklyText, _ width: Double, _ kind: Kind = .text) {
         self.header = header
         self.width = width
         self.kind = kind
     }
+
+    init(_ vi: String, _ en: String, _ width: Double, _ kind: Kind = .text) {
+        self.init(WeeklyText(vi, en), width, kind)
+    }
 }
 
 /// Writes the parts every weekly sheet shares: the title block, tables with a styled header
-/// row, Vietnamese formats (`dd/mm/yyyy`, `#,##0`, `0.0%`) and A4 landscape printing.
+/// row, Vietnamese formats (`dd/mm/yyyy`, `#,##0`, `0.0%`) and A4 landscape printing; its
+/// words in the report's language.
 struct WeeklySheetBuilder {
     static let navy = Color.rgb("FF1F4E79")
     static let thin = Border.all(BorderEdge(.thin, color: .rgb("FF8EA9C1")))
@@ -46,6 +51,8 @@ struct WeeklySheetBuilder {
     }
 
     let sheet: SheetWriter
+    /// The language of the words it writes.
+    var language: Language = .vi
 
     /// Sets the columns' widths and A4 landscape, one page wide, header rows repeated.
     func setUp(_ columns: [WeeklyColumn], repeatRows: ClosedRange<Int>?) throws {
@@ -80,19 +87,18 @@ struct WeeklySheetBuilder {
     /// range of the data rows (nil when there are none: a "none" line is written instead) and
     /// the next free row.
     func table(_ heading: String?, at row: Int, _ columns: [WeeklyColumn], _ rows: [[CellValue]],
-               none: String = "Không có.") throws -> (data: ClosedRange<Int>?, header: Int, next: Int) {
+               none: WeeklyText = .none) throws -> (data: ClosedRange<Int>?, header: Int, next: Int) {
         var r = row
         if let heading {
             try sheet.set(.string(heading), at: ref(r, 0), style: Self.section)
             r += 1
         }
-        let headerRow = r
-        for (c, col) in columns.enumerated() { try sheet.set(.string(col.header), at: ref(r, c), style: Self.header) }
-        try sheet.setRowHeight(30, row: r)
+        let header = r
+        try headerRow(r, columns)
         r += 1
         guard !rows.isEmpty else {
-            try sheet.set(.string(none), at: ref(r, 0), style: Self.empty)
-            return (nil, headerRow, r + 2)
+            try sheet.set(.string(none(language)), at: ref(r, 0), style: Self.empty)
+            return (nil, header, r + 2)
         }
         let first = r
         for values in rows {
@@ -101,16 +107,16 @@ struct WeeklySheetBuilder {
             }
             r += 1
         }
-        return (first...(r - 1), headerRow, r + 1)
+        return (first...(r - 1), header, r + 1)
     }
 
     /// A total row under a table: `SUM` formulas (with their values cached) in `sums`, the
     /// label in the first column.
-    func totalRow(_ row: Int, data: ClosedRange<Int>, columns: [WeeklyColumn], sums: [Int: Double], label: String = "Tổng") throws {
+    func totalRow(_ row: Int, data: ClosedRange<Int>, columns: [WeeklyColumn], sums: [Int: Double]) throws {
         for c in columns.indices {
             let value: CellValue
             if c == 0 {
-                value = .string(label)
+                value = .string(WeeklyText.total(language))
             } else if let cached = sums[c] {
                 let letter = CellReference.columnName(c)
                 value = .formula("SUM(\(letter)\(data.lowerBound + 1):\(letter)\(data.upperBound + 1))", cached: .number(cached))
@@ -119,6 +125,12 @@ struct WeeklySheetBuilder {
             }
             try sheet.set(value, at: ref(row, c), style: Self.total)
         }
+    }
+
+    /// The columns' headers in `row`, styled, the row a little taller.
+    func headerRow(_ row: Int, _ columns: [WeeklyColumn]) throws {
+        for (c, col) in columns.enumerated() { try sheet.set(.string(col.header(language)), at: ref(row, c), style: Self.header) }
+        try sheet.setRowHeight(30, row: row)
     }
 
     /// A cell reference known to be in range.

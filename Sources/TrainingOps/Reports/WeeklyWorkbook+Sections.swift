@@ -5,16 +5,29 @@ import XLSX
 extension WeeklyWorkbook {
     /// Columns of the open items table.
     static let itemColumns = [
-        WeeklyColumn("STT", 5, .integer), WeeklyColumn("Bước quy trình", 20, .wrap), WeeklyColumn("Mức độ", 9),
-        WeeklyColumn("Mã khóa", 13), WeeklyColumn("Nhóm", 9), WeeklyColumn("Quy tắc", 24), WeeklyColumn("Nội dung", 60, .wrap),
-        WeeklyColumn("Hạn", 11, .date), WeeklyColumn("Quá hạn", 22, .wrap), WeeklyColumn("Tình trạng", 14, .wrap),
-        WeeklyColumn("Vị trí", 36, .wrap),
+        WeeklyColumn("STT", "No.", 5, .integer), WeeklyColumn("Bước quy trình", "Step of the process", 20, .wrap),
+        WeeklyColumn("Mức độ", "Severity", 9), WeeklyColumn("Mã khóa", "Course", 13), WeeklyColumn("Nhóm", "Team", 9),
+        WeeklyColumn("Quy tắc", "Rule", 24), WeeklyColumn("Nội dung", "Message", 60, .wrap), WeeklyColumn("Hạn", "Due", 11, .date),
+        WeeklyColumn("Quá hạn", "Overdue", 22, .wrap), WeeklyColumn("Tình trạng", "State", 14, .wrap), WeeklyColumn("Vị trí", "Place", 36, .wrap),
     ]
 
-    static func itemRow(_ n: Int, _ i: WeeklyReport.Item) -> [CellValue] {
+    /// The finding's message in `language`.
+    static func message(_ f: Finding, _ language: Language) -> String { language.pick(f.messageVi, f.messageEn) }
+
+    static func itemRow(_ n: Int, _ i: WeeklyReport.Item, _ language: Language) -> [CellValue] {
         let f = i.finding
-        return [.int(n), .string(i.stepLabel()), .string(severityLabel(f.severity)), .text(f.course), .text(i.team), .string(f.rule),
-                .string(f.messageVi), .day(i.due?.date), .string(i.age()), .string(i.state.label()), .string(f.place)]
+        return [.int(n), .string(i.stepLabel(language)), .string(severityLabel(f.severity, language)), .text(f.course), .text(i.team),
+                .string(f.rule), .string(message(f, language)), .day(i.due?.date), .string(i.age(language)),
+                .string(i.state.label(language)), .string(f.place)]
+    }
+
+    /// The title block's lines of the sheets every report has: the team (team report), the
+    /// week and the report's moment.
+    static func titleLines(_ report: WeeklyReport) -> [(String, CellValue)] {
+        let lang = report.language
+        var lines: [(String, CellValue)] = [(WeeklyText.week(lang), .string(weekText(report.week))), (WeeklyText.asOf(lang), .moment(report.asOf))]
+        if let team = report.team { lines.insert((WeeklyText.team(lang), .string(team)), at: 0) }
+        return lines
     }
 
     static let stepRow = CellStyle(font: Font(bold: true, color: WeeklySheetBuilder.navy), fill: .solid(.rgb("FFDDEBF7")),
@@ -23,103 +36,103 @@ extension WeeklyWorkbook {
     /// The open items sheet: the items still open, grouped by step of the process (a heading
     /// row per step), then those done late during the week, then those done late before it.
     static func itemsSheet(_ report: WeeklyReport, _ book: WorkbookWriter, name: String) throws {
-        let b = WeeklySheetBuilder(sheet: try book.addSheet(name))
-        var lines: [(String, CellValue)] = [("Tuần:", .string(weekText(report.week))), ("Tính đến:", .moment(report.asOf))]
-        if let team = report.team { lines.insert(("Nhóm:", .string(team)), at: 0) }
-        var row = try b.titleBlock("VIỆC CÒN TỒN VÀ LỖI QUY TRÌNH (MỌI TUẦN, TÍNH ĐẾN THỜI ĐIỂM BÁO CÁO)", lines: lines, width: itemColumns.count)
+        let lang = report.language
+        let b = WeeklySheetBuilder(sheet: try book.addSheet(name), language: lang)
+        var row = try b.titleBlock(WeeklyText.itemsTitle(lang), lines: titleLines(report), width: itemColumns.count)
         let open = report.items.filter { $0.state == .open }
-        try b.sheet.set(.string("1. Việc còn mở, theo bước quy trình (\(open.count))"), at: b.ref(row, 0), style: WeeklySheetBuilder.section)
+        try b.sheet.set(.string("\(WeeklyText.openItems(lang)) (\(open.count))"), at: b.ref(row, 0), style: WeeklySheetBuilder.section)
         row += 1
         let header = row
-        for (c, col) in itemColumns.enumerated() { try b.sheet.set(.string(col.header), at: b.ref(row, c), style: WeeklySheetBuilder.header) }
-        try b.sheet.setRowHeight(30, row: row)
+        try b.headerRow(row, itemColumns)
         row += 1
         if open.isEmpty {
-            try b.sheet.set(.string("Không có."), at: b.ref(row, 0), style: WeeklySheetBuilder.empty)
+            try b.sheet.set(.string(WeeklyText.none(lang)), at: b.ref(row, 0), style: WeeklySheetBuilder.empty)
             row += 1
         }
         var n = 0
         var step: String?
         for i in open {
-            if i.stepLabel() != step {
-                step = i.stepLabel()
-                let count = open.filter { $0.stepLabel() == step }.count
+            if i.stepLabel(lang) != step {
+                step = i.stepLabel(lang)
+                let count = open.filter { $0.stepLabel(lang) == step }.count
                 try b.sheet.merge(CellRange(b.ref(row, 0), b.ref(row, itemColumns.count - 1)), value: .string("\(step ?? "") (\(count))"), style: stepRow)
                 row += 1
             }
             n += 1
-            for (c, value) in itemRow(n, i).enumerated() { try b.sheet.set(value, at: b.ref(row, c), style: WeeklySheetBuilder.style(itemColumns[c].kind)) }
+            for (c, value) in itemRow(n, i, lang).enumerated() { try b.sheet.set(value, at: b.ref(row, c), style: WeeklySheetBuilder.style(itemColumns[c].kind)) }
             row += 1
         }
         row += 1
         let thisWeek = report.items.filter { $0.state == .closedThisWeek }
-        let t = try b.table("2. Đã làm xong trong tuần nhưng trễ hạn (\(thisWeek.count))", at: row, itemColumns,
-                            thisWeek.enumerated().map { itemRow($0.offset + 1, $0.element) })
+        let t = try b.table("\(WeeklyText.closedThisWeek(lang)) (\(thisWeek.count))", at: row, itemColumns,
+                            thisWeek.enumerated().map { itemRow($0.offset + 1, $0.element, lang) })
         let earlier = report.items.filter { $0.state == .closedEarlier }
-        _ = try b.table("3. Đã làm xong trước tuần này, trễ hạn – ghi nhận (\(earlier.count))", at: t.next, itemColumns,
-                        earlier.enumerated().map { itemRow($0.offset + 1, $0.element) })
+        _ = try b.table("\(WeeklyText.closedEarlier(lang)) (\(earlier.count))", at: t.next, itemColumns,
+                        earlier.enumerated().map { itemRow($0.offset + 1, $0.element, lang) })
         try b.setUp(itemColumns, repeatRows: header...header)
         try b.sheet.freeze(rows: header + 1)
     }
 
     static let escalationColumns = [
-        WeeklyColumn("Loại", 20, .wrap), WeeklyColumn("Nhóm", 9), WeeklyColumn("Mã khóa", 13), WeeklyColumn("Ngày", 11, .date),
-        WeeklyColumn("Người báo / xử lý", 20, .wrap), WeeklyColumn("Nội dung", 50, .wrap), WeeklyColumn("Lý do / tiến độ", 30, .wrap),
-        WeeklyColumn("Đã báo Ban GĐ", 9), WeeklyColumn("Vị trí", 34, .wrap),
+        WeeklyColumn("Loại", "Kind", 20, .wrap), WeeklyColumn("Nhóm", "Team", 9), WeeklyColumn("Mã khóa", "Course", 13),
+        WeeklyColumn("Ngày", "Date", 11, .date), WeeklyColumn("Người báo / xử lý", "Reported / handled by", 20, .wrap),
+        WeeklyColumn("Nội dung", "Content", 50, .wrap), WeeklyColumn("Lý do / tiến độ", "Reason / progress", 30, .wrap),
+        WeeklyColumn("Đã báo Ban GĐ", "Board told", 9), WeeklyColumn("Vị trí", "Place", 34, .wrap),
     ]
 
-    static func escalationRows(_ es: [WeeklyReport.Escalation]) -> [[CellValue]] {
+    static func escalationRows(_ es: [WeeklyReport.Escalation], _ language: Language) -> [[CellValue]] {
         es.map { e in
-            [.string(e.kind.label()), .text(e.team), .text(e.course), .day(e.date), .text(e.who), .string(e.text), .text(e.note),
-             .text(e.boardTold.map { $0 ? "Có" : "Không" }), .string(e.place)]
+            [.string(e.kind.label(language)), .text(e.team), .text(e.course), .day(e.date), .text(e.who), .string(e.text), .text(e.note),
+             .text(e.boardTold.map { WeeklyText.yesNo($0, language) }), .string(e.place)]
         }
     }
 
     /// What needs TP (team report) or the director and the board (office report), kind by kind.
     static func escalationSheet(_ report: WeeklyReport, _ book: WorkbookWriter, name: String) throws {
-        let b = WeeklySheetBuilder(sheet: try book.addSheet(name))
-        var lines: [(String, CellValue)] = [("Tuần:", .string(weekText(report.week))), ("Tính đến:", .moment(report.asOf))]
-        if let team = report.team { lines.insert(("Nhóm:", .string(team)), at: 0) }
-        let title = report.team == nil ? "VIỆC CẦN GIÁM ĐỐC VĂN PHÒNG, BAN GIÁM ĐỐC XỬ LÝ" : "VIỆC CẦN TRƯỞNG PHÒNG HCSN HỖ TRỢ"
-        var row = try b.titleBlock(title, lines: lines, width: escalationColumns.count)
+        let lang = report.language
+        let b = WeeklySheetBuilder(sheet: try book.addSheet(name), language: lang)
+        let title = report.team == nil ? WeeklyText.officeEscalationTitle : WeeklyText.teamEscalationTitle
+        var row = try b.titleBlock(title(lang), lines: titleLines(report), width: escalationColumns.count)
         for (n, kind) in WeeklyReport.Escalation.Kind.allCases.enumerated() {
             let list = report.escalations.filter { $0.kind == kind }
-            row = try b.table("\(n + 1). \(kind.label()) (\(list.count))", at: row, escalationColumns, escalationRows(list)).next
+            row = try b.table("\(n + 1). \(kind.label(lang)) (\(list.count))", at: row, escalationColumns, escalationRows(list, lang)).next
         }
         try b.setUp(escalationColumns, repeatRows: 0...1)
     }
 
     /// `Báo cáo tuần Nhóm 1 (TNTK → TP)`, `Báo cáo văn phòng (TP → GĐVP)`.
-    static func reportName(_ r: WeeklyReport.Reporting) -> String {
-        r.team.map { "Báo cáo tuần \($0) (TNTK → TP)" } ?? "Báo cáo văn phòng (TP → GĐVP)"
+    static func reportName(_ r: WeeklyReport.Reporting, _ language: Language) -> String {
+        r.team.map { language.pick("Báo cáo tuần \($0) (TNTK → TP)", "\($0) weekly report (team lead → head)") }
+            ?? language.pick("Báo cáo văn phòng (TP → GĐVP)", "Department report (head → office director)")
     }
 
     /// `Không thiếu`, or `Thiếu 2: Lê Văn Hậu (03/11/2026); …`; empty for the head's line.
-    static func missingText(_ r: WeeklyReport.Reporting) -> String {
+    static func missingText(_ r: WeeklyReport.Reporting, _ language: Language) -> String {
         guard r.team != nil else { return "" }
-        return r.dailyLogsMissing.isEmpty ? "Không thiếu" : "Thiếu \(r.dailyLogsMissing.count): " + r.dailyLogsMissing.joined(separator: "; ")
+        return r.dailyLogsMissing.isEmpty ? WeeklyText.noneMissing(language)
+            : "\(WeeklyText.missing(language)) \(r.dailyLogsMissing.count): " + r.dailyLogsMissing.joined(separator: "; ")
     }
 
     static let reportingColumns = [
-        WeeklyColumn("Báo cáo", 30, .wrap), WeeklyColumn("Người gửi", 20), WeeklyColumn("Hạn", 16, .moment),
-        WeeklyColumn("Đã gửi lúc", 16, .moment), WeeklyColumn("Đúng hạn / trễ", 24, .wrap),
-        WeeklyColumn("Nhật ký ngày đã ghi", 10, .integer), WeeklyColumn("Ngày thiếu nhật ký", 50, .wrap),
+        WeeklyColumn("Báo cáo", "Report", 30, .wrap), WeeklyColumn("Người gửi", "Sender", 20), WeeklyColumn("Hạn", "Due", 16, .moment),
+        WeeklyColumn("Đã gửi lúc", "Sent", 16, .moment), WeeklyColumn("Đúng hạn / trễ", "On time / late", 24, .wrap),
+        WeeklyColumn("Nhật ký ngày đã ghi", "Daily logs written", 10, .integer),
+        WeeklyColumn("Ngày thiếu nhật ký", "Days without a daily log", 50, .wrap),
     ]
 
-    static func reportingRows(_ rs: [WeeklyReport.Reporting]) -> [[CellValue]] {
+    static func reportingRows(_ rs: [WeeklyReport.Reporting], _ language: Language) -> [[CellValue]] {
         rs.map { r in
-            [.string(reportName(r)), .text(r.sender), .moment(r.due), .moment(r.sent), .string(r.status()),
-             r.team == nil ? .empty : .int(r.dailyLogs), .string(missingText(r))]
+            [.string(reportName(r, language)), .text(r.sender), .moment(r.due), .moment(r.sent), .string(r.status(language)),
+             r.team == nil ? .empty : .int(r.dailyLogs), .string(missingText(r, language))]
         }
     }
 
     /// The week's reports and daily logs against their deadlines.
     static func reportingSheet(_ report: WeeklyReport, _ book: WorkbookWriter, name: String) throws {
-        let b = WeeklySheetBuilder(sheet: try book.addSheet(name))
-        var lines: [(String, CellValue)] = [("Tuần:", .string(weekText(report.week))), ("Tính đến:", .moment(report.asOf))]
-        if let team = report.team { lines.insert(("Nhóm:", .string(team)), at: 0) }
-        let row = try b.titleBlock("BÁO CÁO TUẦN VÀ NHẬT KÝ NGÀY SO VỚI HẠN", lines: lines, width: reportingColumns.count)
-        let t = try b.table(nil, at: row, reportingColumns, reportingRows(report.reporting))
+        let lang = report.language
+        let b = WeeklySheetBuilder(sheet: try book.addSheet(name), language: lang)
+        let row = try b.titleBlock(WeeklyText.reportingTitle(lang), lines: titleLines(report), width: reportingColumns.count)
+        let t = try b.table(nil, at: row, reportingColumns, reportingRows(report.reporting, lang))
         try b.setUp(reportingColumns, repeatRows: t.header...t.header)
     }
 }

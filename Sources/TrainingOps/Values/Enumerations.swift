@@ -9,6 +9,8 @@ public enum TrainingMode: String, Vocabulary, Codable {
 
     /// The Vietnamese label.
     public var label: String { self == .inPerson ? "Trực tiếp" : "Trực tuyến" }
+    /// The English label.
+    public var englishLabel: String { self == .inPerson ? "In person" : "Online" }
     /// Accepted spellings.
     public var variants: [String] {
         switch self {
@@ -27,6 +29,8 @@ public enum SessionPart: String, Vocabulary, Codable, Comparable {
 
     /// The Vietnamese label.
     public var label: String { self == .morning ? "Sáng" : "Chiều" }
+    /// The English label.
+    public var englishLabel: String { self == .morning ? "Morning" : "Afternoon" }
     /// Accepted spellings.
     public var variants: [String] {
         self == .morning ? ["Buổi sáng", "S", "AM", "Morning", "SA"] : ["Buổi chiều", "C", "PM", "Afternoon", "CH"]
@@ -64,6 +68,18 @@ public enum Product: String, Vocabulary, Codable {
         case .other: return "Khác"
         }
     }
+    /// The English label.
+    public var englishLabel: String {
+        switch self {
+        case .payroll: return "Payroll"
+        case .salaryBudget: return "Salary budget"
+        case .publicAccounting: return "Public-sector accounting"
+        case .communeAccounting: return "Commune accounting"
+        case .assetManagement: return "Asset management"
+        case .eInvoice: return "E-invoice"
+        case .other: return "Other"
+        }
+    }
     /// Accepted spellings.
     public var variants: [String] {
         switch self {
@@ -93,6 +109,14 @@ public enum StaffRole: String, Vocabulary, Codable {
         case .trainer: return "Giảng viên"
         case .assistant: return "Trợ giảng"
         case .support: return "Hỗ trợ"
+        }
+    }
+    /// The English label.
+    public var englishLabel: String {
+        switch self {
+        case .trainer: return "Trainer"
+        case .assistant: return "Assistant"
+        case .support: return "Support"
         }
     }
     /// Accepted spellings.
@@ -125,6 +149,15 @@ public enum PaperworkStatus: String, Vocabulary, Codable {
         case .notApplicable: return "Không áp dụng"
         }
     }
+    /// The English label.
+    public var englishLabel: String {
+        switch self {
+        case .notStarted: return "Not started"
+        case .inProgress: return "In progress"
+        case .done: return "Done"
+        case .notApplicable: return "Not applicable"
+        }
+    }
     /// Accepted spellings.
     public var variants: [String] {
         switch self {
@@ -153,6 +186,14 @@ public enum OpinionImpact: String, Vocabulary, Codable {
         case .sales: return "Doanh số"
         case .debtCollection: return "Thu nợ"
         case .other: return "Khác"
+        }
+    }
+    /// The English label.
+    public var englishLabel: String {
+        switch self {
+        case .sales: return "Sales"
+        case .debtCollection: return "Debt collection"
+        case .other: return "Other"
         }
     }
     /// Accepted spellings.
@@ -185,6 +226,15 @@ public enum OpinionStatus: String, Vocabulary, Codable {
         case .dropped: return "Không xử lý"
         }
     }
+    /// The English label.
+    public var englishLabel: String {
+        switch self {
+        case .new: return "New"
+        case .inProgress: return "In progress"
+        case .done: return "Done"
+        case .dropped: return "Dropped"
+        }
+    }
     /// Accepted spellings.
     public var variants: [String] {
         switch self {
@@ -207,6 +257,8 @@ public enum ReportLevel: String, Vocabulary, Codable {
 
     /// The Vietnamese label.
     public var label: String { self == .teamToHead ? "TNTK→TP" : "TP→GĐVP" }
+    /// The English label.
+    public var englishLabel: String { self == .teamToHead ? "Team lead→head" : "Head→director" }
     /// Accepted spellings.
     public var variants: [String] {
         switch self {

@@ -5,6 +5,8 @@ import Foundation
 public protocol Vocabulary: CaseIterable, Hashable, Sendable {
     /// The label written in blank workbooks and reports.
     var label: String { get }
+    /// The label in English, for reports written in English.
+    var englishLabel: String { get }
     /// Other spellings accepted on import (compared folded, see ``HeaderNormalizer``).
     var variants: [String] { get }
 }
@@ -12,6 +14,9 @@ public protocol Vocabulary: CaseIterable, Hashable, Sendable {
 extension Vocabulary {
     /// All labels, in declaration order: the drop-down list of a blank workbook.
     public static var labels: [String] { allCases.map(\.label) }
+
+    /// The label in `language`.
+    public func label(_ language: Language) -> String { language.pick(label, englishLabel) }
 
     /// The case whose label or variant folds to the same key as `text`.
     public static func exactMatch(_ text: String) -> Self? {
