@@ -33,11 +33,13 @@ struct SamplesCommand {
         let docsURL = URL(fileURLWithPath: docs)
         try fm.createDirectory(at: docsURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         try SheetReference.markdown().write(to: docsURL, atomically: true, encoding: .utf8)
-        // docs/rules.md beside it: its tables regenerated, its prose kept.
-        let rulesURL = docsURL.deletingLastPathComponent().appendingPathComponent("rules.md")
-        if let page = try? String(contentsOf: rulesURL, encoding: .utf8) {
-            guard let updated = RulesReference.update(page) else { throw SamplesError("\(rulesURL.path): the generated tables' markers are missing") }
-            try updated.write(to: rulesURL, atomically: true, encoding: .utf8)
+        // The pages of the rules in the repository holding docs/: their tables regenerated, their prose kept.
+        let repository = docsURL.deletingLastPathComponent().deletingLastPathComponent()
+        for page in RulesReference.pages {
+            let url = repository.appendingPathComponent(page)
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            guard let updated = RulesReference.update(text) else { throw SamplesError("\(url.path): the generated tables' markers are missing") }
+            try updated.write(to: url, atomically: true, encoding: .utf8)
         }
         try Data("not a workbook: Excel's lock file\n".utf8).write(to: URL(fileURLWithPath: out + "/~$Ban giao ke hoach.xlsx"))
         for book in books {

@@ -13,8 +13,9 @@ public struct RuleDocumentation: Sendable {
     }
 }
 
-/// The tables of docs/rules.md, generated from ``RuleRegistry/all`` and ``Settings/keys`` so the
-/// page cannot drift from the rules; the prose around them is written by hand.
+/// The tables of docs/rules.md (and the rules table of the DocC article), generated from
+/// ``RuleRegistry/all`` and ``Settings/keys`` so the pages cannot drift from the rules; the
+/// prose around them is written by hand.
 public enum RulesReference {
     /// The markers around each generated table.
     static let sections: [(begin: String, end: String, table: @Sendable () -> String)] = [
@@ -64,15 +65,21 @@ public enum RulesReference {
         return out
     }
 
-    /// `page` with every generated table replaced by its current text; `nil` when a marker is missing.
+    /// `page` with each generated table it marks replaced by its current text; `nil` when it
+    /// marks none, or a table's end is missing.
     public static func update(_ page: String) -> String? {
         var page = page
+        var found = false
         for section in sections {
-            guard let begin = page.range(of: section.begin), let end = page.range(of: section.end, range: begin.upperBound..<page.endIndex) else {
-                return nil
-            }
+            guard let begin = page.range(of: section.begin) else { continue }
+            guard let end = page.range(of: section.end, range: begin.upperBound..<page.endIndex) else { return nil }
             page.replaceSubrange(begin.upperBound..<end.lowerBound, with: "\n" + section.table())
+            found = true
         }
-        return page
+        return found ? page : nil
     }
+
+    /// The pages holding generated tables, relative to the repository: the rules page and the
+    /// DocC article on the rules.
+    public static let pages = ["docs/rules.md", "Sources/TrainingOps/TrainingOps.docc/TheRules.md"]
 }
