@@ -27,7 +27,7 @@ public final class SheetWriter: SheetLayout {
     private var lastKey: UInt64 = 0
     /// The last row holding a cell (or -1).
     public private(set) var lastRow = -1
-    private var styleLookup: StyleLookup
+    @exclusivity(unchecked) private var styleLookup: StyleLookup  // per cell: no dynamic access check
 
     init(name: String, position: Int, strings: SharedStringTable, styles: StyleTable) {
         self.strings = strings

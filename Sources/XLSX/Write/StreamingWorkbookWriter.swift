@@ -100,7 +100,7 @@ public final class StreamingSheetWriter: SheetLayout {
     private let pipeline: DeflatePipeline
     /// The last row written (or -1).
     public private(set) var lastRow = -1
-    private var styleLookup: StyleLookup
+    @exclusivity(unchecked) private var styleLookup: StyleLookup  // per cell: no dynamic access check
     private var selected = false
     var tailResult: (crc: UInt32, size: UInt64) = (0, 0)
     private var headerRowsWritten: Set<Int> = []
