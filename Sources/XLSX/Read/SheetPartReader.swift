@@ -167,7 +167,7 @@ final class SheetPartReader<Sink: SheetSink> {
     }
 
     /// Reads the part again from its start with libxml2 alone, counting off the events the
-    /// scanner delivered.
+    /// scanner delivered, as far as the chunk holding the last of them.
     private func fallBack() throws {
         let delivered = scanner?.cells.events ?? 0
         fellBack = true
@@ -181,5 +181,16 @@ final class SheetPartReader<Sink: SheetSink> {
         handler.parser = parser
         sink.parser = parser
         mode = .libxml2
+        // Catch up within this step: libxml2 reads on until it has passed every delivered
+        // event. Were it to fail on the way, the failure belongs to this step, as it would
+        // have without the scanner (the rows API shows no row of a chunk that failed).
+        while handler.cells.suppressed > 0 {
+            guard let chunk = try stream.next() else {
+                try parser.finish()
+                mode = .finished
+                return
+            }
+            try parser.feed(chunk)
+        }
     }
 }
