@@ -15,26 +15,28 @@ struct DecimalParts {
         var i = 0
         if p[0] == 0x2D { negative = true; i = 1 }
         var sawDigit = false
-        while i < n {
-            let d = p[i] &- 0x30
-            if d >= 10 { break }
-            sawDigit = true
-            if mantissa != 0 || d != 0 { digits += 1 }
-            mantissa = mantissa &* 10 &+ UInt64(d)
-            i += 1
-        }
-        if i < n, p[i] == 0x2E {
-            i += 1
+        var mantissa: UInt64 = 0
+        var digits = 0
+        /// Reads a run of digits into the mantissa; returns how many.
+        func digitRun() -> Int {
+            let start = i
             while i < n {
                 let d = p[i] &- 0x30
                 if d >= 10 { break }
                 sawDigit = true
                 if mantissa != 0 || d != 0 { digits += 1 }
                 mantissa = mantissa &* 10 &+ UInt64(d)
-                exponent -= 1
                 i += 1
             }
+            return i - start
         }
+        _ = digitRun()
+        if i < n, p[i] == 0x2E {
+            i += 1
+            exponent -= digitRun()
+        }
+        self.mantissa = mantissa
+        self.digits = digits
         guard sawDigit, digits <= 19 else { return nil }
         if i < n, p[i] | 0x20 == 0x65 {
             i += 1

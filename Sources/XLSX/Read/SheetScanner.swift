@@ -165,8 +165,8 @@ final class SheetScanner<Sink: SheetSink> {
         var j = tag(p, i, n, cellFields, &cellCount)
         guard j >= 0 else { return j }
         guard isName(p, "c") else { return Self.refuse }
-        var hasValue = false, valueStart = j, valueEnd = j, valueReferences = false
-        var hasFormula = false, formulaCount = 0, formulaStart = 0, formulaEnd = 0, formulaReferences = false
+        var value = TextSlice(start: j), formula = TextSlice(start: j)
+        var formulaCount = 0
         var hasInline = false
         runCount = 0
         if !selfClosing {
@@ -179,38 +179,16 @@ final class SheetScanner<Sink: SheetSink> {
                     guard j >= 0 else { return j }
                     break
                 }
-                if p[j + 1] == 0x76 {  // v
-                    var count = 0
-                    let k = tag(p, j, n, otherFields, &count)
-                    guard k >= 0 else { return k }
-                    if isName(p, "v") {
-                        guard !hasValue else { return Self.refuse }
-                        hasValue = true
-                        if selfClosing { valueStart = k; valueEnd = k; j = k; continue }
-                        let t = text(p, k, n)
-                        guard t >= 0 else { return t }
-                        valueStart = k; valueEnd = t; valueReferences = sawReference
-                        j = endTag(p, t, n, "v")
-                        guard j >= 0 else { return j }
-                        continue
-                    }
-                    j = skip(p, k, n, depth: 5)
-                    guard j >= 0 else { return j }
-                    continue
-                }
                 var count = 0
                 let k = tag(p, j, n, otherFields, &count)
                 guard k >= 0 else { return k }
-                if isName(p, "f") {
-                    guard !hasFormula else { return Self.refuse }
-                    hasFormula = true
+                if isName(p, "v") {
+                    j = textContent(p, k, n, of: "v", into: &value)
+                    guard j >= 0 else { return j }
+                } else if isName(p, "f") {
                     formulaFields.update(from: otherFields, count: 5 * count)
                     formulaCount = count
-                    if selfClosing { formulaStart = k; formulaEnd = k; j = k; continue }
-                    let t = text(p, k, n)
-                    guard t >= 0 else { return t }
-                    formulaStart = k; formulaEnd = t; formulaReferences = sawReference
-                    j = endTag(p, t, n, "f")
+                    j = textContent(p, k, n, of: "f", into: &formula)
                     guard j >= 0 else { return j }
                 } else if isName(p, "is") {
                     guard !hasInline else { return Self.refuse }
@@ -226,18 +204,18 @@ final class SheetScanner<Sink: SheetSink> {
         // The cell is whole: hand it over.
         cells.startCell(ScannedAttributes(base: p, fields: cellFields, count: cellCount))
         if cells.failure != nil { return Self.refuse }
-        if hasFormula, cells.startFormula(ScannedAttributes(base: p, fields: formulaFields, count: formulaCount)) {
-            append(p, formulaStart, formulaEnd, formulaReferences, to: cells.formulaText)
+        if formula.present, cells.startFormula(ScannedAttributes(base: p, fields: formulaFields, count: formulaCount)) {
+            append(p, formula.start, formula.end, formula.references, to: cells.formulaText)
         }
         for r in 0..<runCount {
             let run = runs + 3 * r
             append(p, run[0], run[1], run[2] != 0, to: cells.inline)
         }
-        if valueReferences {
-            XMLBytes.appendDecoded(p, valueStart, valueEnd, to: cells.value)
+        if value.references {
+            XMLBytes.appendDecoded(p, value.start, value.end, to: cells.value)
             cells.endCell(value: cells.value.base, count: cells.value.count)
         } else {
-            cells.endCell(value: p + valueStart, count: valueEnd - valueStart)
+            cells.endCell(value: p + value.start, count: value.end - value.start)
         }
         return parser.hasFailed ? Self.stop : j
     }
@@ -254,41 +232,60 @@ final class SheetScanner<Sink: SheetSink> {
     /// The inside of `<is>` from `i` to after `</is>`: its `<t>` and `<r><t>` texts are kept
     /// in ``runs``; phonetic runs (`<rPh>`) and run properties are checked and left out.
     private func inlineString(_ p: UnsafeMutablePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
+        children(p, i, n, of: "is") { k in
+            if isName(p, "t") { return textElement(p, k, n, keep: true) }
+            if isName(p, "r") || isName(p, "rPh") {
+                let phonetic = isName(p, "rPh")
+                if selfClosing { return k }
+                return children(p, k, n, of: phonetic ? "rPh" : "r") { k in
+                    isName(p, "t") ? textElement(p, k, n, keep: !phonetic) : skip(p, k, n, depth: 7)
+                }
+            }
+            return skip(p, k, n, depth: 6)
+        }
+    }
+
+    /// The children of an element from `i` to after its end tag `</name>`: text is checked
+    /// and passed over, each child's start tag read and handed to `child` (with the index
+    /// after it), which reads the rest of the child.
+    private func children(_ p: UnsafeMutablePointer<UInt8>, _ i: Int, _ n: Int, of name: StaticString, _ child: (Int) -> Int) -> Int {
         var j = i
         while true {
             j = text(p, j, n)
             guard j >= 0 else { return j }
             guard j + 1 < n else { return Self.need }
-            if p[j + 1] == 0x2F { return endTag(p, j, n, "is") }
+            if p[j + 1] == 0x2F { return endTag(p, j, n, name) }
             var count = 0
             let k = tag(p, j, n, otherFields, &count)
             guard k >= 0 else { return k }
-            if isName(p, "t") {
-                j = textElement(p, k, n, keep: true)
-            } else if isName(p, "r") || isName(p, "rPh") {
-                let phonetic = isName(p, "rPh")
-                j = selfClosing ? k : run(p, k, n, phonetic: phonetic)
-            } else {
-                j = skip(p, k, n, depth: 6)
-            }
+            j = child(k)
             guard j >= 0 else { return j }
         }
     }
 
-    /// The inside of `<r>` or `<rPh>` from `i` to after its end tag.
-    private func run(_ p: UnsafeMutablePointer<UInt8>, _ i: Int, _ n: Int, phonetic: Bool) -> Int {
-        var j = i
-        while true {
-            j = text(p, j, n)
-            guard j >= 0 else { return j }
-            guard j + 1 < n else { return Self.need }
-            if p[j + 1] == 0x2F { return endTag(p, j, n, phonetic ? "rPh" : "r") }
-            var count = 0
-            let k = tag(p, j, n, otherFields, &count)
-            guard k >= 0 else { return k }
-            j = isName(p, "t") ? textElement(p, k, n, keep: !phonetic) : skip(p, k, n, depth: 7)
-            guard j >= 0 else { return j }
-        }
+    /// Where the text of a cell's `<v>` or `<f>` lies in the buffer.
+    private struct TextSlice {
+        var start: Int
+        var end: Int
+        var references = false
+        var present = false
+        init(start: Int) { self.start = start; end = start }
+    }
+
+    /// The text of an element holding only text (`<v>`, `<f>`; one of each per cell), whose
+    /// start tag ends before `i`, into `slice`; the index after its end tag.
+    @inline(__always)
+    private func textContent(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, of name: StaticString, into slice: inout TextSlice) -> Int {
+        guard !slice.present else { return Self.refuse }
+        slice.present = true
+        slice.start = i
+        slice.end = i
+        if selfClosing { return i }
+        let t = text(p, i, n)
+        guard t >= 0 else { return t }
+        slice.end = t
+        slice.references = sawReference
+        return endTag(p, t, n, name)
     }
 
     /// A `<t>` whose start tag ends before `i`: its text (kept as a run when `keep`) and end tag.
@@ -380,8 +377,6 @@ final class SheetScanner<Sink: SheetSink> {
                 i += 1
             } else if b == 0x09 || b == 0x0A {
                 i += 1
-            } else if b < 0x80 {
-                return Self.refuse
             } else {
                 let k = XMLBytes.multibyte(p, i, n)
                 guard k > 0 else { return k }
@@ -476,13 +471,11 @@ final class SheetScanner<Sink: SheetSink> {
                     // space by libxml2), is left to libxml2.
                     if c == 0x3C || c == 0x26 { return Self.refuse }
                     j += 1
-                } else if c < 0x80 {
-                    return Self.refuse
-                } else {
-                    let k = XMLBytes.multibyte(p, j, n)
-                    guard k > 0 else { return k }
-                    j += k
+                    continue
                 }
+                let k = XMLBytes.multibyte(p, j, n)
+                guard k > 0 else { return k }
+                j += k
             }
             let valueEnd = j
             j += 1

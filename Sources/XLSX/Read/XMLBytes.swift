@@ -7,7 +7,7 @@ enum XMLBytes {
     static let refuse = -2
 
     /// The length of the UTF-8 sequence at `i` encoding an XML `Char` (U+0080 and up), or
-    /// ``refuse`` (invalid UTF-8, a surrogate, U+FFFE or U+FFFF), or ``need``.
+    /// ``refuse`` (an ASCII control, invalid UTF-8, a surrogate, U+FFFE or U+FFFF), or ``need``.
     @inline(__always)
     static func multibyte(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
         let b = p[i]
