@@ -39,9 +39,6 @@ final class SheetPartReader<Sink: SheetSink> {
     /// The longest prologue, and the longest incomplete unit, the scanner holds before it leaves the part to libxml2.
     static var maxHeld: Int { 4 << 20 }
 
-    /// The inflated size from which a part read by the scanner inflates on another thread.
-    static var aheadFrom: UInt64 { 1 << 20 }
-
     /// The scanner is not a way to fail: anything it declines goes to libxml2.
     private struct Declined: Error {}
 
@@ -56,7 +53,7 @@ final class SheetPartReader<Sink: SheetSink> {
         stream = try archive.stream(entry, chunkSize: chunkSize)
         let scanning = scanner && archive.limits.maxXMLDepth >= SheetScanner<Sink>.depthNeeded
         mode = scanning ? .prologue : .libxml2
-        if scanning && entry.uncompressedSize >= Self.aheadFrom { ahead = InflateAhead(stream, chunkSize: chunkSize) }
+        if scanning && entry.uncompressedSize >= InflateAhead.worthwhileFrom { ahead = InflateAhead(stream, chunkSize: chunkSize) }
         handler = SheetHandler(part: entry.name, sink: sink, wantsFormulas: wantsFormulas, dateSystem: dateSystem)
         // Around <sheetData> the handler meets no rows or cells; any it met would be held back.
         if scanning { handler.cells.suppressed = .max }

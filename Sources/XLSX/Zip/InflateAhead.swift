@@ -7,6 +7,9 @@ import Dispatch
 /// Memory is the ring: `slots` buffers of the stream's chunk size. Dropping the reader early
 /// stops the thread and waits for it.
 final class InflateAhead {
+    /// The inflated size from which a second thread pays for itself.
+    static let worthwhileFrom: UInt64 = 1 << 20
+
     private let ring: Ring
     private var readIndex = 0
     /// Whether a chunk handed out by the last ``next()`` is to be given back on the following call.
