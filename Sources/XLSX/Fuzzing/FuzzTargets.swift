@@ -1,7 +1,7 @@
-import Foundation
-
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The fuzz targets of the XLSX layer: each takes arbitrary bytes and drives the reader's (or
@@ -189,9 +189,10 @@ enum FuzzTargets {
     /// left empty), the output written to a temporary file and read back.
     static func fuzzTemplateFill(_ bytes: [UInt8], limits: ReadLimits) {
         guard let archive = archive(bytes, limits) else { return }
-        let folder = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
-        let output = (folder as NSString).appendingPathComponent("taphuan-fuzz-template-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).xlsx")
-        defer { try? FileManager.default.removeItem(atPath: output) }
+        // No Foundation here: it would load into every program linking the library.
+        let folder = access("/dev/shm", F_OK) == 0 ? "/dev/shm" : (getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp")
+        let output = folder + "/taphuan-fuzz-template-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).xlsx"
+        defer { unlink(output) }
         var options = TemplateFillOptions(missing: .empty, replaceExisting: true, limits: limits)
         options.rewriteAllSheets = bytes.count % 2 == 0
         guard attempt({ try WorkbookTemplate.fill(archive: archive, data: templateData, output: output, options: options) }) != nil,

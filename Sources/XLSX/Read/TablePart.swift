@@ -25,7 +25,7 @@ enum TablePart {
                 autoFilter = true
             } else if n.is("tableColumn") {
                 let raw = a.string("name") ?? ""
-                columns.append(Table.Column(raw.replacingOccurrences(of: "_x000d__x000a_", with: "\n").replacingOccurrences(of: "_x000a_", with: "\n"),
+                columns.append(Table.Column(raw.replacingEvery("_x000d__x000a_", with: "\n").replacingEvery("_x000a_", with: "\n"),
                                             totalsFunction: a.string("totalsRowFunction").flatMap(Table.TotalsFunction.init(rawValue:)),
                                             totalsLabel: a.string("totalsRowLabel")))
             } else if n.is("tableStyleInfo"), let styleName = a.string("name") {

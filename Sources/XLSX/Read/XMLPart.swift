@@ -125,3 +125,25 @@ extension ByteAccumulator {
         shrink(to: n)
     }
 }
+
+extension String {
+    /// Every occurrence of `target` (compared as UTF-8 bytes, left to right, not overlapping)
+    /// replaced by `replacement`; the library's own, so that it needs no Foundation.
+    func replacingEvery(_ target: String, with replacement: String) -> String {
+        let bytes = Array(utf8), pattern = Array(target.utf8)
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return self }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if i + pattern.count <= bytes.count, bytes[i] == pattern[0], bytes[i..<(i + pattern.count)].elementsEqual(pattern) {
+                out += replacement.utf8
+                i += pattern.count
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -41,6 +41,6 @@ extension XMLWriter {
 
     /// A column name as the table part stores it: line breaks as `_x000a_`, as Excel writes them.
     static func tableColumnName(_ name: String) -> String {
-        name.replacingOccurrences(of: "\r\n", with: "_x000d__x000a_").replacingOccurrences(of: "\n", with: "_x000a_")
+        name.replacingEvery("\r\n", with: "_x000d__x000a_").replacingEvery("\n", with: "_x000a_")
     }
 }
