@@ -120,6 +120,9 @@ final class SheetPartReader<Sink: SheetSink> {
             case .found(let start, let prefixes):
                 try parser.feed(UnsafeRawBufferPointer(start: work.base, count: start))
                 try checkQuiet()
+                // libxml2 must have parsed all of it (it waits for more bytes after an `&`
+                // with no `;` yet, say): only then has it judged everything before the cells.
+                guard handler.sheetDataCount == 1 else { throw Declined() }
                 work.removeFirst(start)
                 let cells = SheetCellBuilder(part: entry.name, sink: sink, wantsFormulas: wantsFormulas)
                 scanner = SheetScanner(cells: cells, parser: parser, prefixes: prefixes, maxDepth: archive.limits.maxXMLDepth)
