@@ -155,6 +155,22 @@ final class SheetCellBuilder<Sink: SheetSink> {
         }
     }
 
+    /// Whether a `<c>` with these attributes would fault (a reference outside Excel's grid, or
+    /// a 16,385th column), as ``startCell(_:)`` checks it; changes nothing. The scanner asks it
+    /// when a cell's start tag has arrived but not its end, because libxml2 faults at the tag.
+    func cellWouldFail<A: SheetTagAttributes>(_ attributes: A) -> Bool {
+        var sawReference = false
+        var fault = false
+        attributes.forEachOneLetter { letter, bytes in
+            guard letter == 0x72 else { return true }
+            if CellReference(bytes: bytes) != nil { sawReference = true; return true }
+            if CellReference.looksLikeA1(bytes) { fault = true; return false }
+            return true
+        }
+        if fault { return true }
+        return !sawReference && (inRow ? lastColumn : -1) + 1 >= CellReference.maxColumns
+    }
+
     /// An `<f>` starts in the current cell; true when its text is wanted (in ``formulaText``).
     func startFormula<A: SheetTagAttributes>(_ attributes: A) -> Bool {
         cellHasFormula = true

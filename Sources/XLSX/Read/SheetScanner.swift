@@ -159,12 +159,23 @@ final class SheetScanner<Sink: SheetSink> {
         return j
     }
 
-    /// A whole `<c>` at `i`: read to its end first, then handed to the builder.
+    /// A whole `<c>` at `i`: read to its end first, then handed to the builder. When only its
+    /// start tag has arrived, a fault of that tag is found now, as libxml2 finds it.
     private func cell(_ p: UnsafeMutablePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
         var cellCount = 0
-        var j = tag(p, i, n, cellFields, &cellCount)
-        guard j >= 0 else { return j }
+        let start = tag(p, i, n, cellFields, &cellCount)
+        guard start >= 0 else { return start }
         guard isName(p, "c") else { return Self.refuse }
+        let whole = cellBody(p, start, n, cellCount)
+        if whole == Self.need && cells.cellWouldFail(ScannedAttributes(base: p, fields: cellFields, count: cellCount)) {
+            return Self.refuse
+        }
+        return whole
+    }
+
+    /// The rest of a `<c>` whose start tag (`count` attributes in ``cellFields``) ends before `j`.
+    private func cellBody(_ p: UnsafeMutablePointer<UInt8>, _ start: Int, _ n: Int, _ cellCount: Int) -> Int {
+        var j = start
         var value = TextSlice(start: j), formula = TextSlice(start: j)
         var formulaCount = 0
         var hasInline = false
