@@ -31,6 +31,7 @@ enum FuzzTargets {
         "part-shared-strings": fuzzPartSharedStrings,
         "part-styles": fuzzPartStyles,
         "part-sheet": fuzzPartSheet,
+        "sheet-scanner": fuzzSheetScanner,
         "part-comments": fuzzPartComments,
         "workbook": fuzzWorkbook,
         "template-fill": fuzzTemplateFill,
@@ -140,6 +141,21 @@ enum FuzzTargets {
         drainWorkbook(archive)
     }
 
+    /// A worksheet read by the scanner and by libxml2 alone, which must agree on every cell,
+    /// row, error and limit; the input's own bytes pick the inflate chunk size (so units are
+    /// cut across chunks) and tighten the depth and cell limits. A difference stops the run.
+    static func fuzzSheetScanner(_ bytes: [UInt8], limits: ReadLimits) {
+        var limits = limits
+        let seed = bytes.reduce(UInt32(2166136261)) { ($0 ^ UInt32($1)) &* 16777619 }
+        if seed & 3 == 0 { limits.maxXMLDepth = Int(seed >> 4 & 15) }
+        if seed & 12 == 0 { limits.maxCells = Int(seed >> 8 & 63) }
+        let chunkSize = seed & 1 == 0 ? nil : Int(1 + (seed >> 12) % 700)
+        guard let archive = packageArchive(replacing: "xl/worksheets/sheet1.xml", with: bytes, limits: limits) else { return }
+        if let difference = ScannerDifferential.difference(archive, chunkSize: chunkSize) {
+            if let failed { failed(ScannerDifferential.Mismatch(description: difference)) } else { fatalError("scanner and libxml2 differ: \(difference)") }
+        }
+    }
+
     /// A comments part, read directly and through the sheet that links it.
     static func fuzzPartComments(_ bytes: [UInt8], limits: ReadLimits) {
         var package = StoredPackage()
@@ -173,8 +189,9 @@ enum FuzzTargets {
     /// left empty), the output written to a temporary file and read back.
     static func fuzzTemplateFill(_ bytes: [UInt8], limits: ReadLimits) {
         guard let archive = archive(bytes, limits) else { return }
-        let folder = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : (getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp")
-        let output = "\(folder)/taphuan-fuzz-template-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).xlsx"
+        // No Foundation here: it would load into every program linking the library.
+        let folder = access("/dev/shm", F_OK) == 0 ? "/dev/shm" : (getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp")
+        let output = folder + "/taphuan-fuzz-template-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).xlsx"
         defer { unlink(output) }
         var options = TemplateFillOptions(missing: .empty, replaceExisting: true, limits: limits)
         options.rewriteAllSheets = bytes.count % 2 == 0

@@ -77,56 +77,18 @@ public struct RawCell {
 
     /// Clinger's fast path: a decimal of at most 15 significant digits with a small power of
     /// ten is exact as `m × 10^e` or `m ÷ 10^-e` (one correctly rounded operation), so it
-    /// equals what `strtod` returns. Anything else returns nil and goes to `strtod`.
+    /// equals what `strtod` returns. Up to 19 digits and 20 places, ``DecimalParts/exact()``
+    /// rounds the exact quotient in 128-bit integers instead. Anything else returns nil and
+    /// goes to `strtod`.
     @inline(__always)
     static func fastDecimal(_ p: UnsafePointer<UInt8>, _ n: Int) -> Double? {
-        var i = 0
-        var negative = false
-        if p[0] == 0x2D { negative = true; i = 1 }
-        var mantissa: UInt64 = 0
-        var digits = 0
-        var exponent = 0
-        var sawDigit = false
-        while i < n {
-            let d = p[i] &- 0x30
-            if d >= 10 { break }
-            sawDigit = true
-            if mantissa != 0 || d != 0 { digits += 1 }
-            mantissa = mantissa &* 10 &+ UInt64(d)
-            i += 1
+        guard let parts = DecimalParts(p, n) else { return nil }
+        if parts.digits <= 15, parts.exponent >= -22, parts.exponent <= 22 {
+            var value = Double(parts.mantissa)
+            if parts.exponent < 0 { value /= powersOfTen[-parts.exponent] } else if parts.exponent > 0 { value *= powersOfTen[parts.exponent] }
+            return parts.negative ? -value : value
         }
-        if i < n, p[i] == 0x2E {
-            i += 1
-            while i < n {
-                let d = p[i] &- 0x30
-                if d >= 10 { break }
-                sawDigit = true
-                if mantissa != 0 || d != 0 { digits += 1 }
-                mantissa = mantissa &* 10 &+ UInt64(d)
-                exponent -= 1
-                i += 1
-            }
-        }
-        guard sawDigit, digits <= 15 else { return nil }
-        if i < n, p[i] | 0x20 == 0x65 {
-            i += 1
-            var expNegative = false
-            if i < n, p[i] == 0x2D || p[i] == 0x2B { expNegative = p[i] == 0x2D; i += 1 }
-            var e = 0
-            let start = i
-            while i < n, i - start < 4 {
-                let d = p[i] &- 0x30
-                if d >= 10 { break }
-                e = e * 10 + Int(d)
-                i += 1
-            }
-            guard i > start else { return nil }
-            exponent += expNegative ? -e : e
-        }
-        guard i == n, exponent >= -22, exponent <= 22 else { return nil }
-        var value = Double(mantissa)
-        if exponent < 0 { value /= powersOfTen[-exponent] } else if exponent > 0 { value *= powersOfTen[exponent] }
-        return negative ? -value : value
+        return parts.exact()
     }
 
     static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }

@@ -85,7 +85,13 @@ public final class SharedStrings: @unchecked Sendable {
         let parser = XMLPushParser(part: entry.name, handler: handler, maxDepth: archive.limits.maxXMLDepth)
         handler.parser = parser
         let stream = try archive.stream(entry, chunkSize: 64 * 1024)
-        while let chunk = try stream.next() { try parser.feed(chunk) }
+        if entry.uncompressedSize >= InflateAhead.worthwhileFrom {
+            // A large table inflates on a second thread while libxml2 parses.
+            let ahead = InflateAhead(stream, chunkSize: 64 * 1024)
+            while let chunk = try ahead.next() { try parser.feed(chunk) }
+        } else {
+            while let chunk = try stream.next() { try parser.feed(chunk) }
+        }
         try parser.finish()
         return table
     }

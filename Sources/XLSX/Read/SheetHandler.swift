@@ -1,5 +1,7 @@
 /// Receives a worksheet's rows and cells from ``SheetHandler``, in file order.
 protocol SheetSink: AnyObject {
+    /// The parser to stop when the sink meets a fault (it calls ``XMLPushParser/fail(_:)``).
+    var parser: XMLPushParser? { get set }
     /// A `<row>` starts.
     func beginRow(index: Int, height: Double?, hidden: Bool)
     /// A cell ends; `formula` is the formula text (shared formulas expanded) when formulas are wanted.
@@ -24,20 +26,10 @@ final class SheetHandler<Sink: SheetSink>: XMLContentHandler {
     private var inSheetData = false
     private var inInline = false
     private var phonetic = 0
-
-    private var rowIndex = -1
-    private var inRow = false
-    private var lastColumn = -1
-
-    private var cellRow = 0, cellColumn = 0, cellStyle = 0
-    private var cellType = RawCellType.number
-    private var cellHasFormula = false
-    private let value = ByteAccumulator()
-    private let inline = ByteAccumulator()
-    private let formulaText = ByteAccumulator()
-    private var formulaShared = false
-    private var formulaIndex: Int?
-    private var sharedFormulas: [Int: (row: Int, column: Int, text: String)] = [:]
+    /// The rows and cells, shared with ``SheetScanner``.
+    let cells: SheetCellBuilder<Sink>
+    /// `<sheetData>` elements met so far.
+    private(set) var sheetDataCount = 0
 
     /// A `<dataValidation>` being read: its attributes, then its formulas.
     private struct PendingValidation {
@@ -60,14 +52,15 @@ final class SheetHandler<Sink: SheetSink>: XMLContentHandler {
         self.sink = sink
         self.wantsFormulas = wantsFormulas
         self.dateSystem = dateSystem
+        cells = SheetCellBuilder(part: part, sink: sink, wantsFormulas: wantsFormulas)
     }
 
     func startElement(_ name: XMLName, attributes: XMLAttributes) {
         if inSheetData {
-            if name.is("c") { startCell(attributes); return }
+            if name.is("c") { cells.startCell(attributes); forwardFailure(); return }
             if name.is("v") { collect = .value; return }
-            if name.is("row") { startRow(attributes); return }
-            if name.is("f") { startFormula(attributes); return }
+            if name.is("row") { cells.startRow(attributes); forwardFailure(); return }
+            if name.is("f") { if cells.startFormula(attributes) { collect = .formula }; return }
             if name.is("is") { inInline = true; return }
             if inInline {
                 if name.is("t") { if phonetic == 0 { collect = .inlineText } }
@@ -75,19 +68,19 @@ final class SheetHandler<Sink: SheetSink>: XMLContentHandler {
             }
             return
         }
-        if name.is("sheetData") { inSheetData = true; return }
+        if name.is("sheetData") { inSheetData = true; sheetDataCount += 1; return }
         startMetadata(name, attributes)
     }
 
     func endElement(_ name: XMLName) {
         if inSheetData {
             if name.is("v") || name.is("t") || name.is("f") { collect = .none; return }
-            if name.is("c") { endCell(); return }
-            if name.is("row") { endRow(); return }
+            if name.is("c") { collect = .none; cells.endCell(value: cells.value.base, count: cells.value.count); return }
+            if name.is("row") { cells.endRow(); return }
             if name.is("is") { inInline = false; return }
             if name.is("rPh") { phonetic -= 1; return }
             if name.is("sheetData") {
-                if inRow { endRow() }
+                if cells.inRow { cells.endRow() }
                 inSheetData = false
             }
             return
@@ -99,146 +92,17 @@ final class SheetHandler<Sink: SheetSink>: XMLContentHandler {
     func characters(_ bytes: UnsafeRawBufferPointer) {
         switch collect {
         case .none: return
-        case .value: value.append(bytes)
-        case .inlineText: inline.append(bytes)
-        case .formula: formulaText.append(bytes)
+        case .value: cells.value.append(bytes)
+        case .inlineText: cells.inline.append(bytes)
+        case .formula: cells.formulaText.append(bytes)
         case .validationFormula1, .validationFormula2, .sqref: validationText.append(bytes)
         }
     }
 
-    private func fail(_ message: String, cell: String? = nil) {
-        parser?.fail(.invalidContent(part: part, cell: cell, message: message))
-    }
-
-    // MARK: Rows and cells
-
-    private func startRow(_ attributes: XMLAttributes) {
-        if inRow { endRow() }
-        if let r = attributes.bytes("r") {
-            guard let n = XMLPart.int(r), n >= 1, n <= CellReference.maxRows else {
-                fail("row number \(String(decoding: r, as: UTF8.self)) is outside 1…1048576")
-                return
-            }
-            rowIndex = n - 1
-        } else {
-            rowIndex += 1
-            guard rowIndex < CellReference.maxRows else { fail("more than 1048576 rows"); return }
-        }
-        inRow = true
-        lastColumn = -1
-        let height = attributes.bytes("ht").flatMap { XMLPart.double($0) }
-        let hidden = XMLPart.bool(attributes.bytes("hidden")) ?? false
-        sink.beginRow(index: rowIndex, height: height, hidden: hidden)
-    }
-
-    private func endRow() {
-        inRow = false
-        sink.endRow(index: rowIndex)
-    }
-
-    private func startCell(_ attributes: XMLAttributes) {
-        if !inRow {
-            // A cell outside any <row>: give it a row of its own.
-            rowIndex += 1
-            inRow = true
-            lastColumn = -1
-            sink.beginRow(index: rowIndex, height: nil, hidden: false)
-        }
-        cellRow = rowIndex
-        cellStyle = 0
-        cellType = .number
-        cellHasFormula = false
-        value.reset()
-        inline.reset()
-        guard let pointer = attributes.pointer else {
-            lastColumn += 1
-            cellColumn = lastColumn
-            return
-        }
-        var sawReference = false
-        for i in 0..<attributes.count {
-            let base = pointer + 5 * i
-            guard let local = base[0], let start = base[3], let end = base[4] else { continue }
-            let bytes = UnsafeRawBufferPointer(start: start, count: end - start)
-            let first = local[0], second = local[1]
-            if second != 0 { continue }
-            switch first {
-            case 0x72:  // r
-                // A value that is no A1 reference (some generators write `r="0"`) is
-                // ignored: the cell takes the next position, as a cell without `r` does.
-                guard let ref = CellReference(bytes: bytes) else {
-                    if CellReference.looksLikeA1(bytes) {
-                        let text = String(decoding: bytes, as: UTF8.self)
-                        fail("cell reference \(text) is outside Excel's grid (A1:XFD1048576)", cell: text)
-                        return
-                    }
-                    continue
-                }
-                cellRow = ref.row
-                cellColumn = ref.column
-                sawReference = true
-            case 0x73:  // s
-                cellStyle = XMLPart.int(bytes) ?? 0
-            case 0x74:  // t
-                cellType = RawCellType(attribute: bytes)
-            default:
-                break
-            }
-        }
-        if sawReference {
-            if cellRow != rowIndex { rowIndex = cellRow }
-            lastColumn = cellColumn
-        } else {
-            lastColumn += 1
-            guard lastColumn < CellReference.maxColumns else { fail("more than 16384 columns in row \(rowIndex + 1)"); return }
-            cellColumn = lastColumn
-        }
-    }
-
-    private func startFormula(_ attributes: XMLAttributes) {
-        cellHasFormula = true
-        guard wantsFormulas else { return }
-        formulaText.reset()
-        collect = .formula
-        formulaShared = attributes.string("t") == "shared"
-        formulaIndex = formulaShared ? XMLPart.int(attributes.bytes("si")) : nil
-    }
-
-    private func endCell() {
-        collect = .none
-        var type = cellType
-        var formula: String?
-        if cellHasFormula && wantsFormulas {
-            formula = resolveFormula()
-        }
-        let cell: RawCell
-        if type == .inlineString && (inline.count > 0 || value.count == 0) {
-            let n = Escapes.decodeInPlace(inline.base, count: inline.count)
-            if n != inline.count { inline.truncate(n) }
-            cell = RawCell(row: cellRow, column: cellColumn, type: n == 0 ? .empty : .inlineString, styleIndex: cellStyle,
-                           hasFormula: cellHasFormula, base: inline.base, count: n)
-        } else {
-            if type == .inlineString { type = .formulaString }
-            if value.count == 0 { type = .empty }
-            else if type == .formulaString {
-                let n = Escapes.decodeInPlace(value.base, count: value.count)
-                if n != value.count { value.truncate(n) }
-            }
-            cell = RawCell(row: cellRow, column: cellColumn, type: type, styleIndex: cellStyle,
-                           hasFormula: cellHasFormula, base: value.base, count: value.count)
-        }
-        sink.cell(cell, formula: formula)
-    }
-
-    private func resolveFormula() -> String? {
-        let text = formulaText.count > 0 ? formulaText.string : nil
-        guard formulaShared, let si = formulaIndex else { return text }
-        if let text, !text.isEmpty {
-            sharedFormulas[si] = (cellRow, cellColumn, text)
-            return text
-        }
-        guard let anchor = sharedFormulas[si] else { return nil }
-        return FormulaReferences.translate(anchor.text, rows: cellRow - anchor.row, columns: cellColumn - anchor.column)
+    /// Stops the parse with the cell engine's fault, if it met one.
+    @inline(__always)
+    private func forwardFailure() {
+        if let failure = cells.failure { parser?.fail(failure) }
     }
 
     // MARK: Everything around the cells

@@ -9,9 +9,7 @@ public final class SheetRowReader {
     /// The sheet being read.
     public let info: SheetInfo
     private let workbook: Workbook
-    private let stream: ZipEntryStream
-    private let parser: XMLPushParser
-    private let handler: SheetHandler<RowCollector>
+    private let part: SheetPartReader<RowCollector>
     private let collector: RowCollector
     private let entry: ZipEntry
     private var finished = false
@@ -22,13 +20,10 @@ public final class SheetRowReader {
     init(workbook: Workbook, info: SheetInfo, entry: ZipEntry, cache: StringCache? = nil) throws {
         self.workbook = workbook
         self.info = info
-        stream = try workbook.archive.stream(entry, chunkSize: 64 * 1024)
         collector = RowCollector(workbook: workbook, cache: cache)
         self.entry = entry
-        handler = SheetHandler(part: entry.name, sink: collector, wantsFormulas: true, dateSystem: workbook.dateSystem)
-        parser = XMLPushParser(part: entry.name, handler: handler, maxDepth: workbook.archive.limits.maxXMLDepth)
-        handler.parser = parser
-        collector.parser = parser
+        part = try SheetPartReader(archive: workbook.archive, entry: entry, sink: collector, wantsFormulas: true,
+                                   dateSystem: workbook.dateSystem, chunkSize: workbook.sheetChunkSize ?? 64 * 1024, scanner: workbook.scansSheets)
     }
 
     /// The next row in file order, or nil after the last; throws on malformed or hostile content.
@@ -43,13 +38,10 @@ public final class SheetRowReader {
             position = 0
             if finished { return nil }
             try workbook.located {
-                if let chunk = try stream.next() {
-                    try parser.feed(chunk)
-                } else {
-                    try parser.finish()
+                if try !part.step() {
                     collector.flush()
                     finished = true
-                    var metadata = handler.metadata
+                    var metadata = part.metadata
                     try workbook.resolveLinks(&metadata, of: info, entry: entry)
                     resolved = metadata
                 }
@@ -63,7 +55,10 @@ public final class SheetRowReader {
     }
 
     /// What the sheet says besides its cells; complete once ``next()`` has returned nil.
-    public var metadata: SheetMetadata { resolved ?? handler.metadata }
+    public var metadata: SheetMetadata { resolved ?? part.metadata }
+
+    /// Whether the scanner gave the sheet back to libxml2.
+    var fellBack: Bool { part.fellBack }
 }
 
 /// Turns the engine's cells into ``Row`` values.

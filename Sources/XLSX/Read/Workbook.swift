@@ -20,6 +20,12 @@ public final class Workbook: @unchecked Sendable {
     public let cellFormats: CellFormats
     /// The workbook part's name (`xl/workbook.xml` in most files).
     let workbookPart: String
+    /// Whether sheets are read by ``SheetScanner`` (with libxml2 around it and behind it), or
+    /// by libxml2 alone; the differential tests read every file both ways.
+    var scansSheets = true
+    /// The inflate chunk sheets are read in, when not the default (the differential tests cut
+    /// parts into small chunks).
+    var sheetChunkSize: Int?
     /// The file path, when opened from a file.
     public let path: String?
     /// The styles part, when the package has one.
@@ -112,22 +118,16 @@ public final class Workbook: @unchecked Sendable {
             let entry = try entry(of: sheet)
             return try withoutActuallyEscaping(body) { body in
                 let sink = ClosureSink(body)
-                let handler = SheetHandler(part: entry.name, sink: sink, wantsFormulas: false, dateSystem: dateSystem)
-                let parser = XMLPushParser(part: entry.name, handler: handler, maxDepth: archive.limits.maxXMLDepth)
-                handler.parser = parser
-                sink.parser = parser
-                let stream = try archive.stream(entry, chunkSize: 128 * 1024)
+                let reader = try SheetPartReader(archive: archive, entry: entry, sink: sink, wantsFormulas: false,
+                                                 dateSystem: dateSystem, chunkSize: sheetChunkSize ?? 128 * 1024, scanner: scansSheets)
                 do {
-                    while let chunk = try stream.next() {
-                        try parser.feed(chunk)
-                    }
-                    try parser.finish()
+                    while try reader.step() {}
                 } catch {
                     if let failure = sink.failure { throw failure }
                     throw error
                 }
                 if let failure = sink.failure { throw failure }
-                var metadata = handler.metadata
+                var metadata = reader.metadata
                 try resolveLinks(&metadata, of: sheet, entry: entry)
                 return metadata
             }

@@ -111,6 +111,14 @@ final class ByteAccumulator {
 }
 
 extension ByteAccumulator {
+    /// Drops the first `n` bytes, moving the rest to the front.
+    func removeFirst(_ n: Int) {
+        guard n > 0 else { return }
+        let rest = count - min(n, count)
+        if rest > 0 { UnsafeMutableRawPointer(base).copyMemory(from: base + n, byteCount: rest) }  // memmove
+        shrink(to: rest)
+    }
+
     /// Keeps the first `n` bytes.
     func truncate(_ n: Int) {
         guard n <= count else { return }

@@ -39,7 +39,7 @@ package final class ZipEntryStream {
         self.inputRemaining = entry.compressedSize
         self.inflater = entry.method == 8 ? try Inflater() : nil
         self.input = .allocate(byteCount: 64 * 1024, alignment: 16)
-        self.output = .allocate(byteCount: max(4096, chunkSize), alignment: 16)
+        self.output = .allocate(byteCount: max(1, chunkSize), alignment: 16)
     }
 
     deinit {

@@ -1,0 +1,163 @@
+/// Where the content of `<sheetData>` starts in a worksheet part, found in its first bytes
+/// without a parser: the part must be UTF-8 XML 1.0 with no DOCTYPE or CDATA before it, and
+/// `<sheetData>` a child of the root with no namespace declaration of its own. The bytes
+/// before are parsed by libxml2 anyway, which judges them; this only decides whether the
+/// scanner can take over after them, and with which attribute prefixes in scope.
+enum SheetPrologue {
+    enum Result: Equatable {
+        /// The content starts at `start`; `prefixes` are the ones the root declares.
+        case found(start: Int, prefixes: [[UInt8]])
+        /// The bytes end before `<sheetData>` does.
+        case needMore
+        /// A part the scanner does not take.
+        case unsuitable
+    }
+
+    /// Looks for `<sheetData>` in `p[0..<n]`.
+    static func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> Result {
+        var i = 0
+        if n >= 1, p[0] == 0xEF {
+            guard n >= 3 else { return .needMore }
+            guard p[1] == 0xBB, p[2] == 0xBF else { return .unsuitable }
+            i = 3
+        }
+        if n - i < 6 { return .needMore }
+        if starts(p, i, n, "<?xml"), XMLBytes.isSpace(p[i + 5]) {
+            guard let end = search(p, i, n, "?>") else { return .needMore }
+            guard declarationIsPlain(p, i + 5, end) else { return .unsuitable }
+            i = end + 2
+        }
+        var depth = 0
+        var prefixes: [[UInt8]] = []
+        while true {
+            while i < n, p[i] != 0x3C { i += 1 }
+            guard i + 1 < n else { return .needMore }
+            if starts(p, i, n, "<!--") {
+                guard let end = search(p, i + 4, n, "-->") else { return .needMore }
+                i = end + 3
+                continue
+            }
+            if n - i < 4 { return .needMore }
+            switch p[i + 1] {
+            case 0x3F:  // a processing instruction
+                guard let end = search(p, i + 2, n, "?>") else { return .needMore }
+                i = end + 2
+            case 0x21:  // DOCTYPE, CDATA
+                return .unsuitable
+            case 0x2F:
+                guard let end = search(p, i, n, ">") else { return .needMore }
+                depth -= 1
+                i = end + 1
+            default:
+                guard let tag = startTag(p, i, n) else { return .needMore }
+                guard tag.valid else { return .unsuitable }
+                let name = UnsafeRawBufferPointer(start: p + tag.name.lowerBound, count: tag.name.count)
+                if name.count > 10, name.suffix(10).elementsEqual(":sheetData".utf8) { return .unsuitable }
+                if name.elementsEqual("sheetData".utf8) {
+                    let declares = tag.attributes.contains { a in
+                        let n = UnsafeRawBufferPointer(start: p + a.name.lowerBound, count: a.name.count)
+                        return n.starts(with: "xmlns".utf8)
+                    }
+                    guard depth == 1, !tag.empty, !declares else { return .unsuitable }
+                    return .found(start: tag.end, prefixes: prefixes)
+                }
+                if depth == 0 {
+                    for a in tag.attributes {
+                        let n = UnsafeRawBufferPointer(start: p + a.name.lowerBound, count: a.name.count)
+                        if n.starts(with: "xmlns:".utf8) { prefixes.append(Array(n.dropFirst(6))) }
+                    }
+                }
+                if !tag.empty { depth += 1 }
+                i = tag.end
+            }
+        }
+    }
+
+    /// A start tag's name, attributes (name and value ranges) and end; `valid` false when it
+    /// holds what the scanner should not reason about (`<` in a value, no name). Nil when the
+    /// bytes end inside it.
+    private static func startTag(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int)
+        -> (name: Range<Int>, attributes: [(name: Range<Int>, value: Range<Int>)], empty: Bool, end: Int, valid: Bool)? {
+        var j = i + 1
+        func isNameEnd(_ b: UInt8) -> Bool { XMLBytes.isSpace(b) || b == 0x0D || b == 0x2F || b == 0x3E || b == 0x3D }
+        while j < n, !isNameEnd(p[j]) { j += 1 }
+        let name = (i + 1)..<j
+        var attributes: [(name: Range<Int>, value: Range<Int>)] = []
+        let invalid = (name, attributes, false, j, false)
+        guard !name.isEmpty else { return invalid }
+        while true {
+            while j < n, XMLBytes.isSpace(p[j]) || p[j] == 0x0D { j += 1 }
+            guard j < n else { return nil }
+            if p[j] == 0x3E { return (name, attributes, false, j + 1, true) }
+            if p[j] == 0x2F {
+                guard j + 1 < n else { return nil }
+                return p[j + 1] == 0x3E ? (name, attributes, true, j + 2, true) : invalid
+            }
+            let start = j
+            while j < n, !isNameEnd(p[j]) { j += 1 }
+            let attributeName = start..<j
+            while j < n, XMLBytes.isSpace(p[j]) || p[j] == 0x0D { j += 1 }
+            guard j < n else { return nil }
+            guard p[j] == 0x3D, !attributeName.isEmpty else { return invalid }
+            j += 1
+            while j < n, XMLBytes.isSpace(p[j]) || p[j] == 0x0D { j += 1 }
+            guard j < n else { return nil }
+            let quote = p[j]
+            guard quote == 0x22 || quote == 0x27 else { return invalid }
+            j += 1
+            let valueStart = j
+            while j < n, p[j] != quote {
+                if p[j] == 0x3C { return invalid }
+                j += 1
+            }
+            guard j < n else { return nil }
+            attributes.append((attributeName, valueStart..<j))
+            j += 1
+        }
+    }
+
+    /// Whether an XML declaration's pseudo-attributes (`p[start..<end]`) say version 1.0 and
+    /// UTF-8, or leave the encoding out.
+    private static func declarationIsPlain(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let text = String(decoding: UnsafeRawBufferPointer(start: p + start, count: end - start), as: UTF8.self)
+        var rest = Substring(text)
+        while let equals = rest.firstIndex(of: "=") {
+            let name = rest[..<equals].trimmingCharacters(in: " \t\n\r")
+            var after = rest[rest.index(after: equals)...].drop { " \t\n\r".contains($0) }
+            guard let quote = after.first, quote == "\"" || quote == "'" else { return false }
+            after = after.dropFirst()
+            guard let close = after.firstIndex(of: quote) else { return false }
+            let value = after[..<close]
+            if name == "version" && value != "1.0" { return false }
+            if name == "encoding" && value.lowercased() != "utf-8" { return false }
+            rest = after[after.index(after: close)...]
+        }
+        return true
+    }
+
+    @inline(__always)
+    private static func starts(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ s: StaticString) -> Bool {
+        let m = s.utf8CodeUnitCount
+        return n - i >= m && memcmpEqual(p + i, s.utf8Start, m)
+    }
+
+    /// The index of the first `s` at or after `i`, or nil.
+    private static func search(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ s: StaticString) -> Int? {
+        let m = s.utf8CodeUnitCount
+        var j = i
+        while j + m <= n {
+            if memcmpEqual(p + j, s.utf8Start, m) { return j }
+            j += 1
+        }
+        return nil
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in set: String) -> Substring {
+        var s = self
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return s
+    }
+}
