@@ -35,6 +35,14 @@ final class SheetPartReader<Sink: SheetSink> {
     private let work = ByteAccumulator(capacity: 256 * 1024)
     /// Set when the sink stopped the parse: its error is thrown, not read again.
     private var sinkStopped = false
+    /// How many bytes ``work`` must hold before the prologue search or the scanner looks at it
+    /// again, after they last stopped on an unfinished unit: twice what was held then. Each
+    /// look starts over at the unit's first byte, so waiting for the bytes to double keeps the
+    /// looks at a part cut into small chunks linear in its length, not quadratic.
+    private var lookAgainAt = 0
+    /// The bytes the prologue search and the scanner have looked at, counting each look from
+    /// its first byte (tests check it stays linear in the part's length).
+    private(set) var bytesLookedAt = 0
 
     /// The longest prologue, and the longest incomplete unit, the scanner holds before it leaves the part to libxml2.
     static var maxHeld: Int { 4 << 20 }
@@ -110,12 +118,17 @@ final class SheetPartReader<Sink: SheetSink> {
 
     /// Reads what ``work`` holds, as far as the mode allows.
     private func process(final: Bool) throws {
+        if mode == .prologue || mode == .scanning, !final, work.count < lookAgainAt {
+            if work.count > Self.maxHeld { throw Declined() }
+            return
+        }
         switch mode {
         case .epilogue:
             try parser.feed(UnsafeRawBufferPointer(start: work.base, count: work.count))
             work.reset()
             try checkQuiet()
         case .prologue:
+            bytesLookedAt += work.count
             switch SheetPrologue.find(work.base, work.count) {
             case .found(let start, let prefixes):
                 try parser.feed(UnsafeRawBufferPointer(start: work.base, count: start))
@@ -130,6 +143,7 @@ final class SheetPartReader<Sink: SheetSink> {
                 try scan(final: final)
             case .needMore:
                 if final || work.count > Self.maxHeld { throw Declined() }
+                lookAgainAt = min(2 * work.count, Self.maxHeld)
             case .unsuitable:
                 throw Declined()
             }
@@ -142,10 +156,12 @@ final class SheetPartReader<Sink: SheetSink> {
 
     private func scan(final: Bool) throws {
         guard let scanner else { throw Declined() }
+        bytesLookedAt += work.count
         switch scanner.scan(work.base, count: work.count) {
         case .needMore(let used):
             work.removeFirst(used)
             if final || work.count > Self.maxHeld { throw Declined() }
+            lookAgainAt = min(2 * work.count, Self.maxHeld)
         case .end(let at):
             mode = .epilogue
             try parser.feed(UnsafeRawBufferPointer(start: work.base + at, count: work.count - at))

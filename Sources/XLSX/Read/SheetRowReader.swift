@@ -59,6 +59,9 @@ public final class SheetRowReader {
 
     /// Whether the scanner gave the sheet back to libxml2.
     var fellBack: Bool { part.fellBack }
+
+    /// The bytes the scanner and its prologue search looked at (tests check it stays linear).
+    var bytesLookedAt: Int { part.bytesLookedAt }
 }
 
 /// Turns the engine's cells into ``Row`` values.
