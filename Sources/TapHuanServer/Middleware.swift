@@ -49,15 +49,24 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 }
 
-/// The language of the pages: `?lang=vi|en` (remembered in a cookie), else the cookie.
+/// The language of the pages: `?lang=vi|en` (remembered in a cookie), else the cookie, else the
+/// server's (``ServerConfiguration/language``), which it puts in force while the request is handled.
 struct LanguageMiddleware<Context: RequestContext>: RouterMiddleware {
+    let serverLanguage: Language
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var response = try await next(request, context)
+        var response = try await PageLanguage.$server.withValue(serverLanguage) { try await next(request, context) }
         if let asked = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:)) {
             response.setCookie(Cookie(name: "lang", value: asked.rawValue, maxAge: 365 * 86400, path: "/", httpOnly: true, sameSite: .lax))
         }
         return response
     }
+}
+
+/// The language of the pages when a request says none.
+enum PageLanguage {
+    /// The server's, set by ``LanguageMiddleware`` for each request it handles.
+    @TaskLocal static var server: Language = .vi
 }
 
 /// With an access token set, a request must carry it: the `Authorization: Bearer` or
@@ -94,10 +103,11 @@ struct AccessTokenMiddleware<Context: RequestContext>: RouterMiddleware {
 }
 
 extension Request {
-    /// `?lang=`, else the `lang` cookie, else Vietnamese.
+    /// `?lang=`, else the `lang` cookie, else the server's language (Vietnamese unless
+    /// `taphuan serve --lang` or `TAPHUAN_LANG` says otherwise).
     var language: Language {
         if let q = uri.queryParameters.get("lang").flatMap(Language.init(rawValue:)) { return q }
-        return cookies["lang"].flatMap { Language(rawValue: $0.value) } ?? .vi
+        return cookies["lang"].flatMap { Language(rawValue: $0.value) } ?? PageLanguage.server
     }
 
     /// The query's fields, decoded as an HTML form encodes them (`+` for a space).

@@ -25,6 +25,9 @@ public struct ServerConfiguration: Sendable {
     public var uploads: String?
     /// How many runs' outputs are kept under ``out`` (the oldest are removed).
     public var keptRuns: Int = 50
+    /// The language of the pages for a visitor who has not chosen one (with the switch, which
+    /// a cookie remembers, or `?lang=`).
+    public var language: Language = .vi
 
     /// A configuration reading `folder` and writing under `out`.
     public init(folder: String = ".", out: String) {

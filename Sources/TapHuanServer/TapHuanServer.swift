@@ -20,8 +20,8 @@ public enum TapHuanServer {
 
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: LanguageMiddleware(serverLanguage: configuration.language))
         router.add(middleware: ErrorPageMiddleware())
-        router.add(middleware: LanguageMiddleware())
         if let token = configuration.token { router.add(middleware: AccessTokenMiddleware(token: token)) }
         routes.register(router)
         return router
@@ -138,7 +138,7 @@ struct Routes: Sendable {
             guard let week = Week.parse(weekText) else {
                 throw CheckFailure(vi: "Tuần \"\(weekText)\" không phải tuần ISO (ví dụ 2026-W48)", en: "\"\(weekText)\" is not an ISO week (e.g. 2026-W48)")
             }
-            let report = try check.weeklyReport(week: week, team: level == "team" ? (team ?? "") : nil)
+            let report = try check.weeklyReport(week: week, team: level == "team" ? (team ?? "") : nil, language: lang)
             let run = try await checker.writeOutput(fileName: report.fileName, mediaType: Self.xlsxType, key: "weekly") { path in
                 try WeeklyWorkbook.write(report, to: path, replaceExisting: false)
             }

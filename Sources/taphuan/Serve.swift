@@ -10,7 +10,7 @@ struct Serve: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Mở trang web kiểm tra, báo cáo tuần, biểu mẫu và quy tắc (Serve the web pages).",
         discussion: """
-            Serves plain HTML pages, in Vietnamese (English with the switch at the top or ?lang=en): Kiểm tra (upload workbooks, or check the shared folder as it is now, see the findings by team and course, filter them, download the checked copies as a ZIP and the JSON report, see how the columns were read), Báo cáo tuần (make a week's team or office report and download it), Biểu mẫu (blank input workbooks and a course's forms) and Quy tắc (the rules and the settings in force, with where each value came from). The pages call the same pipeline as `taphuan validate`.
+            Serves plain HTML pages, in Vietnamese (English with the switch at the top or ?lang=en; --lang en or TAPHUAN_LANG=en makes English the default for visitors who have not chosen): Kiểm tra (upload workbooks, or check the shared folder as it is now, see the findings by team and course, filter them, download the checked copies as a ZIP and the JSON report, see how the columns were read), Báo cáo tuần (make a week's team or office report and download it), Biểu mẫu (blank input workbooks and a course's forms) and Quy tắc (the rules and the settings in force, with where each value came from). The pages call the same pipeline as `taphuan validate`.
 
             With no flags it serves the current folder on 127.0.0.1:8080; open the address it prints. Nothing in the folder is written: outputs go under --out (default: a folder in the system's temporary directory), written to a temporary name and renamed; uploads are bounded, streamed to a private temporary folder and removed after the response. With --token-file the pages ask for the token in the file (a sign-in form, or the header Authorization: Bearer TOKEN); binding beyond loopback without one prints a warning. One log line per request on standard output; SIGTERM or Ctrl-C stops it after the requests under way.
 
@@ -65,6 +65,7 @@ struct Serve: AsyncParsableCommand {
         config.host = bind
         config.port = port
         config.settingsFile = settings
+        config.language = lang
         guard maxFileMB > 0, maxRequestMB > 0, maxFiles > 0 else {
             throw ValidationError(lang.pick("các giới hạn tải lên phải lớn hơn 0", "upload limits must be above 0"))
         }

@@ -77,6 +77,40 @@ import XLSX
         }
     }
 
+    /// A server started in English (`taphuan serve --lang en`, or `TAPHUAN_LANG=en`) shows
+    /// English to a visitor who has not chosen, error pages included, and Vietnamese to one who
+    /// chose it; the weekly workbook comes in the page's language.
+    @Test func theServersLanguageIsTheDefault() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        var english = configuration(scratch)
+        english.language = .en
+        try await withServer(english) { client in
+            try await client.execute(uri: "/", method: .get) { r in
+                #expect(r.text.contains("<html lang=\"en\">"))
+                #expect(r.headers[.setCookie] == nil, "a default is not a choice to remember")
+            }
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: "lang=vi"]) { r in
+                #expect(r.text.contains("<html lang=\"vi\">"))
+            }
+            try await client.execute(uri: "/khong-co-trang-nay", method: .get) { r in
+                #expect(r.status == .notFound)
+                #expect(r.text.contains("No such page"))
+            }
+            try await client.execute(uri: "/bao-cao-tuan?tuan=2026-W48&cap=team&nhom=Nh%C3%B3m+2&lap=1", method: .get) { r in
+                let link = try #require(r.text.range(of: "/tai/[0-9a-f]{16}/weekly", options: .regularExpression))
+                try await client.execute(uri: String(r.text[link]), method: .get) { w in
+                    let path = scratch.root.appendingPathComponent("w-en.xlsx").path
+                    try Data(buffer: w.body).write(to: URL(fileURLWithPath: path))
+                    #expect(try Workbook(path: path).sheets.map(\.name).contains(WeeklyWorkbook.TeamSheet.summary.name(.en)))
+                }
+            }
+        }
+        try await withServer(configuration(scratch)) { client in
+            try await client.execute(uri: "/", method: .get) { r in #expect(r.text.contains("<html lang=\"vi\">")) }
+        }
+    }
+
     @Test func weeklyFormsAndRulesPages() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
