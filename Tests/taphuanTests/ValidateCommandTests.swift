@@ -13,6 +13,8 @@ import XLSX
         try expectGolden(out, "validate-samples.txt")
         let (en, _) = try await runCommand(["validate", sampleFolder, "--as-of", Self.asOf, "--lang", "en"])
         try expectGolden(en, "validate-samples.en.txt")
+        // English names, not the code's: a state is "in progress", never `inProgress`.
+        #expect(en.range(of: "\\b[a-z]+[A-Z][A-Za-z]*\\b", options: .regularExpression) == nil)
     }
 
     @Test func samplesJSONIsTheAnswerKey() async throws {

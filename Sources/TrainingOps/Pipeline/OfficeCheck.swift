@@ -146,7 +146,7 @@ public struct OfficeCheck: Sendable {
         var sheets: [Dataset] = []
         var unreadable: [ImportFinding] = []
         var read = 0
-        for (i, file) in files.enumerated() {
+        for i in files.indices {
             // Taken out of `parts`, so that the records are held by the sheets taken alone.
             let book = parts[i]
             parts[i] = []

@@ -92,7 +92,7 @@ struct FeedbackOpen: Rule {
             guard ctx.isOver(due), t?.feedbackReviewed == nil else { return nil }
             return finding(c.id, t?.source ?? c.source, t == nil ? "courseId" : "feedbackReviewed",
                            vi: "TNTK chưa xem kết quả khảo sát, kiến nghị (hạn \(due.vietnamese)).",
-                           en: "TNTK has not read the survey results and recommendations (due \(due.vietnamese)).", ["dueDate": .date(due)])
+                           en: "The team lead (TNTK) has not read the survey results and recommendations (due \(due.vietnamese)).", ["dueDate": .date(due)])
         }
     }
 }
@@ -148,7 +148,7 @@ struct DvcqReportMissing: Rule {
     init() {}
 
     func check(_ ctx: RuleContext) -> [Finding] {
-        AfterEndDeadline(column: "dvcqReportSent", whatVi: "Gửi báo cáo ĐVCQ", whatEn: "Report to ĐVCQ sent", nounVi: "gửi báo cáo ĐVCQ")
+        AfterEndDeadline(column: "dvcqReportSent", whatVi: "Gửi báo cáo ĐVCQ", whatEn: "Report to the supervising unit (ĐVCQ) sent", nounVi: "gửi báo cáo ĐVCQ")
             .check(self, ctx, days: ctx.settings.dvcqReportDays) { $0.dvcqReportSent }
     }
 }
@@ -174,7 +174,7 @@ struct OpinionOverdue: Rule {
             let status = o.status?.label ?? "trống"
             return finding(o.courseId, o.source, "status",
                            vi: "Kiến nghị \"\(o.content)\": hạn \(due.vietnamese) đã qua \(late) ngày, trạng thái \(status).",
-                           en: "Opinion \"\(o.content)\": due \(due.vietnamese), \(late) days ago, status \(o.status?.rawValue ?? "empty").",
+                           en: "Opinion \"\(o.content)\": due \(due.vietnamese), \(late) days ago, status \(o.status?.englishLabel.lowercased() ?? "empty").",
                            ["dueDate": .date(due), "daysOverdue": .int(late), "status": .text(o.status?.rawValue ?? "")])
         }
     }

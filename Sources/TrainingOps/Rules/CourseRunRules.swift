@@ -143,7 +143,7 @@ struct PaperworkOpen: Rule {
             let days = end.days(to: ctx.asOf.date)
             return finding(c.id, t?.source ?? c.source, t == nil ? "courseId" : first.0,
                            vi: "\(open.map { "\($0.1) = \($0.3?.label ?? "trống")" }.joined(separator: ", ")); khóa kết thúc \(days) ngày trước, hạn \(ctx.settings.paperworkDays) ngày.",
-                           en: "\(open.map { "\($0.2): \($0.3?.rawValue ?? "empty")" }.joined(separator: ", ")); the course ended \(days) days ago, \(ctx.settings.paperworkDays) allowed.",
+                           en: "\(open.map { "\($0.2): \($0.3?.englishLabel.lowercased() ?? "empty")" }.joined(separator: ", ")); the course ended \(days) days ago, \(ctx.settings.paperworkDays) allowed.",
                            ["open": .text(open.map(\.0).joined(separator: ",")), "daysSinceEnd": .int(days), "allowedDays": .int(ctx.settings.paperworkDays)])
         }
     }

@@ -22,7 +22,7 @@ struct HandoverLate: Rule {
             let lead = handed.date.days(to: start)
             guard lead < need else { return nil }
             let product = c.product.map { " (sản phẩm \($0.label))" } ?? ""
-            let productEn = c.product.map { " (product \($0.label))" } ?? ""
+            let productEn = c.product.map { " (product \($0.englishLabel))" } ?? ""
             let vi = lead >= 0 ? "Bàn giao trước \(lead) ngày, yêu cầu \(need) ngày\(product)."
                 : "Bàn giao sau ngày bắt đầu \(-lead) ngày, yêu cầu trước \(need) ngày\(product)."
             let en = lead >= 0 ? "Handed over \(lead) days before the start, \(need) required\(productEn)."

@@ -19,6 +19,8 @@ struct WeeklyReportLate: Rule {
     }
 
     func levelName(_ level: ReportLevel) -> String { level == .teamToHead ? "TNTK→TP" : "TP→GĐVP" }
+    /// The level in English, with the office's own abbreviation the workbooks use.
+    func levelNameEn(_ level: ReportLevel) -> String { "\(level.englishLabel.lowercased()) (\(levelName(level)))" }
 
     func check(_ ctx: RuleContext) -> [Finding] {
         var out: [Finding] = []
@@ -32,16 +34,16 @@ struct WeeklyReportLate: Rule {
                 if ctx.isPast(due) {
                     out.append(finding(nil, e.source, "sentAt",
                                        vi: "Báo cáo \(levelName(e.level)) tuần \(e.week)\(who) chưa gửi lúc \(ctx.asOf.vietnamese), hạn \(due.vietnamese).",
-                                       en: "\(levelName(e.level)) report for \(e.week)\(who) not sent by \(ctx.asOf.vietnamese), due \(due.vietnamese).", data))
+                                       en: "The \(levelNameEn(e.level)) report for \(e.week)\(who) not sent by \(ctx.asOf.vietnamese), due \(due.vietnamese).", data))
                 }
             } else if let sent = e.sentAt, sent.minutes > due.minutes {
                 out.append(finding(nil, e.source, "sentAt",
                                    vi: "Báo cáo \(levelName(e.level)) tuần \(e.week)\(who) gửi \(sent.vietnamese), hạn \(due.vietnamese).",
-                                   en: "\(levelName(e.level)) report for \(e.week)\(who) sent \(sent.vietnamese), due \(due.vietnamese).",
+                                   en: "The \(levelNameEn(e.level)) report for \(e.week)\(who) sent \(sent.vietnamese), due \(due.vietnamese).",
                                    data.merging(["sentAt": .moment(sent)]) { a, _ in a }))
             } else if e.sentAt == nil, ctx.isPast(due) {
                 out.append(finding(nil, e.source, "sentAt", vi: "Báo cáo \(levelName(e.level)) tuần \(e.week)\(who) chưa ghi thời điểm gửi, hạn \(due.vietnamese).",
-                                   en: "\(levelName(e.level)) report for \(e.week)\(who) has no time sent, due \(due.vietnamese).", data))
+                                   en: "The \(levelNameEn(e.level)) report for \(e.week)\(who) has no time sent, due \(due.vietnamese).", data))
             }
         }
         // Reports never sent: every team each week, and the office each week, once due.
@@ -71,7 +73,7 @@ struct WeeklyReportLate: Rule {
                     if level == .teamToHead { data["team"] = .text(teams[key] ?? key) }
                     out.append(Finding(rule: id, severity: severity, course: nil, file: sheet?.0, sheet: sheet?.1, cell: nil,
                                        messageVi: "Không có báo cáo \(levelName(level)) tuần \(week)\(who), hạn \(due.vietnamese).",
-                                       messageEn: "No \(levelName(level)) report for \(week)\(who), due \(due.vietnamese).", data: data))
+                                       messageEn: "No \(levelNameEn(level)) report for \(week)\(who), due \(due.vietnamese).", data: data))
                 }
             }
             week = Week(containing: week.monday.adding(days: 7))

@@ -24,12 +24,12 @@ struct StaffPlanLate: Rule {
                 let minutes = sent.minutes - deadline.minutes
                 return finding(c.id, late.source, "sentToHead",
                                vi: "Gửi TP lúc \(sent.vietnamese), hạn \(deadline.vietnamese) (trễ \(Self.span(minutes, .vi))).",
-                               en: "Sent to TP at \(sent.vietnamese), due \(deadline.vietnamese) (\(Self.span(minutes, .en)) late).",
+                               en: "Sent to the head (TP) at \(sent.vietnamese), due \(deadline.vietnamese) (\(Self.span(minutes, .en)) late).",
                                data.merging(["sentAt": .moment(sent), "minutesLate": .int(minutes)]) { a, _ in a })
             }
             if ctx.isPast(deadline), let unsent = rows.first(where: { $0.sentToHead == nil }) {
                 return finding(c.id, unsent.source, "sentToHead", vi: "Chưa gửi kế hoạch nhân sự cho TP, hạn \(deadline.vietnamese).",
-                               en: "Staff plan not sent to TP, due \(deadline.vietnamese).", data)
+                               en: "Staff plan not sent to the head (TP), due \(deadline.vietnamese).", data)
             }
             return nil
         }
