@@ -35,14 +35,15 @@ final class SheetPartReader<Sink: SheetSink> {
     private let work = ByteAccumulator(capacity: 256 * 1024)
     /// Set when the sink stopped the parse: its error is thrown, not read again.
     private var sinkStopped = false
-    /// How many bytes ``work`` must hold before the prologue search or the scanner looks at it
-    /// again, after they last stopped on an unfinished unit: twice what was held then. Each
-    /// look starts over at the unit's first byte, so waiting for the bytes to double keeps the
-    /// looks at a part cut into small chunks linear in its length, not quadratic.
-    private var lookAgainAt = 0
-    /// The bytes the prologue search and the scanner have looked at, counting each look from
-    /// its first byte (tests check it stays linear in the part's length).
-    private(set) var bytesLookedAt = 0
+    /// The search for `<sheetData>`, carried on from chunk to chunk.
+    private var prologue = SheetPrologue()
+    /// What the unit the scanner stopped in must receive before the scanner looks again.
+    private var watch = UnitWatch()
+    /// The bytes the scanner and its watch looked at, each look counted from its first byte.
+    private var scannerLookedAt = 0
+    /// The bytes the prologue search, the scanner and its watch looked at, each look counted
+    /// from its first byte (tests check it stays linear in the part's length).
+    var bytesLookedAt: Int { prologue.examined + scannerLookedAt }
 
     /// The longest prologue, and the longest incomplete unit, the scanner holds before it leaves the part to libxml2.
     static var maxHeld: Int { 4 << 20 }
@@ -118,7 +119,7 @@ final class SheetPartReader<Sink: SheetSink> {
 
     /// Reads what ``work`` holds, as far as the mode allows.
     private func process(final: Bool) throws {
-        if mode == .prologue || mode == .scanning, !final, work.count < lookAgainAt {
+        if mode == .scanning, !final, !watch.arrived(work.base, work.count, examined: &scannerLookedAt) {
             if work.count > Self.maxHeld { throw Declined() }
             return
         }
@@ -128,8 +129,7 @@ final class SheetPartReader<Sink: SheetSink> {
             work.reset()
             try checkQuiet()
         case .prologue:
-            bytesLookedAt += work.count
-            switch SheetPrologue.find(work.base, work.count) {
+            switch prologue.find(work.base, work.count) {
             case .found(let start, let prefixes):
                 try parser.feed(UnsafeRawBufferPointer(start: work.base, count: start))
                 try checkQuiet()
@@ -143,7 +143,6 @@ final class SheetPartReader<Sink: SheetSink> {
                 try scan(final: final)
             case .needMore:
                 if final || work.count > Self.maxHeld { throw Declined() }
-                lookAgainAt = min(2 * work.count, Self.maxHeld)
             case .unsuitable:
                 throw Declined()
             }
@@ -156,12 +155,12 @@ final class SheetPartReader<Sink: SheetSink> {
 
     private func scan(final: Bool) throws {
         guard let scanner else { throw Declined() }
-        bytesLookedAt += work.count
+        scannerLookedAt += work.count
         switch scanner.scan(work.base, count: work.count) {
         case .needMore(let used):
             work.removeFirst(used)
             if final || work.count > Self.maxHeld { throw Declined() }
-            lookAgainAt = min(2 * work.count, Self.maxHeld)
+            watch = UnitWatch(held: work.count, cellBody: scanner.pendingCellBody >= 0 ? scanner.pendingCellBody - used : nil)
         case .end(let at):
             mode = .epilogue
             try parser.feed(UnsafeRawBufferPointer(start: work.base + at, count: work.count - at))
@@ -208,5 +207,49 @@ final class SheetPartReader<Sink: SheetSink> {
             }
             try parser.feed(chunk)
         }
+    }
+}
+
+/// What must arrive before the scanner, stopped in an unfinished unit (held at the start of the
+/// bytes), can deliver anything: the `>` that ends every unit, or for a cell whose start tag it
+/// has read, the cell's end tag `</c>`. Each look reads the unit again from its first byte, so
+/// looking at every small chunk would take time quadratic in the unit's length; skipping the
+/// looks that cannot deliver changes nothing the sink sees, nor the step at which it sees it.
+/// (A fault in the unit, which libxml2 would meet earlier, is then met later; as no event came
+/// in between, the sink sees the same events before the error either way.)
+struct UnitWatch {
+    /// Where the search for the awaited bytes goes on (what was held at the look was read).
+    private var searched = 0
+    /// Where the cell's content starts in the held bytes, when the awaited bytes are `</c>`.
+    private var cellBody: Int?
+
+    /// Nothing awaited: the next bytes are looked at.
+    init() { searched = -1 }
+
+    init(held: Int, cellBody: Int?) {
+        self.cellBody = cellBody
+        // `</c` and what follows may straddle the bytes held and the next ones.
+        searched = cellBody.map { max($0, held - 3) } ?? held
+    }
+
+    /// Whether `p[0..<n]` holds the awaited bytes; counts what it reads into `examined`.
+    mutating func arrived(_ p: UnsafePointer<UInt8>, _ n: Int, examined: inout Int) -> Bool {
+        guard searched >= 0 else { return true }
+        var j = searched
+        defer { examined += j - searched; searched = j }
+        if cellBody != nil {
+            while j + 3 <= n {
+                if p[j] == 0x3C, p[j + 1] == 0x2F, p[j + 2] == 0x63, j + 3 == n || p[j + 3] == 0x3E || p[j + 3] <= 0x20 {
+                    return true
+                }
+                j += 1
+            }
+            return false
+        }
+        while j < n {
+            if p[j] == 0x3E { return true }
+            j += 1
+        }
+        return false
     }
 }

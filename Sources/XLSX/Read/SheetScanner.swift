@@ -106,9 +106,14 @@ final class SheetScanner<Sink: SheetSink> {
 
     // MARK: Units
 
+    /// When the last scan stopped in a cell whose start tag it had read, where the cell's
+    /// content starts (an offset into the bytes scanned); else -1.
+    private(set) var pendingCellBody = -1
+
     /// Reads the units in `p[0..<n]`; the bytes may be rewritten (escapes decoded in place).
     func scan(_ p: UnsafeMutablePointer<UInt8>, count n: Int) -> Outcome {
         var i = 0
+        pendingCellBody = -1
         while true {
             let t = text(p, i, n)
             if t < 0 { return t == Self.need ? .needMore(i) : .refused }
@@ -166,9 +171,11 @@ final class SheetScanner<Sink: SheetSink> {
         let start = tag(p, i, n, cellFields, &cellCount)
         guard start >= 0 else { return start }
         guard isName(p, "c") else { return Self.refuse }
+        let open = !selfClosing
         let whole = cellBody(p, start, n, cellCount)
-        if whole == Self.need && cells.cellWouldFail(ScannedAttributes(base: p, fields: cellFields, count: cellCount)) {
-            return Self.refuse
+        if whole == Self.need {
+            if cells.cellWouldFail(ScannedAttributes(base: p, fields: cellFields, count: cellCount)) { return Self.refuse }
+            if open { pendingCellBody = start }
         }
         return whole
     }
