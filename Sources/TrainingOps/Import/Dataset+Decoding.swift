@@ -66,15 +66,19 @@ extension Dataset {
 
     private mutating func decodeStaff(_ r: RowReader) {
         guard let course = courseId(r) else { return }
-        guard let staff = r.text("staff") else { return r.skip("thiếu tên nhân viên.", "no staff name.", keys: "staff") }
-        var s = StaffAssignment(courseId: course, staff: staff, source: r.source)
+        guard let text = r.text("staff") else { return r.skip("thiếu tên nhân viên.", "no staff name.", keys: "staff") }
+        var s = StaffAssignment(courseId: course, staff: text, source: r.source)
         s.role = r.choice("role", StaffRole.self)
         s.from = r.date("from")
         s.to = r.date("to")
         s.plannedBy = r.text("plannedBy")
         s.sentToHead = r.moment("sentToHead")
         s.notes = r.text("notes")
-        staffAssignments.append(s)
+        // Several people in one cell (`Võ Thành Trung, Đặng Ngọc Ánh`): one assignment each.
+        for name in StaffNames.split(text) {
+            s.staff = name
+            staffAssignments.append(s)
+        }
     }
 
     private mutating func decodeTracking(_ r: RowReader) {

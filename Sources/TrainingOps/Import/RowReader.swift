@@ -10,6 +10,9 @@ struct ColumnSlot: Sendable {
     let reportsEmpty: Bool
     /// Where the key's declaration and header are in ``ColumnPlan``.
     let index: Int
+
+    /// The column of a key whose cell is the same on every row (``ColumnPlan/init(schema:match:fixed:)``).
+    static var fixedColumn: Int { -2 }
 }
 
 /// The column slots of a recognised sheet, by key: every key of its schema.
@@ -23,17 +26,27 @@ final class ColumnPlan: Sendable {
     private let headers: [String?]
     /// What each yes/no slot asks (``YesNoSense/general`` for the others).
     private let senses: [YesNoSense]
+    /// The cell of each fixed slot, by slot index.
+    private let fixed: [Int: CellValue]
 
-    init(schema: SheetSchema, match: HeaderMatch) {
+    /// The slots of `match`; the keys of `fixed` read the same cell on every row, wherever
+    /// (or whether) the header has their column: a spread column's choice value.
+    init(schema: SheetSchema, match: HeaderMatch, fixed: [String: CellValue] = [:]) {
         self.schema = schema
         self.match = match
         var slots: [String: ColumnSlot] = [:]
         var specs: [ColumnSpec?] = [], headers: [String?] = []
+        var fixedByIndex: [Int: CellValue] = [:]
         slots.reserveCapacity(schema.columns.count)
         func add(_ key: String, _ spec: ColumnSpec?) {
-            let column = match.columns[key]
-            let reportsEmpty = spec.map { $0.required && $0.emptyJudgedBy == nil && column != nil } ?? false
-            slots[key] = ColumnSlot(column: column ?? -1, reportsEmpty: reportsEmpty, index: specs.count)
+            if let value = fixed[key] {
+                fixedByIndex[specs.count] = value
+                slots[key] = ColumnSlot(column: ColumnSlot.fixedColumn, reportsEmpty: false, index: specs.count)
+            } else {
+                let column = match.columns[key]
+                let reportsEmpty = spec.map { $0.required && $0.emptyJudgedBy == nil && column != nil } ?? false
+                slots[key] = ColumnSlot(column: column ?? -1, reportsEmpty: reportsEmpty, index: specs.count)
+            }
             specs.append(spec)
             headers.append(match.headers[key] ?? spec?.header)
         }
@@ -43,6 +56,7 @@ final class ColumnPlan: Sendable {
         self.slots = slots
         self.specs = specs
         self.headers = headers
+        self.fixed = fixedByIndex
         senses = specs.map { spec in spec.map { YesNoSense.of($0, in: schema.kind) } ?? .general }
     }
 
@@ -60,6 +74,9 @@ final class ColumnPlan: Sendable {
 
     /// The declaration of the slot's key.
     func spec(_ slot: ColumnSlot) -> ColumnSpec? { slot.index >= 0 ? specs[slot.index] : nil }
+
+    /// The cell of a fixed slot.
+    func fixedCell(_ slot: ColumnSlot) -> CellValue { fixed[slot.index] ?? .empty }
 
     /// The header naming the slot's key in findings.
     func header(_ slot: ColumnSlot, key: String) -> String? { slot.index >= 0 ? headers[slot.index] : match.headers[key] }
@@ -98,7 +115,9 @@ final class RowReader {
     func cell(_ key: String) -> CellValue { cell(plan.slot(key)) }
 
     private func cell(_ slot: ColumnSlot) -> CellValue {
-        guard slot.column >= 0, slot.column < cells.count else { return .empty }
+        guard slot.column >= 0, slot.column < cells.count else {
+            return slot.column == ColumnSlot.fixedColumn ? plan.fixedCell(slot) : .empty
+        }
         return cells[slot.column]
     }
 

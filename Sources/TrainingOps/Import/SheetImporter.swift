@@ -35,6 +35,10 @@ struct SheetImporter: Sendable {
     private var dataRows = 0
     /// Tells records from totals, notes, signatures, spacers and repeated headers.
     private var rows: RowClassifier?
+    /// On a sheet with spread columns (``ColumnSpread``), each one's column and the plan and
+    /// columns of the rows read from it: its names as the pair's names, its header's value as
+    /// their choice.
+    private var spreadPlans: [(column: Int, plan: ColumnPlan, columns: [String: Int])] = []
     /// The sheet's dates so far, for dates written without a year.
     private let dates = DateContext()
     /// Whether the text the records keep is copied rather than shared with the cells: set
@@ -104,6 +108,18 @@ struct SheetImporter: Sendable {
         }
         let plan = ColumnPlan(schema: match.kind.schema, match: match)
         state = .reading(plan)
+        if let spread = match.kind.schema.spread {
+            spreadPlans = match.spreadColumns.map { s in
+                var m = match
+                m.columns[spread.names] = s.column
+                m.headers[spread.names] = s.header
+                m.headers[spread.choice] = s.header
+                let plan = ColumnPlan(schema: match.kind.schema, match: m, fixed: [spread.choice: .string(s.value)])
+                var columns = m.columns
+                columns[spread.choice] = s.column
+                return (s.column, plan, columns)
+            }
+        }
         self.rows = RowClassifier(match: match)
         reportColumns(match)
         for (index, cells) in rows.enumerated() { take(index, cells) }
@@ -122,15 +138,33 @@ struct SheetImporter: Sendable {
             for (c, header) in plan.match.unknownColumns where c < cells.count {
                 if let text = CellParser.text(cells[c]) { extras[header] = copiesText ? ownedCopy(of: text) : text }
             }
-            let source = SourceRow(file: file, sheet: name, row: index + 1, columns: plan.match.columns, extras: extras)
-            let reader = RowReader(cells: cells, plan: plan, source: source, system: dateSystem, copiesText: copiesText, dates: dates)
-            data.decode(plan.match.kind, reader)
-            data.findings += reader.findings
+            guard !spreadPlans.isEmpty else {
+                decode(index, cells, plan, columns: plan.match.columns, extras: extras)
+                return
+            }
+            // A row per name column holding names; a row with none is read once, to say so. A
+            // cell they share (the course, the dates) is reported once, not once per column.
+            let filled = spreadPlans.filter { $0.column < cells.count && !cells[$0.column].isEmpty }
+            let before = data.findings.count
+            for spread in filled.isEmpty ? [spreadPlans[0]] : filled {
+                decode(index, cells, spread.plan, columns: spread.columns, extras: extras)
+            }
+            var seen = Set<String>()
+            let row = data.findings[before...].filter { seen.insert("\($0.kind) \($0.cell ?? "") \($0.message)").inserted }
+            data.findings.replaceSubrange(before..., with: row)
         case .unrecognised(let hasContent):
             if !hasContent, cells.contains(where: { !$0.isEmpty }) { state = .unrecognised(hasContent: true) }
         case .scanning:
             break
         }
+    }
+
+    /// Decodes sheet row `index` with `plan`, its findings placed by `columns`.
+    private mutating func decode(_ index: Int, _ cells: [CellValue], _ plan: ColumnPlan, columns: [String: Int], extras: [String: String]) {
+        let source = SourceRow(file: file, sheet: name, row: index + 1, columns: columns, extras: extras)
+        let reader = RowReader(cells: cells, plan: plan, source: source, system: dateSystem, copiesText: copiesText, dates: dates)
+        data.decode(plan.match.kind, reader)
+        data.findings += reader.findings
     }
 
     /// The findings about the header row: unknown, repeated and missing columns. A column

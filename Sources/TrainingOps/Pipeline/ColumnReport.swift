@@ -40,6 +40,14 @@ public enum ColumnReport {
                 }
                 line("    \(CellReference.columnName(column))  \"\(header)\" → \(key) \"\(declared)\"  \(decimal(match.scores[key] ?? 0))" + how)
             }
+            if let spread = schema.spread {
+                let names = schema.column(spread.names)?.header ?? spread.names
+                let choice = schema.column(spread.choice)?.header ?? spread.choice
+                for s in match.spreadColumns {
+                    line("    \(CellReference.columnName(s.column))  \"\(s.header)\" → \(spread.names) \"\(names)\", \(spread.choice) \"\(choice)\" = \(s.value)"
+                         + (vi ? "  (mỗi tên một dòng)" : "  (a row per name)"))
+                }
+            }
 
             let unused = match.unknownColumns.map { ($0.column, $0.header, nil as String?) }
                 + match.duplicateColumns.map { ($0.column, $0.header, Optional($0.key)) }

@@ -42,6 +42,9 @@ public struct HeaderMatch: Hashable, Sendable {
     /// The keys whose column was settled by its values rather than by its header alone
     /// (``ColumnContent``): `Sáng/Chiều` over a column of sessions.
     public var byValues: Set<String> = []
+    /// The columns holding the schema's spread pair (``ColumnSpread``): a column per value of
+    /// the choice, each read as the names of that value.
+    public var spreadColumns: [SpreadColumn] = []
 
     /// Equality on kind, place and columns.
     public static func == (a: HeaderMatch, b: HeaderMatch) -> Bool {
@@ -239,17 +242,17 @@ public enum HeaderRecognizer {
         if chosen.groupRow == nil {
             // Texts right under the header, with a header merged down beside them: its second row.
             if let m = twoRows(chosen.headerRow, taking: chosen.columns.count) {
-                return ColumnContent.complete(m, rows: rows, vocabulary: vocabulary)
+                return ColumnSpread.apply(ColumnContent.complete(m, rows: rows, vocabulary: vocabulary), rows: rows)
             }
             // The row taken may itself be the lower row, with headers merged down from the row
             // above it beside group headers (`Mã khóa` over both rows, `Thời gian` over `Từ ngày`).
             if chosen.headerRow > 0 {
                 if let m = twoRows(chosen.headerRow - 1, taking: chosen.columns.count + 1) {
-                    return ColumnContent.complete(m, rows: rows, vocabulary: vocabulary)
+                    return ColumnSpread.apply(ColumnContent.complete(m, rows: rows, vocabulary: vocabulary), rows: rows)
                 }
             }
         }
-        return ColumnContent.complete(chosen, rows: rows, vocabulary: vocabulary)
+        return ColumnSpread.apply(ColumnContent.complete(chosen, rows: rows, vocabulary: vocabulary), rows: rows)
     }
 
     /// Whether column `c`'s last scored text was `text`.

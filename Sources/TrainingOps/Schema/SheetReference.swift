@@ -72,6 +72,13 @@ public enum SheetReference {
             out += "Các mục kiểm tra theo hình thức: lớp trực tiếp có \(PreCheckItem.checklist(for: .inPerson).count) mục, "
                 + "lớp trực tuyến có \(PreCheckItem.checklist(for: .online).count) mục (ghi chú \"Chỉ lớp…\" ở từng cột).\n\n"
         }
+        if let spread = schema.spread, let names = schema.column(spread.names), let choice = schema.column(spread.choice),
+           case .choice(let list) = choice.type {
+            out += "Cũng đọc được khi viết mỗi khóa một dòng: thay cho hai cột \"\(names.header)\" và \"\(choice.header)\", "
+                + "mỗi \(choice.header.lowercased()) một cột mang tên nó (\(list.labels.map { "`\($0)`" }.joined(separator: ", ")) "
+                + "hoặc tên khác của nó), trong ô là tên người, nhiều người cách nhau bằng dấu phẩy, chấm phẩy hay xuống dòng. "
+                + "Ô \"\(names.header)\" cũng có thể ghi nhiều người như vậy.\n\n"
+        }
         out += "| Cột | Kiểu | Ý nghĩa | Tên khác được chấp nhận | Mã cột |\n|---|---|---|---|---|\n"
         for c in schema.columns {
             let header = c.header + (c.required ? " *" : "")

@@ -130,7 +130,7 @@ extension SheetSchema {
                    emptyJudgedBy: "STAFF_PLAN_LATE",
                    meaning: "Ngày giờ gửi kế hoạch cho TP HCSN; hạn 9h00 thứ Bảy của tuần trước tuần học."),
         ColumnSpec("notes", "Ghi chú", .text, aliases: ["Notes", "Note"], meaning: "Ghi chú tự do."),
-    ])
+    ], spread: ColumnSpread(names: "staff", choice: "role"))
 
     /// Theo dõi khóa.
     public static let tracking = SheetSchema(.tracking, "Theo dõi khóa", rowMeaning: "một khóa tập huấn", [

@@ -42,13 +42,16 @@ public struct SheetSchema: Hashable, Sendable {
     public let rowMeaning: String
     /// The columns, in the order blank workbooks write them.
     public let columns: [ColumnSpec]
+    /// The pair of columns a sheet may write spread out, one column per value of the choice.
+    public let spread: ColumnSpread?
 
     /// A schema declaration.
-    public init(_ kind: SheetType, _ sheetName: String, rowMeaning: String, _ columns: [ColumnSpec]) {
+    public init(_ kind: SheetType, _ sheetName: String, rowMeaning: String, _ columns: [ColumnSpec], spread: ColumnSpread? = nil) {
         self.kind = kind
         self.sheetName = sheetName
         self.rowMeaning = rowMeaning
         self.columns = columns
+        self.spread = spread
     }
 
     /// The column with `key`.
