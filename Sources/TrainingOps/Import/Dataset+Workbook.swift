@@ -99,9 +99,9 @@ extension Dataset {
                 whole.add(sheetGrid, file: file, vocabulary: vocabulary)
                 sheets[i] = .data(whole)
             } else if handedOver {
-                worker?.end()
+                worker?.end(merges: reader.metadata.mergedRanges)
             } else if var importer {
-                sheets[i] = .data(importer.finish())
+                sheets[i] = .data(importer.finish(merges: reader.metadata.mergedRanges))
             }
         }
         if let worker {
@@ -133,7 +133,9 @@ extension Dataset {
             if rows.count < row.index { rows.append(contentsOf: Array(repeating: [], count: row.index - rows.count)) }
             if rows.count == row.index { rows.append(cells) } else if row.index < rows.count { rows[row.index] = cells }
         }
-        return SheetGrid(name: info.name, rows: rows, dateSystem: workbook.dateSystem)
+        var grid = SheetGrid(name: info.name, rows: rows, dateSystem: workbook.dateSystem)
+        grid.merges = reader.metadata.mergedRanges
+        return grid
     }
 
     /// Adds the row's grid width (its last column + 1) to `total`; past

@@ -70,6 +70,27 @@ public struct Dataset: Sendable {
         sessionReports.filter { $0.courseId == courseKey(courseId) }.sorted { ($0.date, $0.session) < ($1.date, $1.session) }
     }
 
+    /// The records of each kind, and the findings, in the order of their rows (stable): after
+    /// rows of one sheet were decoded out of order (``SheetImporter``).
+    mutating func sortBySourceRow() {
+        func sorted<T>(_ items: inout [T], _ row: (T) -> Int) {
+            items = items.enumerated().sorted { (row($0.element), $0.offset) < (row($1.element), $1.offset) }.map(\.element)
+        }
+        sorted(&courses) { $0.source.row }
+        sorted(&units) { $0.source.row }
+        sorted(&staffAssignments) { $0.source.row }
+        sorted(&trackings) { $0.source.row }
+        sorted(&preChecks) { $0.source.row }
+        sorted(&sessionReports) { $0.source.row }
+        sorted(&opinions) { $0.source.row }
+        sorted(&dailyLogs) { $0.source.row }
+        sorted(&reportLog) { $0.source.row }
+        sorted(&findings) { f in
+            guard let cell = f.cell else { return Int.min }
+            return Int(cell.reversed().prefix { $0.isNumber }.reversed().map(String.init).joined()) ?? Int.min
+        }
+    }
+
     /// Findings of `kind`.
     public func findings(_ kind: ImportFinding.Kind) -> [ImportFinding] { findings.filter { $0.kind == kind } }
 
@@ -80,7 +101,7 @@ public struct Dataset: Sendable {
         if grid.isLayout { return }
         var importer = SheetImporter(name: grid.name, file: file, dateSystem: grid.dateSystem, vocabulary: vocabulary)
         for (index, cells) in grid.rows.enumerated() { importer.add(row: index, cells: cells) }
-        append(importer.finish())
+        append(importer.finish(merges: grid.merges))
     }
 
     /// Appends the records, findings and sheets of `other` (read after `self`), before the

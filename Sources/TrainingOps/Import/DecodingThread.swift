@@ -12,7 +12,7 @@ final class DecodingThread: @unchecked Sendable {
     private enum Message {
         case begin(sheet: Int, SheetImporter)
         case rows([Row])
-        case end
+        case end(merges: [CellRange])
         case abandon
         case stop
     }
@@ -58,9 +58,9 @@ final class DecodingThread: @unchecked Sendable {
     }
 
     /// The current sheet is complete.
-    func end() {
+    func end(merges: [CellRange]) {
         flush()
-        put(.end)
+        put(.end(merges: merges))
     }
 
     /// The current sheet is dropped (it is being read again another way).
@@ -140,9 +140,9 @@ final class DecodingThread: @unchecked Sendable {
                 condition.lock()
                 decoded.append(rows)
                 condition.unlock()
-            case .end:
+            case .end(let merges):
                 if var done = current {
-                    let data = done.importer.finish(findingRepeats: true)
+                    let data = done.importer.finish(merges: merges, findingRepeats: true)
                     condition.lock()
                     results.append((done.sheet, data))
                     condition.unlock()

@@ -55,13 +55,16 @@ public struct ImportFinding: Hashable, Sendable {
         case conflictingRow = "IMPORT_CONFLICTING_ROW"
         /// Two identical rows for the same thing; the second is ignored.
         case duplicateRow = "IMPORT_DUPLICATE_ROW"
+        /// Empty cells of a block's key read as the value above them (a course id written once
+        /// over its units).
+        case filledDown = "IMPORT_FILLED_DOWN"
 
         /// The default severity.
         public var severity: Severity {
             switch self {
             case .unreadableFile, .invalidValue, .duplicateCourse, .unknownCourse, .conflictingRow, .missingColumn, .skippedRow: return .error
             case .missingValue, .correctedValue, .unknownValue, .duplicateColumn, .unrecognisedSheet: return .warning
-            case .unknownColumn, .duplicateRow: return .info
+            case .unknownColumn, .duplicateRow, .filledDown: return .info
             }
         }
     }

@@ -9,6 +9,9 @@ public struct SheetGrid: Sendable {
     public var rows: [[CellValue]]
     /// The workbook's date system, for bare serial numbers.
     public var dateSystem: DateSystem
+    /// The sheet's merged ranges: an empty cell inside one reads, where the sheet kind allows,
+    /// as the top cell's value (``SheetSchema/repeatsDown``).
+    public var merges: [CellRange] = []
 
     /// A sheet's cells.
     public init(name: String, rows: [[CellValue]], dateSystem: DateSystem = .date1900) {

@@ -39,6 +39,21 @@ struct SheetImporter: Sendable {
     /// columns of the rows read from it: its names as the pair's names, its header's value as
     /// their choice.
     private var spreadPlans: [(column: Int, plan: ColumnPlan, columns: [String: Int])] = []
+    /// The columns a block of rows may write once (``SheetSchema/repeatsDown``), by column.
+    private var repeats: [(column: Int, key: String, how: RepeatDown)] = []
+    /// In those columns, the last value of the records above, while records follow each other.
+    private var carried: [Int: CellValue] = [:]
+    private var lastRecord = -2
+    /// Records with an empty cell under a value in such a column: decoded once the sheet's
+    /// merged cells are known (they come after the rows), with the values above them.
+    private var held: [(index: Int, cells: [CellValue], above: [Int: CellValue])] = []
+    /// The most records held; past it they are decoded as they come, with the value above
+    /// only where a block key is written once (memory stays bounded on a sheet of any length).
+    static var maxHeld: Int { 20_000 }
+    /// Set once more than ``maxHeld`` records were held.
+    private var overflowed = false
+    /// How many empty cells of each column were read as the value above them, not merged.
+    private var filledDown: [Int: Int] = [:]
     /// The sheet's dates so far, for dates written without a year.
     private let dates = DateContext()
     /// Whether the text the records keep is copied rather than shared with the cells: set
@@ -77,9 +92,15 @@ struct SheetImporter: Sendable {
     /// The sheet's records, findings and recognised header, once every row is in. With
     /// `findingRepeats` the repeats among its units are looked for too (``Dataset/runChecks()``
     /// then needs not): what a sheet decoded on a thread of its own does while the reader goes on.
-    mutating func finish(findingRepeats: Bool = false) -> Dataset {
-        if findingRepeats, !data.units.isEmpty { data.unitRepeats = Dataset.unitRepeats(in: data.units) }
+    /// `merges` are the sheet's merged ranges: an empty cell inside one, below its top, reads
+    /// as the top cell's value in the columns that may be written once for a block of rows.
+    mutating func finish(merges: [CellRange] = [], findingRepeats: Bool = false) -> Dataset {
         if case .scanning = state { recognise() }
+        if case .reading(let plan) = state {
+            if !held.isEmpty { release(plan, merges: merges) }
+            reportFilledDown(plan)
+        }
+        if findingRepeats, !data.units.isEmpty { data.unitRepeats = Dataset.unitRepeats(in: data.units) }
         switch state {
         case .reading(let plan):
             data.sheets.append(RecognisedSheet(file: file, sheet: name, header: plan.match, dataRows: dataRows))
@@ -108,6 +129,7 @@ struct SheetImporter: Sendable {
         }
         let plan = ColumnPlan(schema: match.kind.schema, match: match)
         state = .reading(plan)
+        repeats = match.kind.schema.repeatsDown.compactMap { key, how in match.columns[key].map { ($0, key, how) } }.sorted { $0.column < $1.column }
         if let spread = match.kind.schema.spread {
             spreadPlans = match.spreadColumns.map { s in
                 var m = match
@@ -134,28 +156,114 @@ struct SheetImporter: Sendable {
             // Totals, notes, signature blocks, spacers and repeated headers are not records.
             guard rows?.classify(cells) ?? .record == .record else { return }
             dataRows += 1
-            var extras: [String: String] = [:]
-            for (c, header) in plan.match.unknownColumns where c < cells.count {
-                if let text = CellParser.text(cells[c]) { extras[header] = copiesText ? ownedCopy(of: text) : text }
+            if !repeats.isEmpty {
+                if index != lastRecord + 1 { carried.removeAll(keepingCapacity: true) }
+                lastRecord = index
+                var above: [Int: CellValue] = [:]
+                for r in repeats {
+                    if r.column < cells.count, !cells[r.column].isEmpty {
+                        carried[r.column] = cells[r.column]
+                    } else if let value = carried[r.column] {
+                        above[r.column] = value
+                    }
+                }
+                if !above.isEmpty {
+                    if !overflowed && held.count >= Self.maxHeld {
+                        // Too many to hold: these rows go without the merged cells' values.
+                        release(plan, merges: [])
+                        overflowed = true
+                    }
+                    guard overflowed else {
+                        held.append((index, cells, above))
+                        return
+                    }
+                    record(index, filled(cells, above, index: index, merged: { _, _ in false }, blank: { _ in true }), plan)
+                    return
+                }
             }
-            guard !spreadPlans.isEmpty else {
-                decode(index, cells, plan, columns: plan.match.columns, extras: extras)
-                return
-            }
-            // A row per name column holding names; a row with none is read once, to say so. A
-            // cell they share (the course, the dates) is reported once, not once per column.
-            let filled = spreadPlans.filter { $0.column < cells.count && !cells[$0.column].isEmpty }
-            let before = data.findings.count
-            for spread in filled.isEmpty ? [spreadPlans[0]] : filled {
-                decode(index, cells, spread.plan, columns: spread.columns, extras: extras)
-            }
-            var seen = Set<String>()
-            let row = data.findings[before...].filter { seen.insert("\($0.kind) \($0.cell ?? "") \($0.message)").inserted }
-            data.findings.replaceSubrange(before..., with: row)
+            record(index, cells, plan)
         case .unrecognised(let hasContent):
             if !hasContent, cells.contains(where: { !$0.isEmpty }) { state = .unrecognised(hasContent: true) }
         case .scanning:
             break
+        }
+    }
+
+    /// Decodes one record row.
+    private mutating func record(_ index: Int, _ cells: [CellValue], _ plan: ColumnPlan) {
+        var extras: [String: String] = [:]
+        for (c, header) in plan.match.unknownColumns where c < cells.count {
+            if let text = CellParser.text(cells[c]) { extras[header] = copiesText ? ownedCopy(of: text) : text }
+        }
+        guard !spreadPlans.isEmpty else {
+            decode(index, cells, plan, columns: plan.match.columns, extras: extras)
+            return
+        }
+        // A row per name column holding names; a row with none is read once, to say so. A
+        // cell they share (the course, the dates) is reported once, not once per column.
+        let filled = spreadPlans.filter { $0.column < cells.count && !cells[$0.column].isEmpty }
+        let before = data.findings.count
+        for spread in filled.isEmpty ? [spreadPlans[0]] : filled {
+            decode(index, cells, spread.plan, columns: spread.columns, extras: extras)
+        }
+        var seen = Set<String>()
+        let row = data.findings[before...].filter { seen.insert("\($0.kind) \($0.cell ?? "") \($0.message)").inserted }
+        data.findings.replaceSubrange(before..., with: row)
+    }
+
+    /// Decodes the held records, their empty cells filled where the value above is meant:
+    /// inside a merged cell, or in a block key written once on at least two rows. Says which
+    /// columns were read so, and puts the records back in the sheet's order.
+    private mutating func release(_ plan: ColumnPlan, merges: [CellRange]) {
+        let how = Dictionary(repeats.map { ($0.column, $0.how) }, uniquingKeysWith: { a, _ in a })
+        // The merges over several rows in those columns, by column.
+        var spans: [Int: [ClosedRange<Int>]] = [:]
+        for m in merges where m.end.row > m.start.row {
+            for r in repeats where m.start.column <= r.column && r.column <= m.end.column {
+                spans[r.column, default: []].append(m.start.row...m.end.row)
+            }
+        }
+        func merged(_ row: Int, _ column: Int) -> Bool {
+            spans[column]?.contains { $0.lowerBound < row && $0.contains(row) } ?? false
+        }
+        var written = [Int: Int]()
+        for h in held {
+            for column in h.above.keys where how[column] == .blank && !merged(h.index, column) { written[column, default: 0] += 1 }
+        }
+        let rows = held
+        held = []
+        for h in rows {
+            record(h.index, filled(h.cells, h.above, index: h.index, merged: merged, blank: { written[$0, default: 0] >= 2 }), plan)
+        }
+        data.sortBySourceRow()
+    }
+
+    /// `cells` with the values above filled in: in a merged cell, and in a block key written once
+    /// (`blank` says whether the sheet writes that column so); counted into ``filledDown``.
+    private mutating func filled(_ cells: [CellValue], _ above: [Int: CellValue], index: Int,
+                                 merged: (Int, Int) -> Bool, blank: (Int) -> Bool) -> [CellValue] {
+        var cells = cells
+        for r in repeats {
+            guard let value = above[r.column] else { continue }
+            let inMerge = merged(index, r.column)
+            guard inMerge || (r.how == .blank && blank(r.column)) else { continue }
+            if r.column >= cells.count { cells += repeatElement(.empty, count: r.column + 1 - cells.count) }
+            cells[r.column] = value
+            if !inMerge { filledDown[r.column, default: 0] += 1 }
+        }
+        return cells
+    }
+
+    /// One finding per column whose empty cells were read as the value above them.
+    private mutating func reportFilledDown(_ plan: ColumnPlan) {
+        let headerRow = plan.match.headerRow + 1
+        for r in repeats {
+            guard let n = filledDown[r.column] else { continue }
+            let header = plan.match.headers[r.key] ?? r.key
+            data.findings.append(ImportFinding(.filledDown, file: file, sheet: name, cell: CellReference.columnName(r.column) + String(headerRow),
+                columnKey: r.key, header: header,
+                message: "Cột \"\(header)\": \(n) ô trống được đọc là giá trị của ô bên trên (ghi một lần cho nhiều dòng).",
+                messageEnglish: "Column \"\(header)\": \(n) empty cells read as the value of the cell above (written once for several rows)."))
         }
     }
 

@@ -79,6 +79,19 @@ public enum SheetReference {
                 + "hoặc tên khác của nó), trong ô là tên người, nhiều người cách nhau bằng dấu phẩy, chấm phẩy hay xuống dòng. "
                 + "Ô \"\(names.header)\" cũng có thể ghi nhiều người như vậy.\n\n"
         }
+        let headers = { (how: RepeatDown?) in
+            schema.columns.filter { how == nil ? schema.repeatsDown[$0.key] != nil : schema.repeatsDown[$0.key] == how }
+                .map { "\"\($0.header)\"" }.joined(separator: ", ")
+        }
+        if !schema.repeatsDown.isEmpty {
+            out += "Ô gộp xuống nhiều dòng ở cột \(headers(nil)) được đọc cho mọi dòng của ô gộp."
+            let once = headers(.blank)
+            if !once.isEmpty {
+                out += " Cột \(once) cũng có thể chỉ ghi ở dòng đầu của mỗi nhóm dòng: ô trống bên dưới được đọc là giá trị bên trên"
+                    + " khi sheet ghi như vậy từ hai dòng trở lên (kèm một thông tin IMPORT_FILLED_DOWN); một ô trống lẻ vẫn là thiếu."
+            }
+            out += "\n\n"
+        }
         out += "| Cột | Kiểu | Ý nghĩa | Tên khác được chấp nhận | Mã cột |\n|---|---|---|---|---|\n"
         for c in schema.columns {
             let header = c.header + (c.required ? " *" : "")

@@ -53,7 +53,7 @@ extension SheetSchema {
                    emptyJudgedBy: "SCHEDULE_UNCONFIRMED",
                    meaning: "Ngày TNTK tiếp nhận và chốt lịch; để trống là chưa chốt."),
         ColumnSpec("notes", "Ghi chú", .text, aliases: ["Notes", "Note"], meaning: "Ghi chú tự do."),
-    ])
+    ], repeatsDown: ["product": .merged, "agency": .merged, "mode": .merged, "handedOverBy": .merged, "team": .merged, "teamLead": .merged])
 
     /// Danh sách đơn vị.
     public static let units = SheetSchema(.units, "Danh sách đơn vị", rowMeaning: "một đơn vị tham gia một khóa", [
@@ -105,7 +105,7 @@ extension SheetSchema {
                    aliases: ["Đã gọi", "Gọi hỗ trợ", "Đã gọi xin lỗi/hỗ trợ", "Follow-up call"],
                    meaning: "TNTK đã gọi xin lỗi hoặc hỗ trợ đơn vị chưa hài lòng / chưa dùng được."),
         ColumnSpec("notes", "Ghi chú", .text, aliases: ["Notes", "Note"], meaning: "Ghi chú tự do."),
-    ])
+    ], repeatsDown: ["courseId": .blank])
 
     /// Kế hoạch nhân sự.
     public static let staffPlan = SheetSchema(.staffPlan, "Kế hoạch nhân sự", rowMeaning: "một nhân viên được phân công cho một khóa", [
@@ -130,7 +130,8 @@ extension SheetSchema {
                    emptyJudgedBy: "STAFF_PLAN_LATE",
                    meaning: "Ngày giờ gửi kế hoạch cho TP HCSN; hạn 9h00 thứ Bảy của tuần trước tuần học."),
         ColumnSpec("notes", "Ghi chú", .text, aliases: ["Notes", "Note"], meaning: "Ghi chú tự do."),
-    ], spread: ColumnSpread(names: "staff", choice: "role"))
+    ], spread: ColumnSpread(names: "staff", choice: "role"),
+       repeatsDown: ["courseId": .blank, "from": .merged, "to": .merged, "plannedBy": .merged, "sentToHead": .merged])
 
     /// Theo dõi khóa.
     public static let tracking = SheetSchema(.tracking, "Theo dõi khóa", rowMeaning: "một khóa tập huấn", [
@@ -214,7 +215,7 @@ extension SheetSchema {
         ColumnSpec("needsSupport", "Cần hỗ trợ", .text,
                    aliases: ["Vấn đề vượt khả năng", "Đề xuất hỗ trợ", "Escalation"],
                    meaning: "Vấn đề vượt quá khả năng, cần TP/GĐ hỗ trợ."),
-    ])
+    ], repeatsDown: ["courseId": .blank, "date": .blank, "reporter": .merged])
 
     /// Kiến nghị.
     public static let opinions = SheetSchema(.opinions, "Kiến nghị", rowMeaning: "một ý kiến, kiến nghị hoặc vấn đề ghi nhận", [
@@ -241,7 +242,7 @@ extension SheetSchema {
                    meaning: "TP HCSN ghi tiến độ xử lý."),
         ColumnSpec("escalated", "Đã báo Ban GĐ", .yesNo, aliases: ["Báo Ban GĐ", "Cấp bách", "Escalated"],
                    meaning: "Đã báo Ban giám đốc (trường hợp cấp bách)."),
-    ])
+    ], repeatsDown: ["courseId": .merged, "unit": .merged, "handler": .merged])
 
     /// Công việc ngoài TH.
     public static let dailyLog = SheetSchema(.dailyLog, "Công việc ngoài TH", rowMeaning: "một nhân viên trong một ngày", [
@@ -272,7 +273,7 @@ extension SheetSchema {
         ColumnSpec("difficulties", "Khó khăn / đề xuất", .text,
                    aliases: ["Khó khăn", "Đề xuất", "Khó khăn đề xuất", "Difficulties"],
                    meaning: "Cuối ngày: khó khăn, đề xuất."),
-    ])
+    ], repeatsDown: ["date": .blank, "staff": .merged, "team": .merged])
 
     /// Nhật ký báo cáo.
     public static let reportLog = SheetSchema(.reportLog, "Nhật ký báo cáo", rowMeaning: "một báo cáo tuần đã gửi", [
@@ -287,5 +288,5 @@ extension SheetSchema {
         ColumnSpec("sentAt", "Thời điểm gửi", .moment, required: true, aliases: ["Ngày gửi", "Giờ gửi", "Sent at"],
                    meaning: "Ngày giờ gửi."),
         ColumnSpec("notes", "Ghi chú", .text, aliases: ["Notes", "Note"], meaning: "Ghi chú tự do."),
-    ])
+    ], repeatsDown: ["week": .blank])
 }

@@ -44,14 +44,18 @@ public struct SheetSchema: Hashable, Sendable {
     public let columns: [ColumnSpec]
     /// The pair of columns a sheet may write spread out, one column per value of the choice.
     public let spread: ColumnSpread?
+    /// The columns a block of rows may write once for all its rows, by key.
+    public let repeatsDown: [String: RepeatDown]
 
     /// A schema declaration.
-    public init(_ kind: SheetType, _ sheetName: String, rowMeaning: String, _ columns: [ColumnSpec], spread: ColumnSpread? = nil) {
+    public init(_ kind: SheetType, _ sheetName: String, rowMeaning: String, _ columns: [ColumnSpec], spread: ColumnSpread? = nil,
+                repeatsDown: [String: RepeatDown] = [:]) {
         self.kind = kind
         self.sheetName = sheetName
         self.rowMeaning = rowMeaning
         self.columns = columns
         self.spread = spread
+        self.repeatsDown = repeatsDown
     }
 
     /// The column with `key`.
@@ -69,3 +73,15 @@ public struct SheetSchema: Hashable, Sendable {
         return all
     }()
 }
+
+/// How a column's value may be written once for a block of rows that share it (a course's
+/// units, a day's two sessions): the cells below the first are then empty.
+public enum RepeatDown: Hashable, Sendable {
+    /// Only as a cell merged down over the block: a merged cell reads as its top cell's value.
+    case merged
+    /// Merged, or left empty under the value (the block's key, written once: a course id over
+    /// its units). An empty cell reads as the value above it when the sheet writes the column so
+    /// on at least two rows; a lone empty cell is a missing value, as before.
+    case blank
+}
+
