@@ -27,6 +27,22 @@ import XLSX
         #expect(said.cell == "A1" && said.severity == .info && said.message.contains("3 ô trống"))
     }
 
+    /// An empty row inside a block does not end it; a total row does.
+    @Test func theValueAboveEndsAtARowThatIsNoRecord() {
+        let rows = [
+            Self.unitHeader,
+            ["TL-01", "DV1", "Trường A", "0912345678"],
+            ["", "DV2", "Trường B", "0912345679"],
+            [],
+            ["", "DV3", "Trường C", "0912345670"],
+            ["Tổng cộng", "3 đơn vị", "", ""],
+            ["", "DV4", "Trường D", "0912345671"],
+        ]
+        let data = Dataset(sheets: [("u.xlsx", grid("DS đơn vị", rows))])
+        #expect(data.units.map { "\($0.courseId) \($0.id)" } == ["TL-01 DV1", "TL-01 DV2", "TL-01 DV3"])
+        #expect(data.findings(.skippedRow).map(\.cell) == ["7:7"])
+    }
+
     @Test func aLoneEmptyIdIsStillMissing() {
         let rows = [
             Self.unitHeader,

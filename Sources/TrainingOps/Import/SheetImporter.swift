@@ -41,9 +41,8 @@ struct SheetImporter: Sendable {
     private var spreadPlans: [(column: Int, plan: ColumnPlan, columns: [String: Int])] = []
     /// The columns a block of rows may write once (``SheetSchema/repeatsDown``), by column.
     private var repeats: [(column: Int, key: String, how: RepeatDown)] = []
-    /// In those columns, the last value of the records above, while records follow each other.
+    /// In those columns, the last value of the records above, since the last row that is not one.
     private var carried: [Int: CellValue] = [:]
-    private var lastRecord = -2
     /// Records with an empty cell under a value in such a column: decoded once the sheet's
     /// merged cells are known (they come after the rows), with the values above them.
     private var held: [(index: Int, cells: [CellValue], above: [Int: CellValue])] = []
@@ -153,12 +152,14 @@ struct SheetImporter: Sendable {
         switch state {
         case .reading(let plan):
             guard index > plan.match.headerRow, cells.contains(where: { !$0.isEmpty }) else { return }
-            // Totals, notes, signature blocks, spacers and repeated headers are not records.
-            guard rows?.classify(cells) ?? .record == .record else { return }
+            // Totals, notes, signature blocks, spacers and repeated headers are not records; the
+            // values above end at them (an empty row inside a block does not end it).
+            guard rows?.classify(cells) ?? .record == .record else {
+                carried.removeAll(keepingCapacity: true)
+                return
+            }
             dataRows += 1
             if !repeats.isEmpty {
-                if index != lastRecord + 1 { carried.removeAll(keepingCapacity: true) }
-                lastRecord = index
                 var above: [Int: CellValue] = [:]
                 for r in repeats {
                     if r.column < cells.count, !cells[r.column].isEmpty {
