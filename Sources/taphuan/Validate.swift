@@ -24,6 +24,12 @@ struct Validate: AsyncParsableCommand {
             workbook with the flagged cells coloured and annotated, and a "Kết quả kiểm tra" \
             sheet; the inputs are never modified.
 
+            A workbook that cannot be read (damaged, protected by a password, not a workbook) stops \
+            the check when it is the only one named; in a folder, or among several, it is reported \
+            (IMPORT_UNREADABLE_FILE) and the others are checked. Spreadsheets of other formats \
+            found in folders (.xls, .xlsb, .ods) are reported the same way, with how to save them \
+            as .xlsx.
+
             Exit status: 0 no error, 1 findings of error severity, 2 unusable input (the reason in \
             one line, naming file and cell), 64 a bad option.
 
@@ -103,11 +109,22 @@ struct Validate: AsyncParsableCommand {
         }
     }
 
+    /// Whether `paths` name more than one workbook: several paths, a folder, or none (the
+    /// current folder).
+    static func checksSeveral(_ paths: [String]) -> Bool {
+        guard paths.count == 1, let path = paths.first else { return true }
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
     /// Reads, checks and reports.
     func validate(progress: Bool, keepRecords: Bool = false) async throws -> (ValidationReport, [WorkbookFile], [RecognisedSheet]) {
         var options = OfficeCheck.Options()
         options.asOf = try LocalMoment.asOf(asOf)
         options.settingsFile = settings
+        // One workbook named alone that cannot be read stops the check; among several (a
+        // folder), it is reported with the others checked.
+        options.unreadableFiles = Self.checksSeveral(paths) ? .report : .stop
         let clock = PhaseClock(enabled: timings)
         if timings { options.phase = { clock.lap($0) } }
         let bar = ProgressBar(enabled: progress)

@@ -22,6 +22,19 @@ import XLSX
         #expect(findings.map(\.kind) == [.unreadableFile])
     }
 
+    /// Spreadsheets of other formats in a folder are named, with how to save them; other
+    /// files and lock files are not.
+    @Test func spreadsheetsOfOtherFormatsAreNamed() throws {
+        let root = try makeTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for name in ["cu.xls", "Nhom 2/nhi phan.XLSB", "lo.ods", "~$cu.xls", "xuat.csv"] {
+            try Data("x".utf8).write(to: root.appendingPathComponent(name))
+        }
+        let found = Dataset.spreadsheetsNotRead([root.path, root.appendingPathComponent("cu.xls").path])
+        #expect(found.map(\.file) == ["Nhom 2/nhi phan.XLSB", "cu.xls", "lo.ods"])
+        #expect(found.allSatisfy { $0.kind == .unreadableFile && $0.messageEnglish.contains("save it as .xlsx") })
+    }
+
     /// In a folder only regular files are workbooks: a folder or a pipe named like one is not
     /// (reading a pipe would wait for a writer forever); a link to a workbook is.
     @Test func onlyRegularFilesAreTaken() throws {

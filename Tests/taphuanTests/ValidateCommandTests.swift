@@ -49,6 +49,28 @@ import XLSX
         #expect(got == status && out.isEmpty)
     }
 
+    /// In a folder, a workbook that cannot be read and a spreadsheet of another format are
+    /// reported and the others checked; the damaged workbook named alone stops the check.
+    @Test func aFolderIsCheckedPastAnUnreadableWorkbook() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("taphuan-unreadable-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(atPath: (sampleFolder as NSString).appendingPathComponent("Ban giao ke hoach.xlsx"),
+                                         toPath: dir.appendingPathComponent("Ban giao ke hoach.xlsx").path)
+        // An OLE2 compound file under an .xlsx name (what a password-protected workbook is), and an .xls.
+        let ole2 = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + Data(repeating: 0, count: 1_024)
+        try ole2.write(to: dir.appendingPathComponent("Nhom 1 - Trien khai.xlsx"))
+        try ole2.write(to: dir.appendingPathComponent("Danh sach cu.xls"))
+        let (out, status) = try await runCommand(["validate", dir.path, "--as-of", Self.asOf, "--format", "json"])
+        #expect(status == 1)
+        struct Doc: Decodable { var findings: [Finding] }
+        let findings = try JSONDecoder().decode(Doc.self, from: Data(out.utf8)).findings
+        #expect(findings.filter { $0.rule == "IMPORT_UNREADABLE_FILE" }.compactMap(\.file).sorted() == ["Danh sach cu.xls", "Nhom 1 - Trien khai.xlsx"])
+        #expect(findings.contains { $0.rule == "HANDOVER_LATE" }, "the readable workbook is checked")
+        let (alone, aloneStatus) = try await runCommand(["validate", dir.appendingPathComponent("Nhom 1 - Trien khai.xlsx").path, "--as-of", Self.asOf])
+        #expect(aloneStatus == 2 && alone.isEmpty)
+    }
+
     @Test func aCleanWorkbookExitsZeroAndABadSettingsSheetTwo() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("taphuan-clean-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

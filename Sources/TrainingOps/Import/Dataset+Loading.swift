@@ -53,6 +53,42 @@ extension Dataset {
         return (files, findings)
     }
 
+    /// The spreadsheets of other formats found in the folders among `paths` (Excel 97–2003
+    /// `.xls`, binary `.xlsb`, LibreOffice `.ods`): not read, each reported as an unreadable file
+    /// saying how to save it as `.xlsx`, so that a check never leaves one out silently.
+    public static func spreadsheetsNotRead(_ paths: [String]) -> [ImportFinding] {
+        let fm = FileManager.default
+        var found: [ImportFinding] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            let url = URL(fileURLWithPath: path)
+            let base = url.standardizedFileURL.path
+            var here: [ImportFinding] = []
+            for case let item as URL in fm.enumerator(at: url, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles]) ?? .init() {
+                let name = item.lastPathComponent
+                guard !isLockFile(name), let (vi, en) = Self.otherFormat(item.pathExtension.lowercased()), isRegularFile(item.path) else { continue }
+                var relative = item.standardizedFileURL.path
+                if relative.hasPrefix(base + "/") { relative.removeFirst(base.count + 1) }
+                here.append(ImportFinding(.unreadableFile, file: relative,
+                    message: "\(vi) chưa được kiểm tra: hãy mở và lưu lại dạng .xlsx (Tệp › Lưu thành › Sổ làm việc Excel).",
+                    messageEnglish: "\(en) was not checked: open it and save it as .xlsx (File › Save As › Excel Workbook)."))
+            }
+            found += here.sorted { $0.file < $1.file }
+        }
+        return found
+    }
+
+    /// What a spreadsheet of another format is, by its extension, in Vietnamese and English.
+    static func otherFormat(_ ext: String) -> (String, String)? {
+        switch ext {
+        case "xls": return ("Sổ tính Excel 97–2003 (.xls)", "An Excel 97–2003 workbook (.xls)")
+        case "xlsb": return ("Sổ tính nhị phân (.xlsb)", "A binary workbook (.xlsb)")
+        case "ods": return ("Bảng tính LibreOffice (.ods)", "A LibreOffice spreadsheet (.ods)")
+        default: return nil
+        }
+    }
+
     /// True for Excel's owner/lock files (`~$Book.xlsx`).
     static func isLockFile(_ name: String) -> Bool { name.hasPrefix("~$") }
 

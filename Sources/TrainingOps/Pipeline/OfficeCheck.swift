@@ -76,17 +76,17 @@ public struct OfficeCheck: Sendable {
             parts = try await readAll(ColumnVocabulary.office(used))
             settings = try settingsInForce(files, parts, options: options)
         }
-        return assemble(files, parts, settings: settings, options: options)
+        return assemble(files, parts, notRead: Dataset.spreadsheetsNotRead(paths), settings: settings, options: options)
     }
 
     /// ``run(_:options:)`` without concurrency: the workbooks are read one after another on the
     /// calling thread. Same result.
     public static func load(_ paths: [String], options: Options = Options()) throws(CheckFailure) -> OfficeCheck {
-        try load(files: try workbookFiles(paths), options: options)
+        try load(files: try workbookFiles(paths), notRead: Dataset.spreadsheetsNotRead(paths), options: options)
     }
 
     /// ``load(_:options:)`` of workbook files already found.
-    static func load(files: [WorkbookFile], options: Options) throws(CheckFailure) -> OfficeCheck {
+    static func load(files: [WorkbookFile], notRead: [ImportFinding] = [], options: Options) throws(CheckFailure) -> OfficeCheck {
         func readAll(_ vocabulary: ColumnVocabulary) throws(CheckFailure) -> [[WorkbookReading.Part]] {
             var parts: [[WorkbookReading.Part]] = []
             for (i, file) in files.enumerated() {
@@ -103,7 +103,7 @@ public struct OfficeCheck: Sendable {
             parts = try readAll(ColumnVocabulary.office(used))
             settings = try settingsInForce(files, parts, options: options)
         }
-        return assemble(files, parts, settings: settings, options: options)
+        return assemble(files, parts, notRead: notRead, settings: settings, options: options)
     }
 
     /// The settings of the `--settings` file alone, known before any workbook is read.
@@ -133,6 +133,12 @@ public struct OfficeCheck: Sendable {
         if let m = missing.first { throw CheckFailure(vi: m.message, en: m.messageEnglish) }
         if files.isEmpty {
             let list = paths.joined(separator: ", ")
+            let others = Dataset.spreadsheetsNotRead(paths)
+            if !others.isEmpty {
+                let names = others.prefix(5).map(\.file).joined(separator: ", ")
+                throw CheckFailure(vi: "không có sổ tính .xlsx nào trong \(list), chỉ có bảng tính dạng khác (\(names)); hãy mở và lưu lại chúng dạng .xlsx",
+                                   en: "no .xlsx workbook in \(list), only spreadsheets of other formats (\(names)); open them and save them as .xlsx")
+            }
             throw CheckFailure(vi: "không có sổ tính .xlsx nào trong \(list); hãy chỉ ra các tệp .xlsx hoặc thư mục chứa chúng, ví dụ taphuan validate samples",
                                en: "no .xlsx workbook in \(list); give .xlsx files or folders holding them, e.g. taphuan validate samples")
         }
@@ -140,7 +146,8 @@ public struct OfficeCheck: Sendable {
     }
 
     /// Records merged, the office's product names applied, checks and rules run.
-    static func assemble(_ files: [WorkbookFile], _ parts: consuming [[WorkbookReading.Part]],
+    /// `notRead` are the spreadsheets of other formats found beside the workbooks.
+    static func assemble(_ files: [WorkbookFile], _ parts: consuming [[WorkbookReading.Part]], notRead: [ImportFinding],
                          settings: SettingsInForce, options: Options) -> OfficeCheck {
         options.phase?("read + decode")
         var sheets: [Dataset] = []
@@ -165,7 +172,7 @@ public struct OfficeCheck: Sendable {
         }
         var data = Dataset()
         data.append(contentsOf: consume sheets)
-        data.findings += unreadable
+        data.findings += unreadable + notRead
         data.applyProductAliases(settings.settings)
         options.phase?("merge")
         data.runChecks()
