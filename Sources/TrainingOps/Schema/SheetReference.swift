@@ -28,11 +28,16 @@ public enum SheetReference {
               "Người nhận") được đọc là "nhóm / tiêu đề con".
             - Cột không thuộc mẫu được giữ nguyên và được báo lại (không bị bỏ qua âm thầm); cột gần giống một cột
               còn thiếu được chỉ ra một lần ("có thể là …"). `taphuan inspect FILE --columns` cho biết chương trình
-              đã hiểu từng cột thế nào.
+              đã hiểu từng cột thế nào. Các cột đặt theo thứ tự nào cũng được.
+            - Giá trị ghi **một lần cho nhiều dòng** vẫn được đọc cho từng dòng: ô gộp xuống (mã khóa, ngày gộp
+              qua các dòng của nó) và mã khóa chỉ ghi ở dòng đầu của nhóm dòng (xem từng sheet bên dưới).
+              Một ô có thể ghi nhiều người (`Võ Thành Trung, Đặng Ngọc Ánh`).
             - **Ngày** luôn đọc theo thứ tự ngày/tháng/năm: `28/11/2026`, `5/1/26`, `28-11-2026`, `28.11.2026`,
-              `2026-11-28`, `ngày 28 tháng 11 năm 2026`, hoặc ô ngày thật của Excel; có thể kèm giờ: `9h`, `9h30`,
-              `9g15`, `9 giờ 15`, `09:00`, `9:00 SA`, `2:30 CH`, `09:15 sáng`, `2 giờ chiều`. Ngày thiếu năm (`28/11`)
-              lấy năm gần nhất với ngày đầy đủ gần nhất phía trên trong sheet.
+              `2026-11-28`, `ngày 28 tháng 11 năm 2026`, `28 tháng 11, 2026`, hoặc ô ngày thật của Excel; có thể kèm
+              giờ: `9h`, `9h30`, `9g15`, `9 giờ 15`, `09:00`, `9:00 SA`, `2:30 CH`, `09:15 sáng`, `2 giờ chiều`, và kèm
+              thứ: `Thứ 7, 28/11/2026`, `T7 28/11/2026`, `thứ Bảy (28/11/2026)`, `CN 29/11/2026` — thứ phải đúng với
+              ngày, nếu không ô được báo là không đọc được. Ngày thiếu năm (`28/11`) lấy năm gần nhất với ngày đầy đủ
+              gần nhất phía trên trong sheet.
             - **Có/Không** nhận: Có/Không, C/K, x, ✓, ✔, TRUE/FALSE, Yes/No, Rồi/Chưa, Xong, Đạt, OK, Có mặt/Vắng,
               1/0, và câu nói rõ việc đã làm hay chưa (`Đã gọi`, `Chưa cài`, `Không mang`). Ở danh sách kiểm tra trước
               TH, bằng chứng cũng là Có: tên người, đường link, số lượng lớn hơn 0.

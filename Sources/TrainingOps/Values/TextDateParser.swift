@@ -1,10 +1,13 @@
 import Foundation
 
 /// Reads dates typed as text, always day first: `28/11/2026`, `5/1/26`, `28-11-2026`,
-/// `28.11.2026`, ISO `2026-11-28`, in words `ngày 05 tháng 10 năm 2026`, each optionally with
-/// a time: `9h`, `9h30`, `9g15`, `9 giờ 15`, `09:00`, `9:00 SA`, `09:15 sáng`, `2 giờ chiều`,
-/// before or after the date. A day and month without a year (`5/10`, `ngày 5 tháng 10`) take
-/// the year that puts them nearest a reference day, when one is given.
+/// `28.11.2026`, ISO `2026-11-28`, in words `ngày 05 tháng 10 năm 2026` or `5 tháng 10, 2026`,
+/// each optionally with a time: `9h`, `9h30`, `9g15`, `9 giờ 15`, `09:00`, `9:00 SA`,
+/// `09:15 sáng`, `2 giờ chiều`, before or after the date, and with its weekday (`Thứ 3`, `T3`,
+/// `thứ Ba`, `CN`), which must be the date's. A day and month without a year (`5/10`,
+/// `ngày 5 tháng 10`) take the year that puts them nearest a reference day, when one is given.
+/// Brackets are read as spaces (`Thứ 3 (20/10/2026)`), and a part of the day without an hour
+/// (`20/10/2026 (sáng)`) says nothing more than the date.
 public enum TextDateParser {
     /// The moment in `text`, or `nil` when it is not a complete, valid date. `reference` is the
     /// day a date without a year is read near (the sheet's other dates); without it such a
@@ -16,9 +19,38 @@ public enum TextDateParser {
         guard let (date, range) = found else { return nil }
         tokens.removeSubrange(range)
         tokens.removeAll { if case .filler = $0 { return true } else { return false } }
+        // The weekday written with the date must be its own (`Thứ 3, 21/10/2026` is not a date).
+        if let (weekday, at) = weekday(in: tokens) {
+            guard weekday == date.isoWeekday else { return nil }
+            tokens.removeSubrange(at)
+        }
+        if tokens.count == 1, case .word(let part) = tokens[0], ["sang", "trua", "chieu", "toi"].contains(part) { tokens = [] }
         if tokens.isEmpty { return LocalMoment(date) }
         guard let time = parseTime(tokens) else { return nil }
         return LocalMoment(date, time)
+    }
+
+    /// A weekday among `tokens` (fillers removed), ISO numbered (Monday 1, Sunday 7), and the
+    /// tokens it takes: `thu 3`, `thu ba`, `t3`, `chu nhat`, `cn`.
+    static func weekday(in tokens: [Token]) -> (Int, Range<Int>)? {
+        let names = ["hai": 1, "ba": 2, "tu": 3, "nam": 4, "sau": 5, "bay": 6]
+        for (i, token) in tokens.enumerated() {
+            switch token {
+            case .weekday(let n):
+                return (n - 1, i..<(i + 1))
+            case .word("cn"):
+                return (7, i..<(i + 1))
+            case .word("chu"):
+                if i + 1 < tokens.count, case .word("nhat") = tokens[i + 1] { return (7, i..<(i + 2)) }
+            case .word("thu"):
+                guard i + 1 < tokens.count else { return nil }
+                if case .number(let n, 1) = tokens[i + 1], (2...7).contains(n) { return (n - 1, i..<(i + 2)) }
+                if case .word(let w) = tokens[i + 1], let n = names[w] { return (n, i..<(i + 2)) }
+            default:
+                continue
+            }
+        }
+        return nil
     }
 
     /// The tokens other than fillers, with their positions among all tokens.
@@ -40,6 +72,11 @@ public enum TextDateParser {
             if k + 4 < m.count, case .word("nam") = m[k + 3].token, case .number(let y, let yd) = m[k + 4].token, yd == 4 || yd == 2 {
                 guard let date = LocalDate.validated(year: yd == 2 ? 2000 + y : y, month: month, day: day) else { return nil }
                 return (date, m[k].index..<(m[k + 4].index + 1))
+            }
+            // `5 tháng 10, 2026`: the year of four digits straight after the month.
+            if k + 3 < m.count, case .number(let y, 4) = m[k + 3].token {
+                guard let date = LocalDate.validated(year: y, month: month, day: day) else { return nil }
+                return (date, m[k].index..<(m[k + 3].index + 1))
             }
             guard let reference, let date = nearest(day: day, month: month, to: reference) else { return nil }
             return (date, m[k].index..<(m[k + 2].index + 1))
@@ -82,6 +119,8 @@ public enum TextDateParser {
         case number(Int, digits: Int)
         case separator(Character)
         case word(String)
+        /// `T2` … `T7`: Monday … Saturday, as the Vietnamese number them (Thứ Hai is day 2).
+        case weekday(Int)
         /// Spaces, commas, `T` between date and time, "lúc", "ngày".
         case filler
     }
@@ -110,11 +149,18 @@ public enum TextDateParser {
                     i += 1
                 }
                 let lower = word.lowercased()
+                // `T3` is Tuesday: one digit 2–7 after a lone T, ending there (not `T09:00`).
+                if lower == "t", i < folded.count, let d = folded[i].wholeNumberValue, folded[i].isASCII, (2...7).contains(d),
+                   i + 1 == folded.count || !(folded[i + 1].isNumber || ":hHgG".contains(folded[i + 1])) {
+                    tokens.append(.weekday(d))
+                    i += 1
+                    continue
+                }
                 tokens.append(["t", "luc", "ngay", "vao"].contains(lower) ? .filler : .word(lower))
             } else if "/-.:".contains(ch) {
                 tokens.append(.separator(ch))
                 i += 1
-            } else if ch.isWhitespace || ch == "," {
+            } else if ch.isWhitespace || ",()[]".contains(ch) {
                 tokens.append(.filler)
                 i += 1
             } else {
