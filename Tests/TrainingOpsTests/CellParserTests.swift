@@ -112,6 +112,9 @@ import XLSX
         ("+84 912 345 678", "0912345678"), ("+84912345678", "0912345678"), ("84912345678", "0912345678"),
         ("0084 912 345 678", "0912345678"), ("(024) 3765 4321", "02437654321"), ("0236-3812-345", "02363812345"),
         ("0912345678 / 0987654321", "0912345678"), ("912345678", "0912345678"),
+        // A note in brackets, two numbers joined as people join them: the first.
+        ("0905 123 456 (anh Nam)", "0905123456"), ("0905123456 - 0236 3812345", "0905123456"),
+        ("0905123456 và 0987654321", "0905123456"),
     ])
     func phones(_ text: String, _ expected: String) {
         #expect(CellParser.phone(.string(text)).value == expected)
@@ -122,7 +125,7 @@ import XLSX
         #expect(CellParser.phone(.number(2_437_654_321)).value == "02437654321")
     }
 
-    @Test(arguments: ["091234567", "09123456789", "0112345678", "+1 212 555 0100", "0912abc678", "0912345678 / 12"])
+    @Test(arguments: ["091234567", "09123456789", "0112345678", "+1 212 555 0100", "0912abc678", "0912345678 / 12", "0905 (anh Nam) 123"])
     func badPhones(_ text: String) {
         if case .invalid = CellParser.phone(.string(text)) {} else { Issue.record("\(text) should be invalid") }
     }
@@ -148,6 +151,16 @@ import XLSX
         #expect(CellParser.count(.string("1.200")).value == 1200)
         if case .invalid = CellParser.count(.number(2.5)) {} else { Issue.record("2.5") }
         if case .invalid = CellParser.count(.string("mười")) {} else { Issue.record("words") }
+        // Thousands grouped, a decimal part of zeros, a note in brackets.
+        #expect(CellParser.count(.string("1,250")).value == 1250)
+        #expect(CellParser.count(.string("1 250")).value == 1250)
+        #expect(CellParser.count(.string("25,0")).value == 25, "a decimal comma, not a thousands mark")
+        #expect(CellParser.count(.string("25.00")).value == 25)
+        #expect(CellParser.count(.string("25 (dự kiến)")).value == 25)
+        #expect(CellParser.count(.string("25 đơn vị")).value == 25)
+        for text in ["1,25", "25,5", "khoảng 25", "12.34.567"] {
+            if case .invalid = CellParser.count(.string(text)) {} else { Issue.record("\(text) should be invalid") }
+        }
     }
 
     @Test func scores() {

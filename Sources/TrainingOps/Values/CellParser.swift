@@ -238,7 +238,11 @@ public enum CellParser {
             guard n >= 0, n == n.rounded(), n < 1e12 else { return .invalid }
             return normalisePhone(String(Int(n))).map(Parsed.value) ?? .invalid
         }
-        guard let t = text(cell) else { return cell.isEmpty ? .empty : .invalid }
+        guard var t = text(cell) else { return cell.isEmpty ? .empty : .invalid }
+        // Notes in brackets go (`(anh Nam)`); several numbers may be joined by ` - ` or `và`.
+        if t.contains("(") || t.contains(" - ") || t.contains(" và ") {
+            t = withoutNotes(t).replacingOccurrences(of: " - ", with: "/").replacingOccurrences(of: " và ", with: "/")
+        }
         let phone = ASCIIParsers.phone(t) ?? phoneText(t)
         return phone.map(Parsed.value) ?? .invalid
     }
@@ -307,16 +311,56 @@ public enum CellParser {
         case .empty: return .empty
         case .number(let d): return d >= 0 && d == d.rounded() && d < 1e9 ? .value(Int(d)) : .invalid
         case .string, .richText:
-            guard let t = text(cell) else { return .empty }
-            let digits = t.filter { $0 != " " && $0 != "." && $0 != "," }
-            guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), digits.count < 10,
-                  let n = Int(digits) else {
-                // A count with what it counts: `23 đơn vị`, `2 ĐV`, `15đv`.
-                return leadingCount(t).map(Parsed.value) ?? .invalid
-            }
-            return .value(n)
+            guard let raw = text(cell) else { return .empty }
+            // `text` has trimmed the cell; a note taken out may leave a space.
+            let t = raw.contains("(") || raw.contains("[") ? withoutNotes(raw) : raw
+            // A count with what it counts: `23 đơn vị`, `2 ĐV`, `15đv`.
+            return (wholeNumber(t) ?? leadingCount(t)).map(Parsed.value) ?? .invalid
         default: return .invalid
         }
+    }
+
+    /// A whole number typed with its thousands grouped (`1.250`, `1,250`, `1 250`: every group
+    /// after the first of three digits) or with a decimal part of zeros (`25,0`, `25.00`); `nil`
+    /// for anything else (`1,25` and `25,5` are no whole numbers).
+    static func wholeNumber(_ t: String) -> Int? {
+        var s = Substring(t)
+        if let mark = s.lastIndex(where: { $0 == "," || $0 == "." }) {
+            let tail = s[s.index(after: mark)...]
+            if (1...2).contains(tail.count), tail.allSatisfy({ $0 == "0" }) { s = s[..<mark] }
+        }
+        let groups = s.split(omittingEmptySubsequences: false) { $0 == "." || $0 == "," || $0 == " " || $0 == "\u{00A0}" }
+        guard let first = groups.first, !first.isEmpty, groups.count == 1 || first.count <= 3,
+              groups.dropFirst().allSatisfy({ $0.count == 3 }),
+              groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        let digits = groups.joined()
+        return digits.count < 10 ? Int(digits) : nil
+    }
+
+    /// `t` without the notes in brackets that hold words and no digits (`25 (dự kiến)`,
+    /// `0905 123 456 (anh Nam)`); brackets around digits stay (`(0236) 3812 345`), and so does a
+    /// note naming things by their codes (`2 (DV03, DV05)`, which is no count).
+    static func withoutNotes(_ t: String) -> String {
+        guard t.contains("(") || t.contains("[") else { return t }
+        var out = "", note = "", depth = 0
+        for c in t {
+            if c == "(" || c == "[" {
+                depth += 1
+                note.append(c)
+            } else if depth > 0 {
+                note.append(c)
+                if c == ")" || c == "]" {
+                    depth -= 1
+                    if depth == 0 {
+                        if !note.contains(where: \.isLetter) || note.contains(where: \.isNumber) { out += note }
+                        note = ""
+                    }
+                }
+            } else {
+                out.append(c)
+            }
+        }
+        return (out + note).trimmingCharacters(in: .whitespaces)
     }
 
     /// A decimal number; a comma is read as the decimal mark (`4,5`).
