@@ -35,6 +35,14 @@ func grid(_ name: String, _ rows: [[String]]) -> SheetGrid {
         #expect(course.source.cell("handoverDate") == "K2")
     }
 
+    /// The rows' numbers (`STT`, `TT`, `#`), in nearly every table, are no column to report.
+    @Test(arguments: ["STT", "TT", "Số TT", "No.", "#"])
+    func aRowNumberColumnIsNotReported(_ first: String) throws {
+        let data = Dataset(sheets: [("a.xlsx", grid("Sheet1", [[first] + Self.canonical + ["Cột lạ"], ["1"] + Self.row + ["x"]]))])
+        #expect(data.courses.map(\.id) == ["TL-01"])
+        #expect(data.findings(.unknownColumn).map(\.header) == ["Cột lạ"])
+    }
+
     @Test func headerBelowTitlesAndBanners() throws {
         let rows: [[String]] = [
             ["CÔNG TY CỔ PHẦN MISA – VĂN PHÒNG ĐÀ NẴNG"],

@@ -268,6 +268,13 @@ struct SheetImporter: Sendable {
         }
     }
 
+    /// Whether a header heads the rows' numbers (`STT`, `TT`, `Số TT`, `No.`, `#`), a column
+    /// nearly every table has and no process step reads: not worth a finding on every check.
+    static func isRowNumber(_ header: String) -> Bool {
+        let key = HeaderNormalizer.key(header)
+        return ["stt", "tt", "so tt", "so thu tu", "thu tu", "no", "nr", ""].contains(key)
+    }
+
     /// Decodes sheet row `index` with `plan`, its findings placed by `columns`.
     private mutating func decode(_ index: Int, _ cells: [CellValue], _ plan: ColumnPlan, columns: [String: Int], extras: [String: String]) {
         let source = SourceRow(file: file, sheet: name, row: index + 1, columns: columns, extras: extras)
@@ -284,7 +291,7 @@ struct SheetImporter: Sendable {
         let headerRow = match.headerRow + 1
         let nearMisses = Dictionary(match.nearMisses.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let namedAsMissing = Set(match.missingRequired.compactMap { nearMisses[$0.key]?.column })
-        for (c, header) in match.unknownColumns where !namedAsMissing.contains(c) {
+        for (c, header) in match.unknownColumns where !namedAsMissing.contains(c) && !Self.isRowNumber(header) {
             let cell = CellReference.columnName(c) + String(headerRow)
             if let near = match.nearMisses.first(where: { $0.column == c }), let spec = schema.column(near.key) {
                 data.findings.append(ImportFinding(.unknownColumn, file: file, sheet: name, cell: cell, columnKey: near.key, header: header,
