@@ -26,7 +26,8 @@ public enum SheetReference {
               bằng nhau thì không đoán.
             - Tiêu đề hai dòng (ô gộp nhóm ở trên, tiêu đề con ở dưới, ví dụ "Báo cáo ĐVCQ" trên "Ngày gửi" và
               "Người nhận") được đọc là "nhóm / tiêu đề con".
-            - Cột không thuộc mẫu được giữ nguyên và được báo lại (không bị bỏ qua âm thầm); cột gần giống một cột
+            - Cột không thuộc mẫu được giữ nguyên và được báo lại (không bị bỏ qua âm thầm; riêng cột số thứ tự
+              `STT`/`TT` thì không báo); cột gần giống một cột
               còn thiếu được chỉ ra một lần ("có thể là …"). `taphuan inspect FILE --columns` cho biết chương trình
               đã hiểu từng cột thế nào. Các cột đặt theo thứ tự nào cũng được.
             - Giá trị ghi **một lần cho nhiều dòng** vẫn được đọc cho từng dòng: ô gộp xuống (mã khóa, ngày gộp
