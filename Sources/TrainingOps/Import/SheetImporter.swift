@@ -41,8 +41,9 @@ struct SheetImporter: Sendable {
     private var spreadPlans: [(column: Int, plan: ColumnPlan, columns: [String: Int])] = []
     /// The columns a block of rows may write once (``SheetSchema/repeatsDown``), by column.
     private var repeats: [(column: Int, key: String, how: RepeatDown)] = []
-    /// In those columns, the last value of the records above, since the last row that is not one.
-    private var carried: [Int: CellValue] = [:]
+    /// In those columns (by their place in ``repeats``), the last value of the records above,
+    /// since the last row that is not one; `.empty` for none.
+    private var carried: [CellValue] = []
     /// Records with an empty cell under a value in such a column: decoded once the sheet's
     /// merged cells are known (they come after the rows), with the values above them.
     private var held: [(index: Int, cells: [CellValue], above: [Int: CellValue])] = []
@@ -129,6 +130,7 @@ struct SheetImporter: Sendable {
         let plan = ColumnPlan(schema: match.kind.schema, match: match)
         state = .reading(plan)
         repeats = match.kind.schema.repeatsDown.compactMap { key, how in match.columns[key].map { ($0, key, how) } }.sorted { $0.column < $1.column }
+        carried = Array(repeating: .empty, count: repeats.count)
         if let spread = match.kind.schema.spread {
             spreadPlans = match.spreadColumns.map { s in
                 var m = match
@@ -155,17 +157,17 @@ struct SheetImporter: Sendable {
             // Totals, notes, signature blocks, spacers and repeated headers are not records; the
             // values above end at them (an empty row inside a block does not end it).
             guard rows?.classify(cells) ?? .record == .record else {
-                carried.removeAll(keepingCapacity: true)
+                for k in carried.indices { carried[k] = .empty }
                 return
             }
             dataRows += 1
             if !repeats.isEmpty {
                 var above: [Int: CellValue] = [:]
-                for r in repeats {
+                for (k, r) in repeats.enumerated() {
                     if r.column < cells.count, !cells[r.column].isEmpty {
-                        carried[r.column] = cells[r.column]
-                    } else if let value = carried[r.column] {
-                        above[r.column] = value
+                        carried[k] = cells[r.column]
+                    } else if !carried[k].isEmpty {
+                        above[r.column] = carried[k]
                     }
                 }
                 if !above.isEmpty {
