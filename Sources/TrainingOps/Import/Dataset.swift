@@ -1,5 +1,11 @@
 import XLSX
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Everything read from the office's workbooks, joined by course id, with the problems met
 /// on the way. Built from sheets of any kind in any order; the cross-sheet checks
 /// (duplicate course ids, rows of unknown courses, conflicting rows) run once all are in.
@@ -205,7 +211,10 @@ extension SheetGrid {
 extension CellValue {
     /// A string holding `{{…}}`: a template placeholder, not data.
     var isPlaceholder: Bool {
-        guard case .string(let s) = self, s.utf8.contains(UInt8(ascii: "{")), let open = s.range(of: "{{") else { return false }
+        // Looked for in every cell read: a brace is searched for in the bytes first.
+        guard case .string(let s) = self,
+              s.utf8.withContiguousStorageIfAvailable({ $0.isEmpty ? false : memchr($0.baseAddress!, 0x7B, $0.count) != nil }) ?? s.utf8.contains(0x7B),
+              let open = s.range(of: "{{") else { return false }
         return s[open.upperBound...].contains("}}")
     }
 }

@@ -238,13 +238,12 @@ public enum CellParser {
             guard n >= 0, n == n.rounded(), n < 1e12 else { return .invalid }
             return normalisePhone(String(Int(n))).map(Parsed.value) ?? .invalid
         }
-        guard var t = text(cell) else { return cell.isEmpty ? .empty : .invalid }
+        guard let t = text(cell) else { return cell.isEmpty ? .empty : .invalid }
+        if let phone = ASCIIParsers.phone(t) ?? phoneText(t) { return .value(phone) }
         // Notes in brackets go (`(anh Nam)`); several numbers may be joined by ` - ` or `và`.
-        if t.contains("(") || t.contains(" - ") || t.contains(" và ") {
-            t = withoutNotes(t).replacingOccurrences(of: " - ", with: "/").replacingOccurrences(of: " và ", with: "/")
-        }
-        let phone = ASCIIParsers.phone(t) ?? phoneText(t)
-        return phone.map(Parsed.value) ?? .invalid
+        let cleaned = withoutNotes(t).replacingOccurrences(of: " - ", with: "/").replacingOccurrences(of: " và ", with: "/")
+        guard cleaned != t else { return .invalid }
+        return (ASCIIParsers.phone(cleaned) ?? phoneText(cleaned)).map(Parsed.value) ?? .invalid
     }
 
     /// The first number of phone text (`nil` unless every part is a phone number), read by
@@ -312,9 +311,10 @@ public enum CellParser {
         case .number(let d): return d >= 0 && d == d.rounded() && d < 1e9 ? .value(Int(d)) : .invalid
         case .string, .richText:
             guard let raw = text(cell) else { return .empty }
-            // `text` has trimmed the cell; a note taken out may leave a space.
-            let t = raw.contains("(") || raw.contains("[") ? withoutNotes(raw) : raw
-            // A count with what it counts: `23 đơn vị`, `2 ĐV`, `15đv`.
+            // A count with what it counts: `23 đơn vị`, `2 ĐV`, `15đv`; then without a note in brackets.
+            if let n = wholeNumber(raw) ?? leadingCount(raw) { return .value(n) }
+            let t = withoutNotes(raw)
+            guard t != raw else { return .invalid }
             return (wholeNumber(t) ?? leadingCount(t)).map(Parsed.value) ?? .invalid
         default: return .invalid
         }
@@ -341,7 +341,7 @@ public enum CellParser {
     /// `0905 123 456 (anh Nam)`); brackets around digits stay (`(0236) 3812 345`), and so does a
     /// note naming things by their codes (`2 (DV03, DV05)`, which is no count).
     static func withoutNotes(_ t: String) -> String {
-        guard t.contains("(") || t.contains("[") else { return t }
+        guard t.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }) else { return t }
         var out = "", note = "", depth = 0
         for c in t {
             if c == "(" || c == "[" {
