@@ -214,9 +214,15 @@ final class RowReader {
     }
 
     func moment(_ key: String) -> LocalMoment? {
-        read(key) { cell in
+        let last = DateRanges.takesLastDay(plan.schema.kind, key)
+        return read(key) { cell in
             // A complete date is remembered for the dates after it that lack their year.
             let complete = CellParser.moment(cell, system: system)
+            // A span (`20-21/10/2026`) where a first or last day is read.
+            if case .invalid = complete, let last, let text = CellParser.text(cell), let (first, end) = TextDateParser.parseRange(text) {
+                dates?.saw(end)
+                return .value(LocalMoment(last ? end : first))
+            }
             if case .invalid = complete, let dates {
                 return CellParser.moment(cell, system: system, reference: dates.reference)
             }

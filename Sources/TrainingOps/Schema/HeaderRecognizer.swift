@@ -242,17 +242,17 @@ public enum HeaderRecognizer {
         if chosen.groupRow == nil {
             // Texts right under the header, with a header merged down beside them: its second row.
             if let m = twoRows(chosen.headerRow, taking: chosen.columns.count) {
-                return ColumnSpread.apply(ColumnContent.complete(m, rows: rows, vocabulary: vocabulary), rows: rows)
+                return DateRanges.apply(ColumnSpread.apply(ColumnContent.complete(m, rows: rows, vocabulary: vocabulary), rows: rows), rows: rows)
             }
             // The row taken may itself be the lower row, with headers merged down from the row
             // above it beside group headers (`Mã khóa` over both rows, `Thời gian` over `Từ ngày`).
             if chosen.headerRow > 0 {
                 if let m = twoRows(chosen.headerRow - 1, taking: chosen.columns.count + 1) {
-                    return ColumnSpread.apply(ColumnContent.complete(m, rows: rows, vocabulary: vocabulary), rows: rows)
+                    return DateRanges.apply(ColumnSpread.apply(ColumnContent.complete(m, rows: rows, vocabulary: vocabulary), rows: rows), rows: rows)
                 }
             }
         }
-        return ColumnSpread.apply(ColumnContent.complete(chosen, rows: rows, vocabulary: vocabulary), rows: rows)
+        return DateRanges.apply(ColumnSpread.apply(ColumnContent.complete(chosen, rows: rows, vocabulary: vocabulary), rows: rows), rows: rows)
     }
 
     /// Whether column `c`'s last scored text was `text`.

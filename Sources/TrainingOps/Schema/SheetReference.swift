@@ -38,7 +38,9 @@ public enum SheetReference {
               giờ: `9h`, `9h30`, `9g15`, `9 giờ 15`, `09:00`, `9:00 SA`, `2:30 CH`, `09:15 sáng`, `2 giờ chiều`, và kèm
               thứ: `Thứ 7, 28/11/2026`, `T7 28/11/2026`, `thứ Bảy (28/11/2026)`, `CN 29/11/2026` — thứ phải đúng với
               ngày, nếu không ô được báo là không đọc được. Ngày thiếu năm (`28/11`) lấy năm gần nhất với ngày đầy đủ
-              gần nhất phía trên trong sheet.
+              gần nhất phía trên trong sheet. Ngày bắt đầu và kết thúc có thể ghi chung một ô (`20-21/10/2026`,
+              `30/10 - 02/11/2026`, `từ 20/10/2026 đến 21/10/2026`): bảng bàn giao chỉ có một cột "Thời gian tập huấn"
+              ghi như vậy thì ngày kết thúc cũng đọc từ cột đó (ô một ngày là khóa một ngày); kế hoạch nhân sự cũng vậy.
             - **Có/Không** nhận: Có/Không, C/K, x, ✓, ✔, TRUE/FALSE, Yes/No, Rồi/Chưa, Xong, Đạt, OK, Có mặt/Vắng,
               1/0, và câu nói rõ việc đã làm hay chưa (`Đã gọi`, `Chưa cài`, `Không mang`). Ở danh sách kiểm tra trước
               TH, bằng chứng cũng là Có: tên người, đường link, số lượng lớn hơn 0.

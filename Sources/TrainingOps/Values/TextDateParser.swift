@@ -53,6 +53,38 @@ public enum TextDateParser {
         return nil
     }
 
+    /// The first and last day of a span typed in one cell, day first, as schedules write one:
+    /// `20-21/10/2026`, `20/10 - 21/10/2026`, `30/10 - 02/11/2026`, `20/10/2026 - 21/10/2026`,
+    /// `từ 20/10/2026 đến 21/10/2026`. The first part may leave out the year (then the last
+    /// part's, or the year before when its month comes later) or the month and year. Nil when
+    /// it is no span, or the first day comes after the last.
+    public static func parseRange(_ text: String) -> (LocalDate, LocalDate)? {
+        var t = text.trimmingCharacters(in: .whitespaces)
+        for prefix in ["từ ", "Từ ", "TỪ "] where t.hasPrefix(prefix) { t = String(t.dropFirst(prefix.count)) }
+        var parts: [String] = []
+        for separator in [" - ", " – ", " — ", "–", "—", " đến ", " tới ", "~"] where t.contains(separator) {
+            parts = t.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+            break
+        }
+        if parts.isEmpty, let dash = t.firstIndex(of: "-"), t[..<dash].allSatisfy(\.isNumber), (1...2).contains(t.distance(from: t.startIndex, to: dash)) {
+            // `20-21/10/2026`: the first day alone before the dash.
+            parts = [String(t[..<dash]), String(t[t.index(after: dash)...])]
+        }
+        guard parts.count == 2, let last = parse(parts[1])?.date else { return nil }
+        let first: LocalDate?
+        if let full = parse(parts[0])?.date {
+            first = full
+        } else if let day = Int(parts[0]), parts[0].count <= 2 {
+            first = LocalDate.validated(year: last.year, month: last.month, day: day)
+        } else {
+            let bits = parts[0].split(whereSeparator: { "/.-".contains($0) }).compactMap { Int($0) }
+            guard bits.count == 2 else { return nil }
+            first = LocalDate.validated(year: bits[1] > last.month ? last.year - 1 : last.year, month: bits[1], day: bits[0])
+        }
+        guard let first, first <= last else { return nil }
+        return (first, last)
+    }
+
     /// The tokens other than fillers, with their positions among all tokens.
     static func meaningful(_ tokens: [Token]) -> [(index: Int, token: Token)] {
         tokens.enumerated().compactMap { i, t in
