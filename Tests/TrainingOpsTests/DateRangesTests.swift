@@ -46,6 +46,19 @@ import XLSX
         #expect(data.findings.isEmpty, "\(data.findings.map(\.message))")
     }
 
+    /// A header naming neither day well (`Thời gian`) over days and spans: both read from it.
+    @Test func aColumnOfSpansUnderAVagueHeader() throws {
+        let rows = [
+            ["Mã khóa", "Tên khóa", "Sản phẩm", "Đơn vị chủ quản", "Hình thức", "Thời gian", "Số đơn vị", "Người bàn giao (TNXT)", "Ngày bàn giao"],
+            ["HD-01", "Khóa 1", "Hóa đơn điện tử", "Phòng TC", "Trực tuyến", "20-21/10/2026", "5", "Lê Phúc", "01/10/2026"],
+            ["HD-02", "Khóa 2", "Hóa đơn điện tử", "Phòng TC", "Trực tuyến", "27/10/2026", "5", "Lê Phúc", "01/10/2026"],
+        ]
+        let data = Dataset(sheets: [("b.xlsx", grid("Bàn giao", rows))])
+        #expect(data.courses.map { "\($0.startDate.map { "\($0)" } ?? "-") \($0.endDate.map { "\($0)" } ?? "-")" }
+                == ["2026-10-20 2026-10-21", "2026-10-27 2026-10-27"])
+        #expect(data.findings.isEmpty, "\(data.findings.map(\.message))")
+    }
+
     /// Without spans in it, a lone first-day column is not taken for the last day as well.
     @Test func noSpansNoLastDay() {
         let rows = [

@@ -24,17 +24,33 @@ enum DateRanges {
     }
 
     /// `match` with the last day read from the first day's column, when the header lacks a
-    /// column for the last day and the first day's column holds spans among the rows held.
+    /// column for the last day and the first day's column holds spans among the rows held; or
+    /// with both days read from a column the header nearly names as either (`Thời gian`), when
+    /// it has neither and that column holds nothing but days and spans, one span at least.
     static func apply(_ match: HeaderMatch, rows: [[CellValue]]) -> HeaderMatch {
-        guard let pair = pair(match.kind), let column = match.columns[pair.first], match.columns[pair.last] == nil else { return match }
-        let spans = rows.dropFirst(match.headerRow + 1).contains { row in
-            guard column < row.count, case .invalid = CellParser.moment(row[column]), let text = CellParser.text(row[column]) else { return false }
+        guard let pair = pair(match.kind), match.columns[pair.last] == nil else { return match }
+        let below = rows.dropFirst(match.headerRow + 1)
+        func isSpan(_ cell: CellValue) -> Bool {
+            guard case .invalid = CellParser.moment(cell), let text = CellParser.text(cell) else { return false }
             return TextDateParser.parseRange(text) != nil
         }
-        guard spans else { return match }
         var m = match
-        m.columns[pair.last] = column
-        m.headers[pair.last] = match.headers[pair.first]
+        if let column = match.columns[pair.first] {
+            guard below.contains(where: { column < $0.count && isSpan($0[column]) }) else { return match }
+            m.columns[pair.last] = column
+            m.headers[pair.last] = match.headers[pair.first]
+        } else {
+            guard let near = match.nearMisses.first(where: { $0.key == pair.first || $0.key == pair.last }) else { return match }
+            let cells = below.compactMap { near.column < $0.count && !$0[near.column].isEmpty ? $0[near.column] : nil }
+            guard cells.contains(where: isSpan), cells.allSatisfy({ isSpan($0) || CellParser.moment($0).value != nil }) else { return match }
+            for key in [pair.first, pair.last] {
+                m.columns[key] = near.column
+                m.headers[key] = near.header
+            }
+            m.unknownColumns.removeAll { $0.column == near.column }
+            m.nearMisses.removeAll { $0.column == near.column || $0.key == pair.first }
+            m.missingRequired.removeAll { $0.key == pair.first }
+        }
         m.missingRequired.removeAll { $0.key == pair.last }
         m.nearMisses.removeAll { $0.key == pair.last }
         return m
