@@ -209,8 +209,8 @@ struct SheetImporter: Sendable {
         for spread in filled.isEmpty ? [spreadPlans[0]] : filled {
             decode(index, cells, spread.plan, columns: spread.columns, extras: extras)
         }
-        var seen = Set<String>()
-        let row = data.findings[before...].filter { seen.insert("\($0.kind) \($0.cell ?? "") \($0.message)").inserted }
+        var seen = Set<ImportFinding>()
+        let row = data.findings[before...].filter { seen.insert($0).inserted }
         data.findings.replaceSubrange(before..., with: row)
     }
 
@@ -218,7 +218,6 @@ struct SheetImporter: Sendable {
     /// inside a merged cell, or in a block key written once on at least two rows. Says which
     /// columns were read so, and puts the records back in the sheet's order.
     private mutating func release(_ plan: ColumnPlan, merges: [CellRange]) {
-        let how = Dictionary(repeats.map { ($0.column, $0.how) }, uniquingKeysWith: { a, _ in a })
         // The merges over several rows in those columns, by column.
         var spans: [Int: [ClosedRange<Int>]] = [:]
         for m in merges where m.end.row > m.start.row {
@@ -231,7 +230,7 @@ struct SheetImporter: Sendable {
         }
         var written = [Int: Int]()
         for h in held {
-            for column in h.above.keys where how[column] == .blank && !merged(h.index, column) { written[column, default: 0] += 1 }
+            for r in repeats where r.how == .blank && h.above[r.column] != nil && !merged(h.index, r.column) { written[r.column, default: 0] += 1 }
         }
         let rows = held
         held = []
